@@ -1,0 +1,23 @@
+package dev.snaplog.core;
+
+/**
+ * Adds data files to the table in one commit. Appends never conflict with other appends: on a lost race the
+ * same files are applied on top of the newer state and the commit is retried.
+ */
+public interface AppendFiles extends PendingUpdate<Snapshot> {
+  /** Adds a data file already written, typically by {@link Table#newDataWriter()}. */
+  AppendFiles appendFile(DataFile file);
+
+  /** Writes {@code records} into a new data file of the table and adds it. */
+  AppendFiles appendRecords(Iterable<? extends Record> records);
+
+  /** Sets a summary property of the new snapshot. */
+  AppendFiles set(String key, String value);
+
+  /**
+   * Makes the commit idempotent: a token of the form {@code writer:sequence} (sequence a non-negative number
+   * increasing per writer) commits at most once; committing a sequence at or below the last one committed by
+   * the same writer returns the snapshot that already holds it (or the current one) and writes nothing.
+   */
+  AppendFiles commitToken(String token);
+}

@@ -1,0 +1,56 @@
+package dev.snaplog.core;
+
+import java.io.Closeable;
+import java.util.List;
+import java.util.Map;
+
+/** Namespaces and tables under one warehouse root. Thread-safe. */
+public interface Catalog extends Closeable {
+  /** The warehouse root this catalog serves. */
+  String warehouse();
+
+  /** @throws dev.snaplog.core.exceptions.NamespaceAlreadyExistsException if it exists */
+  void createNamespace(String namespace);
+
+  boolean namespaceExists(String namespace);
+
+  List<String> listNamespaces();
+
+  /**
+   * Drops an empty namespace.
+   *
+   * @return false if it did not exist
+   * @throws dev.snaplog.core.exceptions.NamespaceNotEmptyException if it still holds tables
+   */
+  boolean dropNamespace(String namespace);
+
+  /**
+   * Creates a table with no snapshot yet.
+   *
+   * @throws dev.snaplog.core.exceptions.NoSuchNamespaceException if the namespace does not exist
+   * @throws dev.snaplog.core.exceptions.TableAlreadyExistsException if the table exists
+   */
+  Table createTable(TableId id, Schema schema, Map<String, String> properties);
+
+  default Table createTable(TableId id, Schema schema) {
+    return createTable(id, schema, Map.of());
+  }
+
+  /** @throws dev.snaplog.core.exceptions.NoSuchTableException if it does not exist */
+  Table loadTable(TableId id);
+
+  boolean tableExists(TableId id);
+
+  List<TableId> listTables(String namespace);
+
+  /**
+   * Drops a table: removes its pointer, so it no longer exists. With {@code purge} every object under the
+   * table's location is deleted too; without it the files stay for recovery by hand.
+   *
+   * @return false if it did not exist
+   */
+  boolean dropTable(TableId id, boolean purge);
+
+  @Override
+  void close();
+}

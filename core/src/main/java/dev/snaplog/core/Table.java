@@ -1,0 +1,51 @@
+package dev.snaplog.core;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A table: a handle on its latest loaded version. Reads see that version until {@link #refresh()}; operations
+ * always commit against the newest version (they reload on a lost race). Thread-safe.
+ */
+public interface Table {
+  TableId id();
+
+  /** The table's root location in the warehouse. */
+  String location();
+
+  /** The loaded version (pointer version), 0 right after creation. */
+  long version();
+
+  Schema schema();
+
+  Map<String, String> properties();
+
+  /** The current snapshot; empty before the first commit of data. */
+  Optional<Snapshot> currentSnapshot();
+
+  /**
+   * The snapshot with this id, from the table's history.
+   *
+   * @throws dev.snaplog.core.exceptions.NoSuchSnapshotException if none has this id
+   */
+  Snapshot snapshot(long snapshotId);
+
+  /** Committed versions, newest first: which snapshot became current when. */
+  List<HistoryEntry> history();
+
+  /** The current snapshot and its ancestors, newest first (follows parent ids). */
+  List<Snapshot> snapshots();
+
+  /** Loads the newest version and returns this table. */
+  Table refresh();
+
+  AppendFiles newAppend();
+
+  Rollback newRollback();
+
+  TableScan newScan();
+
+  /** A writer of one new data file under this table, with the current schema. */
+  DataWriter newDataWriter();
+}

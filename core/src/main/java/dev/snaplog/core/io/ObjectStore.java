@@ -1,0 +1,48 @@
+package dev.snaplog.core.io;
+
+import java.io.Closeable;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Storage of immutable objects: data files, manifests, metadata, checkpoints. It moves bytes only; it knows
+ * nothing of Parquet or of tables. Locations are full URIs or absolute paths the store understands.
+ *
+ * <p>Implementations are thread-safe and give read-after-write consistency for the objects they create.
+ */
+public interface ObjectStore extends Closeable {
+  InputFile newInputFile(String location);
+
+  OutputFile newOutputFile(String location);
+
+  /**
+   * Creates a small object atomically, failing with
+   * {@link dev.snaplog.core.exceptions.ObjectAlreadyExistsException} when it exists.
+   */
+  void putIfAbsent(String location, byte[] bytes);
+
+  /** Reads a whole small object, or empty if it does not exist. */
+  Optional<byte[]> readIfExists(String location);
+
+  boolean exists(String location);
+
+  /** Every object under {@code prefix} (recursively), sorted by location. */
+  List<ObjectInfo> list(String prefix);
+
+  /**
+   * The names of the immediate "directories" under {@code prefix}: the next path segment of the objects
+   * below it, sorted. Used to list namespaces and tables without reading their contents.
+   */
+  List<String> listChildren(String prefix);
+
+  /** Deletes an object; deleting an absent object is not an error. */
+  void delete(String location);
+
+  /** Joins a base location and a relative path with the store's separator. */
+  default String resolve(String base, String relative) {
+    return base.endsWith("/") ? base + relative : base + "/" + relative;
+  }
+
+  @Override
+  default void close() {}
+}

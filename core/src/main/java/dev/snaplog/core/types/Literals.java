@@ -1,0 +1,234 @@
+package dev.snaplog.core.types;
+
+import dev.snaplog.core.exceptions.ValidationException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * Conversions between Java values and a type: the one place that decides which Java class a type's values
+ * have, how they print in JSON and CSV, and how loosely typed input (a literal in a filter, a CSV cell) is
+ * coerced. Coercion never loses information silently: a value that does not fit is a ValidationException.
+ */
+public final class Literals {
+  private Literals() {}
+
+  /**
+   * Converts {@code value} to the canonical Java class of {@code type}. Accepts the canonical class, wider or
+   * narrower numbers that fit exactly, and strings in the {@link #toText} form.
+   *
+   * @throws ValidationException if the value cannot represent a value of the type
+   */
+  public static Object coerce(Type type, Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof String s && type.id() != TypeId.STRING) {
+      return fromText(type, s);
+    }
+    try {
+      return switch (type.id()) {
+        case BOOLEAN -> requireClass(value, Boolean.class, type);
+        case INT -> value instanceof Number n ? Math.toIntExact(exactLong(n, type)) : fail(value, type);
+        case LONG -> value instanceof Number n ? exactLong(n, type) : fail(value, type);
+        case FLOAT -> value instanceof Number n ? n.floatValue() : fail(value, type);
+        case DOUBLE -> value instanceof Number n ? n.doubleValue() : fail(value, type);
+        case DECIMAL -> decimal(type, value);
+        case STRING -> value instanceof String || value instanceof Character ? value.toString() : fail(value, type);
+        case BINARY -> value instanceof byte[] b ? ByteBuffer.wrap(b.clone()).asReadOnlyBuffer()
+            : value instanceof ByteBuffer bb ? bb.asReadOnlyBuffer() : fail(value, type);
+        case DATE -> requireClass(value, LocalDate.class, type);
+        case TIME -> value instanceof LocalTime t ? t.truncatedTo(ChronoUnit.MICROS) : fail(value, type);
+        case TIMESTAMP -> value instanceof LocalDateTime t ? t.truncatedTo(ChronoUnit.MICROS) : fail(value, type);
+        case TIMESTAMPTZ -> timestamptz(value, type);
+        case UUID -> requireClass(value, UUID.class, type);
+      };
+    } catch (ArithmeticException e) {
+      throw new ValidationException("Value " + value + " does not fit type " + type);
+    }
+  }
+
+  /** Parses the text form of a value of {@code type} (as written by {@link #toText}). */
+  public static Object fromText(Type type, String text) {
+    String s = text.trim();
+    try {
+      return switch (type.id()) {
+        case BOOLEAN -> switch (s.toLowerCase(java.util.Locale.ROOT)) {
+          case "true" -> Boolean.TRUE;
+          case "false" -> Boolean.FALSE;
+          default -> fail(text, type);
+        };
+        case INT -> Integer.parseInt(s);
+        case LONG -> Long.parseLong(s);
+        case FLOAT -> Float.parseFloat(s);
+        case DOUBLE -> Double.parseDouble(s);
+        case DECIMAL -> decimal(type, new BigDecimal(s));
+        case STRING -> text;
+        case BINARY -> ByteBuffer.wrap(Base64.getDecoder().decode(s)).asReadOnlyBuffer();
+        case DATE -> LocalDate.parse(s);
+        case TIME -> LocalTime.parse(s).truncatedTo(ChronoUnit.MICROS);
+        case TIMESTAMP -> LocalDateTime.parse(s.replace(' ', 'T')).truncatedTo(ChronoUnit.MICROS);
+        case TIMESTAMPTZ -> parseInstant(s);
+        case UUID -> UUID.fromString(s);
+      };
+    } catch (NumberFormatException | DateTimeParseException e) {
+      throw new ValidationException("Cannot read '" + text + "' as " + type + describeExpected(type));
+    } catch (IllegalArgumentException e) {
+      throw new ValidationException("Cannot read '" + text + "' as " + type + describeExpected(type));
+    }
+  }
+
+  /** The text form of a value: ISO-8601 for times, plain digits for decimals, Base64 for binary. */
+  public static String toText(Type type, Object value) {
+    if (value == null) {
+      return null;
+    }
+    return switch (type.id()) {
+      case BINARY -> {
+        ByteBuffer bb = ((ByteBuffer) value).duplicate();
+        byte[] b = new byte[bb.remaining()];
+        bb.get(b);
+        yield Base64.getEncoder().encodeToString(b);
+      }
+      case DECIMAL -> ((BigDecimal) value).toPlainString();
+      default -> value.toString();
+    };
+  }
+
+  /** A short description of a value for error messages; binary values print as hex. */
+  public static String describe(Object value) {
+    if (value instanceof ByteBuffer bb) {
+      ByteBuffer d = bb.duplicate();
+      byte[] b = new byte[Math.min(d.remaining(), 16)];
+      d.get(b);
+      return "0x" + HexFormat.of().formatHex(b) + (bb.remaining() > 16 ? "..." : "");
+    }
+    return value instanceof String ? "'" + value + "'" : String.valueOf(value);
+  }
+
+  private static Instant parseInstant(String s) {
+    String t = s.replace(' ', 'T');
+    try {
+      return Instant.parse(t).truncatedTo(ChronoUnit.MICROS);
+    } catch (DateTimeParseException e) {
+      try {
+        return OffsetDateTime.parse(t).toInstant().truncatedTo(ChronoUnit.MICROS);
+      } catch (DateTimeParseException e2) {
+        return ZonedDateTime.parse(t).toInstant().truncatedTo(ChronoUnit.MICROS);
+      }
+    }
+  }
+
+  private static Object timestamptz(Object value, Type type) {
+    if (value instanceof Instant i) {
+      return i.truncatedTo(ChronoUnit.MICROS);
+    }
+    if (value instanceof OffsetDateTime o) {
+      return o.toInstant().truncatedTo(ChronoUnit.MICROS);
+    }
+    if (value instanceof ZonedDateTime z) {
+      return z.toInstant().truncatedTo(ChronoUnit.MICROS);
+    }
+    return fail(value, type);
+  }
+
+  private static BigDecimal decimal(Type type, Object value) {
+    BigDecimal d;
+    if (value instanceof BigDecimal b) {
+      d = b;
+    } else if (value instanceof BigInteger bi) {
+      d = new BigDecimal(bi);
+    } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+        || value instanceof Byte) {
+      d = BigDecimal.valueOf(((Number) value).longValue());
+    } else if (value instanceof Double || value instanceof Float) {
+      d = new BigDecimal(value.toString());
+    } else {
+      return fail(value, type);
+    }
+    BigDecimal scaled;
+    try {
+      scaled = d.setScale(type.scale(), RoundingMode.UNNECESSARY);
+    } catch (ArithmeticException e) {
+      throw new ValidationException("Value " + value + " has more than " + type.scale()
+          + " fraction digits for " + type);
+    }
+    if (scaled.precision() > type.precision()) {
+      throw new ValidationException("Value " + value + " has more than " + type.precision()
+          + " digits for " + type);
+    }
+    return scaled;
+  }
+
+  private static long exactLong(Number n, Type type) {
+    if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
+      return n.longValue();
+    }
+    if (n instanceof BigInteger bi) {
+      return bi.longValueExact();
+    }
+    if (n instanceof BigDecimal bd) {
+      return bd.longValueExact();
+    }
+    double d = n.doubleValue();
+    if (d != Math.rint(d) || Double.isInfinite(d)) {
+      throw new ValidationException("Value " + n + " is not a whole number for type " + type);
+    }
+    return (long) d;
+  }
+
+  private static <T> T requireClass(Object value, Class<T> cls, Type type) {
+    if (cls.isInstance(value)) {
+      return cls.cast(value);
+    }
+    return fail(value, type);
+  }
+
+  private static <T> T fail(Object value, Type type) {
+    throw new ValidationException("Value " + describe(value) + " (" + value.getClass().getSimpleName()
+        + ") is not a " + type + describeExpected(type));
+  }
+
+  private static String describeExpected(Type type) {
+    return switch (type.id()) {
+      case DATE -> " (expected yyyy-mm-dd)";
+      case TIME -> " (expected hh:mm[:ss[.ffffff]])";
+      case TIMESTAMP -> " (expected yyyy-mm-ddThh:mm[:ss[.ffffff]])";
+      case TIMESTAMPTZ -> " (expected an ISO-8601 instant such as 2026-01-01T10:00:00Z)";
+      case UUID -> " (expected 8-4-4-4-12 hex digits)";
+      case BINARY -> " (expected Base64)";
+      case BOOLEAN -> " (expected true or false)";
+      default -> "";
+    };
+  }
+
+  /** Epoch microseconds of an instant; timestamps are stored at this precision. */
+  public static long micros(Instant i) {
+    return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000);
+  }
+
+  public static Instant instantFromMicros(long micros) {
+    return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+  }
+
+  public static long micros(LocalDateTime t) {
+    return micros(t.toInstant(ZoneOffset.UTC));
+  }
+
+  public static LocalDateTime localDateTimeFromMicros(long micros) {
+    return LocalDateTime.ofInstant(instantFromMicros(micros), ZoneOffset.UTC);
+  }
+}

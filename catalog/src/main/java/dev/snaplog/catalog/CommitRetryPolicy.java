@@ -1,0 +1,42 @@
+package dev.snaplog.catalog;
+
+import java.util.Map;
+
+/**
+ * How a commit retries after losing a race: at most {@code maxAttempts} attempts within
+ * {@code totalTimeoutMillis}, waiting a random time up to {@code min(maxWait, minWait * 2^attempt)} between
+ * them (exponential backoff with full jitter, so contending writers spread out instead of colliding again).
+ */
+public record CommitRetryPolicy(int maxAttempts, long minWaitMillis, long maxWaitMillis, long totalTimeoutMillis) {
+  public CommitRetryPolicy {
+    if (maxAttempts < 1 || minWaitMillis < 0 || maxWaitMillis < minWaitMillis || totalTimeoutMillis < 0) {
+      throw new dev.snaplog.core.exceptions.ValidationException("Invalid commit retry policy: attempts="
+          + maxAttempts + ", min-wait=" + minWaitMillis + ", max-wait=" + maxWaitMillis + ", total="
+          + totalTimeoutMillis);
+    }
+  }
+
+  /** The policy set by table properties, with catalog properties as defaults. */
+  public static CommitRetryPolicy from(Map<String, String> tableProps, Map<String, String> catalogProps) {
+    return new CommitRetryPolicy(
+        TableProperties.intValue(tableProps, catalogProps, TableProperties.COMMIT_NUM_RETRIES,
+            TableProperties.COMMIT_NUM_RETRIES_DEFAULT),
+        TableProperties.intValue(tableProps, catalogProps, TableProperties.COMMIT_MIN_WAIT_MS,
+            TableProperties.COMMIT_MIN_WAIT_MS_DEFAULT),
+        TableProperties.intValue(tableProps, catalogProps, TableProperties.COMMIT_MAX_WAIT_MS,
+            TableProperties.COMMIT_MAX_WAIT_MS_DEFAULT),
+        TableProperties.intValue(tableProps, catalogProps, TableProperties.COMMIT_TOTAL_TIMEOUT_MS,
+            TableProperties.COMMIT_TOTAL_TIMEOUT_MS_DEFAULT));
+  }
+
+  /** Checkpoint interval from the same two property maps. */
+  public static int checkpointInterval(Map<String, String> tableProps, Map<String, String> catalogProps) {
+    int k = TableProperties.intValue(tableProps, catalogProps, TableProperties.CHECKPOINT_INTERVAL,
+        TableProperties.CHECKPOINT_INTERVAL_DEFAULT);
+    if (k < 1) {
+      throw new dev.snaplog.core.exceptions.ValidationException(TableProperties.CHECKPOINT_INTERVAL
+          + " must be at least 1, got " + k);
+    }
+    return k;
+  }
+}

@@ -1,0 +1,46 @@
+package dev.snaplog.catalog;
+
+import java.util.Map;
+
+/**
+ * Table properties Snaplog itself reads, with their defaults. Each may also be set on the catalog, where it
+ * is the default for every table that does not set it.
+ */
+public final class TableProperties {
+  /** Attempts per commit before a lost race is reported (appends are re-applied on each attempt). */
+  public static final String COMMIT_NUM_RETRIES = "commit.retry.num-retries";
+  public static final int COMMIT_NUM_RETRIES_DEFAULT = 100;
+
+  /** First backoff after a lost race; doubles per attempt, with full jitter. */
+  public static final String COMMIT_MIN_WAIT_MS = "commit.retry.min-wait-ms";
+  public static final int COMMIT_MIN_WAIT_MS_DEFAULT = 5;
+
+  public static final String COMMIT_MAX_WAIT_MS = "commit.retry.max-wait-ms";
+  public static final int COMMIT_MAX_WAIT_MS_DEFAULT = 2_000;
+
+  /** Total time one commit may spend retrying. */
+  public static final String COMMIT_TOTAL_TIMEOUT_MS = "commit.retry.total-timeout-ms";
+  public static final int COMMIT_TOTAL_TIMEOUT_MS_DEFAULT = 10 * 60 * 1000;
+
+  /**
+   * A checkpoint of the live file set is written every this many commits, which bounds both replay during
+   * scan planning and the size of each metadata file.
+   */
+  public static final String CHECKPOINT_INTERVAL = "checkpoint.interval";
+  public static final int CHECKPOINT_INTERVAL_DEFAULT = 10;
+
+  private TableProperties() {}
+
+  static int intValue(Map<String, String> tableProps, Map<String, String> catalogProps, String key, int def) {
+    String v = tableProps.getOrDefault(key, catalogProps.get(key));
+    if (v == null) {
+      return def;
+    }
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new dev.snaplog.core.exceptions.ValidationException("Property " + key + " must be a whole number,"
+          + " got '" + v + "'");
+    }
+  }
+}

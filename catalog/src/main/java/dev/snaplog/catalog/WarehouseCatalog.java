@@ -1,0 +1,202 @@
+package dev.snaplog.catalog;
+
+import dev.snaplog.catalog.internal.BaseTable;
+import dev.snaplog.catalog.internal.TableOperations;
+import dev.snaplog.core.Catalog;
+import dev.snaplog.core.Names;
+import dev.snaplog.core.Schema;
+import dev.snaplog.core.Table;
+import dev.snaplog.core.TableId;
+import dev.snaplog.core.exceptions.CommitConflictException;
+import dev.snaplog.core.exceptions.NamespaceAlreadyExistsException;
+import dev.snaplog.core.exceptions.NamespaceNotEmptyException;
+import dev.snaplog.core.exceptions.NoSuchNamespaceException;
+import dev.snaplog.core.exceptions.ObjectAlreadyExistsException;
+import dev.snaplog.core.exceptions.TableAlreadyExistsException;
+import dev.snaplog.core.io.ObjectInfo;
+import dev.snaplog.core.io.Pointer;
+import dev.snaplog.core.io.Storage;
+import dev.snaplog.manifest.FileSetState;
+import dev.snaplog.manifest.PointerFile;
+import dev.snaplog.manifest.TableLocations;
+import dev.snaplog.manifest.TableLog;
+import dev.snaplog.manifest.TableMetadata;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A catalog that is nothing but a warehouse root: a namespace is a marker object, a table is a pointer.
+ * No external service is needed; creating a table is one create-only write of its pointer.
+ *
+ * <pre>
+ *   &lt;warehouse&gt;/&lt;namespace&gt;/_namespace.json
+ *   &lt;warehouse&gt;/&lt;namespace&gt;/&lt;table&gt;/_pointer   (see TableLocations for the rest)
+ * </pre>
+ */
+public final class WarehouseCatalog implements Catalog {
+  private static final String NAMESPACE_MARKER = "_namespace.json";
+
+  private final Storage storage;
+  private final Map<String, String> properties;
+
+  WarehouseCatalog(Storage storage, Map<String, String> properties) {
+    this.storage = storage;
+    this.properties = Map.copyOf(properties);
+  }
+
+  /** A catalog over storage opened by the caller (tests wrap stores to count or inject faults). */
+  public static WarehouseCatalog of(Storage storage, Map<String, String> properties) {
+    return new WarehouseCatalog(storage, properties);
+  }
+
+  @Override
+  public String warehouse() {
+    return storage.root();
+  }
+
+  public Storage storage() {
+    return storage;
+  }
+
+  private String namespaceLocation(String namespace) {
+    Names.checkIdentifier("Namespace", namespace);
+    return storage.objects().resolve(storage.root(), namespace);
+  }
+
+  private String markerLocation(String namespace) {
+    return storage.objects().resolve(namespaceLocation(namespace), NAMESPACE_MARKER);
+  }
+
+  private TableLocations locations(TableId id) {
+    return new TableLocations(storage.objects(), storage.objects().resolve(namespaceLocation(id.namespace()),
+        id.name()));
+  }
+
+  @Override
+  public void createNamespace(String namespace) {
+    try {
+      storage.objects().putIfAbsent(markerLocation(namespace),
+          ("{\"format-version\":1,\"created-ms\":" + System.currentTimeMillis() + "}").getBytes());
+    } catch (ObjectAlreadyExistsException e) {
+      throw new NamespaceAlreadyExistsException(namespace);
+    }
+  }
+
+  @Override
+  public boolean namespaceExists(String namespace) {
+    return storage.objects().exists(markerLocation(namespace));
+  }
+
+  @Override
+  public List<String> listNamespaces() {
+    return storage.objects().listChildren(storage.root()).stream()
+        .filter(n -> isIdentifier(n) && namespaceExists(n))
+        .toList();
+  }
+
+  @Override
+  public boolean dropNamespace(String namespace) {
+    if (!namespaceExists(namespace)) {
+      return false;
+    }
+    List<TableId> tables = listTables(namespace);
+    if (!tables.isEmpty()) {
+      throw new NamespaceNotEmptyException(namespace, tables.size());
+    }
+    storage.objects().delete(markerLocation(namespace));
+    return true;
+  }
+
+  @Override
+  public Table createTable(TableId id, Schema schema, Map<String, String> tableProperties) {
+    if (!namespaceExists(id.namespace())) {
+      throw new NoSuchNamespaceException(id.namespace());
+    }
+    CommitRetryPolicy.from(tableProperties, properties); // reject bad property values before writing
+    CommitRetryPolicy.checkpointInterval(tableProperties, properties);
+    TableLocations loc = locations(id);
+    if (storage.pointers().read(loc.pointer()).isPresent()) {
+      throw new TableAlreadyExistsException(id.toString());
+    }
+    TableMetadata initial = TableMetadata.builder()
+        .tableUuid(UUID.randomUUID().toString())
+        .version(0)
+        .lastUpdatedMillis(System.currentTimeMillis())
+        .commitId(UUID.randomUUID().toString())
+        .operation("create")
+        .schemas(List.of(schema.withSchemaId(0)), 0)
+        .properties(tableProperties)
+        .fileSet(FileSetState.EMPTY)
+        .build();
+    TableLog log = new TableLog(storage.objects(), loc);
+    String metadataLocation = log.writeMetadata(initial);
+    try {
+      storage.pointers().create(loc.pointer(), new PointerFile(0, metadataLocation).toBytes(loc));
+    } catch (ObjectAlreadyExistsException e) {
+      storage.objects().delete(metadataLocation); // the create definitely lost: our file is unreferenced
+      throw new TableAlreadyExistsException(id.toString());
+    }
+    return loadTable(id);
+  }
+
+  @Override
+  public Table loadTable(TableId id) {
+    TableOperations ops = new TableOperations(id, storage, locations(id), properties);
+    ops.refresh();
+    return new BaseTable(ops);
+  }
+
+  @Override
+  public boolean tableExists(TableId id) {
+    return storage.pointers().read(locations(id).pointer()).isPresent();
+  }
+
+  @Override
+  public List<TableId> listTables(String namespace) {
+    if (!namespaceExists(namespace)) {
+      throw new NoSuchNamespaceException(namespace);
+    }
+    return storage.objects().listChildren(namespaceLocation(namespace)).stream()
+        .filter(WarehouseCatalog::isIdentifier)
+        .map(n -> TableId.of(namespace, n))
+        .filter(this::tableExists)
+        .toList();
+  }
+
+  @Override
+  public boolean dropTable(TableId id, boolean purge) {
+    TableLocations loc = locations(id);
+    Optional<Pointer> pointer = storage.pointers().read(loc.pointer());
+    if (pointer.isEmpty()) {
+      return false;
+    }
+    try {
+      storage.pointers().delete(loc.pointer(), pointer.get().token());
+    } catch (CommitConflictException e) {
+      throw new CommitConflictException("Table " + id + " was committed to while being dropped; try again",
+          id.toString(), null);
+    }
+    if (purge) {
+      for (ObjectInfo o : storage.objects().list(loc.root())) {
+        storage.objects().delete(o.location());
+      }
+    }
+    return true;
+  }
+
+  private static boolean isIdentifier(String name) {
+    try {
+      Names.checkIdentifier("name", name);
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    storage.close();
+  }
+}

@@ -1,0 +1,165 @@
+package dev.snaplog.catalog.internal;
+
+import dev.snaplog.catalog.CommitRetryPolicy;
+import dev.snaplog.core.AppendFiles;
+import dev.snaplog.core.DataFile;
+import dev.snaplog.core.DataWriter;
+import dev.snaplog.core.Record;
+import dev.snaplog.core.Snapshot;
+import dev.snaplog.core.exceptions.ValidationException;
+import dev.snaplog.manifest.Checkpoints;
+import dev.snaplog.manifest.LogRecord;
+import dev.snaplog.manifest.TableMetadata;
+import dev.snaplog.manifest.WriterMark;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Appends data files. The log record is written once; each attempt only writes a new metadata file and swaps
+ * the pointer, because an append is valid on top of any newer version.
+ */
+final class AppendOperation implements AppendFiles {
+  private final TableOperations ops;
+  private final BaseTable table;
+  private final List<DataFile> files = new ArrayList<>();
+  private final Map<String, String> properties = new LinkedHashMap<>();
+  private CommitToken token;
+  private boolean committed;
+
+  AppendOperation(TableOperations ops, BaseTable table) {
+    this.ops = ops;
+    this.table = table;
+  }
+
+  @Override
+  public AppendFiles appendFile(DataFile file) {
+    ValidationException.check(DataFile.PARQUET.equals(file.format()), "Table %s: data file %s has format '%s';"
+        + " only parquet is supported", ops.id(), file.location(), file.format());
+    ValidationException.check(file.recordCount() >= 0 && file.fileSizeBytes() >= 0,
+        "Table %s: data file %s has negative counts", ops.id(), file.location());
+    files.add(file);
+    return this;
+  }
+
+  @Override
+  public AppendFiles appendRecords(Iterable<? extends Record> records) {
+    try (DataWriter writer = table.newDataWriter()) {
+      for (Record r : records) {
+        writer.write(r);
+      }
+      if (writer.recordCount() > 0) {
+        files.add(writer.complete());
+      }
+    }
+    return this;
+  }
+
+  @Override
+  public AppendFiles set(String key, String value) {
+    properties.put(key, value);
+    return this;
+  }
+
+  @Override
+  public AppendFiles commitToken(String commitToken) {
+    this.token = CommitToken.parse(commitToken);
+    return this;
+  }
+
+  @Override
+  public Snapshot apply() {
+    TableState base = ops.refresh();
+    Optional<Snapshot> dup = duplicateOf(base);
+    if (dup.isPresent()) {
+      return dup.get();
+    }
+    return buildSnapshot(base, 0L, "(not committed)", Committer.nextTimestamp(base));
+  }
+
+  @Override
+  public Snapshot commit() {
+    ValidationException.check(!committed, "Table %s: this append was already committed; start a new one",
+        ops.id());
+    ValidationException.check(!files.isEmpty(), "Table %s: nothing to append; add data files or records first",
+        ops.id());
+    if (token != null) {
+      Optional<Snapshot> dup = duplicateOf(ops.refresh());
+      if (dup.isPresent()) {
+        committed = true;
+        return dup.get();
+      }
+    }
+    Committer committer = new Committer(ops);
+    TableState first = ops.current();
+    String logRecord = ops.log().writeLogRecord(
+        new LogRecord(committer.commitId(), first.metadata().currentSchemaId(), files, List.of()),
+        first.metadata());
+    long snapshotId = newSnapshotId();
+    int interval = CommitRetryPolicy.checkpointInterval(first.metadata().properties(), ops.catalogProperties());
+    Snapshot result = committer.commit("append", base -> {
+      Optional<Snapshot> dup = duplicateOf(base);
+      if (dup.isPresent()) {
+        return new Committer.AlreadyDone(dup.get());
+      }
+      long ts = Committer.nextTimestamp(base);
+      Snapshot snapshot = buildSnapshot(base, snapshotId, committer.commitId(), ts);
+      TableMetadata.Builder next = committer.nextVersion(base, "append", ts)
+          .currentSnapshot(snapshot)
+          .fileSet(base.metadata().fileSet().plus(logRecord));
+      if (token != null) {
+        next.writer(token.writer(), new WriterMark(token.sequence(), snapshotId));
+      }
+      return new Committer.Next(Checkpoints.maybeCheckpoint(ops.log(), next.build(), interval));
+    });
+    committed = true;
+    return result;
+  }
+
+  private Optional<Snapshot> duplicateOf(TableState base) {
+    if (token == null) {
+      return Optional.empty();
+    }
+    WriterMark mark = base.metadata().writers().get(token.writer());
+    if (mark == null || token.sequence() > mark.sequence()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(SnapshotLookup.bySnapshotId(ops, base.metadata(), mark.snapshotId())
+          .currentSnapshot().orElseThrow());
+    } catch (dev.snaplog.core.exceptions.NoSuchSnapshotException e) {
+      return base.metadata().currentSnapshot(); // the holding snapshot expired; the work is still committed
+    }
+  }
+
+  private Snapshot buildSnapshot(TableState base, long snapshotId, String commitId, long ts) {
+    TableMetadata m = base.metadata();
+    Optional<Snapshot> parent = m.currentSnapshot();
+    long addedRecords = files.stream().mapToLong(DataFile::recordCount).sum();
+    long addedBytes = files.stream().mapToLong(DataFile::fileSizeBytes).sum();
+    Map<String, String> summary = new HashMap<>(properties);
+    summary.put(Snapshot.ADDED_FILES, String.valueOf(files.size()));
+    summary.put(Snapshot.ADDED_RECORDS, String.valueOf(addedRecords));
+    summary.put(Snapshot.ADDED_BYTES, String.valueOf(addedBytes));
+    summary.put(Snapshot.TOTAL_FILES, String.valueOf(total(parent, Snapshot.TOTAL_FILES) + files.size()));
+    summary.put(Snapshot.TOTAL_RECORDS, String.valueOf(total(parent, Snapshot.TOTAL_RECORDS) + addedRecords));
+    summary.put(Snapshot.TOTAL_BYTES, String.valueOf(total(parent, Snapshot.TOTAL_BYTES) + addedBytes));
+    if (token != null) {
+      summary.put(Snapshot.COMMIT_TOKEN, token.toString());
+    }
+    return new Snapshot(snapshotId, parent.map(Snapshot::snapshotId), m.version() + 1, ts, "append", commitId,
+        m.currentSchemaId(), summary);
+  }
+
+  private static long total(Optional<Snapshot> parent, String key) {
+    return parent.map(p -> p.summaryLong(key)).orElse(0L);
+  }
+
+  static long newSnapshotId() {
+    return ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+  }
+}

@@ -1,0 +1,129 @@
+package dev.snaplog.catalog.internal;
+
+import dev.snaplog.core.AppendFiles;
+import dev.snaplog.core.DataWriter;
+import dev.snaplog.core.HistoryEntry;
+import dev.snaplog.core.Rollback;
+import dev.snaplog.core.Schema;
+import dev.snaplog.core.Snapshot;
+import dev.snaplog.core.Table;
+import dev.snaplog.core.TableId;
+import dev.snaplog.core.TableScan;
+import dev.snaplog.core.data.ParquetFormat;
+import dev.snaplog.manifest.TableMetadata;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The table handle given out by the catalog. Reads use the loaded version; operations commit on the newest. */
+public final class BaseTable implements Table {
+  private final TableOperations ops;
+
+  public BaseTable(TableOperations ops) {
+    this.ops = ops;
+  }
+
+  /** The operations behind this table; for tools in this project (CLI, tests), not for users. */
+  public TableOperations operations() {
+    return ops;
+  }
+
+  private TableMetadata metadata() {
+    return ops.current().metadata();
+  }
+
+  @Override
+  public TableId id() {
+    return ops.id();
+  }
+
+  @Override
+  public String location() {
+    return ops.locations().root();
+  }
+
+  @Override
+  public long version() {
+    return metadata().version();
+  }
+
+  @Override
+  public Schema schema() {
+    return metadata().schema();
+  }
+
+  @Override
+  public Map<String, String> properties() {
+    return metadata().properties();
+  }
+
+  @Override
+  public Optional<Snapshot> currentSnapshot() {
+    return metadata().currentSnapshot();
+  }
+
+  @Override
+  public Snapshot snapshot(long snapshotId) {
+    return SnapshotLookup.bySnapshotId(ops, metadata(), snapshotId).currentSnapshot().orElseThrow();
+  }
+
+  @Override
+  public List<HistoryEntry> history() {
+    List<HistoryEntry> out = new ArrayList<>();
+    for (TableMetadata m : ops.log().chain(metadata())) {
+      if (m.currentSnapshot().isPresent()) {
+        out.add(m.historyEntry());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<Snapshot> snapshots() {
+    Map<Long, Snapshot> byId = new HashMap<>();
+    for (TableMetadata m : ops.log().chain(metadata())) {
+      m.currentSnapshot().ifPresent(s -> byId.putIfAbsent(s.snapshotId(), s));
+    }
+    List<Snapshot> out = new ArrayList<>();
+    Optional<Snapshot> s = currentSnapshot();
+    while (s.isPresent()) {
+      out.add(s.get());
+      s = s.get().parentId().map(byId::get);
+    }
+    return out;
+  }
+
+  @Override
+  public Table refresh() {
+    ops.refresh();
+    return this;
+  }
+
+  @Override
+  public AppendFiles newAppend() {
+    return new AppendOperation(ops, this);
+  }
+
+  @Override
+  public Rollback newRollback() {
+    return new RollbackOperation(ops);
+  }
+
+  @Override
+  public TableScan newScan() {
+    return BaseTableScan.of(ops, metadata());
+  }
+
+  @Override
+  public DataWriter newDataWriter() {
+    return ParquetFormat.newWriter(ops.storage().objects().newOutputFile(ops.locations().newDataFile()),
+        schema(), id().toString());
+  }
+
+  @Override
+  public String toString() {
+    return "Table " + id() + " at version " + version();
+  }
+}

@@ -1,0 +1,95 @@
+package dev.snaplog.catalog.internal;
+
+import dev.snaplog.core.CloseableIterable;
+import dev.snaplog.core.FileScanTask;
+import dev.snaplog.core.Record;
+import dev.snaplog.core.Schema;
+import dev.snaplog.core.Snapshot;
+import dev.snaplog.core.TableScan;
+import dev.snaplog.core.data.ParquetFormat;
+import dev.snaplog.core.expressions.Expression;
+import dev.snaplog.core.expressions.Expressions;
+import dev.snaplog.manifest.ScanPlanner;
+import dev.snaplog.manifest.TableMetadata;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** An immutable scan; the version it reads is resolved when a refinement names one. */
+final class BaseTableScan implements TableScan {
+  private final TableOperations ops;
+  private final TableMetadata head;
+  private final TableMetadata version;
+  private final Expression filter;
+  private final List<String> columns;
+
+  private BaseTableScan(TableOperations ops, TableMetadata head, TableMetadata version, Expression filter,
+      List<String> columns) {
+    this.ops = ops;
+    this.head = head;
+    this.version = version;
+    this.filter = filter;
+    this.columns = columns;
+  }
+
+  static BaseTableScan of(TableOperations ops, TableMetadata head) {
+    return new BaseTableScan(ops, head, head, Expressions.alwaysTrue(), null);
+  }
+
+  @Override
+  public TableScan useSnapshot(long snapshotId) {
+    return new BaseTableScan(ops, head, SnapshotLookup.bySnapshotId(ops, head, snapshotId), filter, columns);
+  }
+
+  @Override
+  public TableScan asOfTime(Instant time) {
+    return new BaseTableScan(ops, head, SnapshotLookup.asOf(ops, head, time), filter, columns);
+  }
+
+  @Override
+  public TableScan filter(Expression more) {
+    Expressions.bind(more, dataSchema()); // fail now, naming the column, rather than at planning
+    return new BaseTableScan(ops, head, version, Expressions.and(filter, more), columns);
+  }
+
+  @Override
+  public TableScan select(List<String> cols) {
+    dataSchema().select(cols);
+    return new BaseTableScan(ops, head, version, filter, List.copyOf(cols));
+  }
+
+  @Override
+  public Optional<Snapshot> snapshot() {
+    return version.currentSnapshot();
+  }
+
+  private Schema dataSchema() {
+    return version.currentSnapshot().map(s -> version.schemaById(s.schemaId())).orElse(version.schema());
+  }
+
+  @Override
+  public Schema schema() {
+    return columns == null ? dataSchema() : dataSchema().select(columns);
+  }
+
+  @Override
+  public CloseableIterable<FileScanTask> planFiles() {
+    if (version.currentSnapshot().isEmpty()) {
+      return CloseableIterable.of(List.of());
+    }
+    try {
+      return CloseableIterable.of(ScanPlanner.plan(ops.log(), version, Expressions.bind(filter, dataSchema())));
+    } catch (dev.snaplog.core.exceptions.CorruptTableException e) {
+      throw ops.withTable(e);
+    }
+  }
+
+  @Override
+  public CloseableIterable<Record> records() {
+    Schema full = dataSchema();
+    Schema projection = schema();
+    List<FileScanTask> tasks = planFiles().toList();
+    return new ConcatIterable<>(tasks, task -> ParquetFormat.read(
+        ops.storage().objects().newInputFile(task.file().location()), full, projection, task.residual()));
+  }
+}

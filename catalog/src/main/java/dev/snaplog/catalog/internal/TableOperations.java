@@ -1,0 +1,195 @@
+package dev.snaplog.catalog.internal;
+
+import dev.snaplog.catalog.CommitRetryPolicy;
+import dev.snaplog.core.TableId;
+import dev.snaplog.core.exceptions.CommitConflictException;
+import dev.snaplog.core.exceptions.CommitStateUnknownException;
+import dev.snaplog.core.exceptions.CorruptTableException;
+import dev.snaplog.core.exceptions.NoSuchTableException;
+import dev.snaplog.core.exceptions.StorageException;
+import dev.snaplog.core.io.Pointer;
+import dev.snaplog.core.io.Storage;
+import dev.snaplog.manifest.PointerFile;
+import dev.snaplog.manifest.TableLocations;
+import dev.snaplog.manifest.TableLog;
+import dev.snaplog.manifest.TableMetadata;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads a table's current version and performs the commit point: write the new metadata, then swap the
+ * pointer. Nothing that can fail happens after the swap. When the swap's outcome is unknown it is settled by
+ * reading the pointer chain, never guessed. Thread-safe.
+ */
+public final class TableOperations {
+  private static final Logger LOG = LoggerFactory.getLogger(TableOperations.class);
+  private static final int SETTLE_ATTEMPTS = 5;
+
+  private final TableId id;
+  private final Storage storage;
+  private final TableLog log;
+  private final Map<String, String> catalogProperties;
+  private volatile TableState current;
+
+  public TableOperations(TableId id, Storage storage, TableLocations locations, Map<String, String> catalogProps) {
+    this.id = id;
+    this.storage = storage;
+    this.log = new TableLog(storage.objects(), locations);
+    this.catalogProperties = Map.copyOf(catalogProps);
+  }
+
+  public TableId id() {
+    return id;
+  }
+
+  public TableLog log() {
+    return log;
+  }
+
+  public Storage storage() {
+    return storage;
+  }
+
+  public TableLocations locations() {
+    return log.locations();
+  }
+
+  public Map<String, String> catalogProperties() {
+    return catalogProperties;
+  }
+
+  CommitRetryPolicy retryPolicy() {
+    return CommitRetryPolicy.from(current().metadata().properties(), catalogProperties);
+  }
+
+  /** The version this handle last loaded or committed; loads it on first use. */
+  public TableState current() {
+    TableState s = current;
+    return s != null ? s : refresh();
+  }
+
+  /** Reads the pointer; loads the metadata only if the pointer moved. */
+  public TableState refresh() {
+    String pointerLocation = locations().pointer();
+    Pointer pointer = storage.pointers().read(pointerLocation)
+        .orElseThrow(() -> new NoSuchTableException(id.toString(), pointerLocation));
+    TableState cached = current;
+    if (cached != null && cached.pointer().token().equals(pointer.token())) {
+      return cached;
+    }
+    TableState loaded = load(pointer);
+    current = loaded;
+    return loaded;
+  }
+
+  void install(TableState state) {
+    current = state;
+  }
+
+  private TableState load(Pointer pointer) {
+    try {
+      PointerFile pf = PointerFile.fromBytes(pointer.bytes(), locations());
+      TableMetadata metadata = log.readMetadata(pf.metadataLocation());
+      if (metadata.version() != pf.version()) {
+        throw new CorruptTableException("Pointer of table " + id + " says version " + pf.version()
+            + " but its metadata file " + pf.metadataLocation() + " is version " + metadata.version(),
+            id.toString(), pf.version(), null);
+      }
+      return new TableState(pointer, pf.metadataLocation(), metadata);
+    } catch (CorruptTableException e) {
+      throw withTable(e);
+    }
+  }
+
+  /** Adds the table name to an error raised by code that did not know it. */
+  public CorruptTableException withTable(CorruptTableException e) {
+    if (e.table().isPresent()) {
+      return e;
+    }
+    return new CorruptTableException("Table " + id + ": " + e.getMessage(), id.toString(),
+        e.version().isPresent() ? e.version().getAsLong() : null, e.getCause());
+  }
+
+  /**
+   * Commits {@code next} on top of {@code base}: writes its metadata, then swaps the pointer from base's
+   * token.
+   *
+   * @return the new state
+   * @throws CommitConflictException if another commit got there first (nothing of {@code next} is visible)
+   * @throws CommitStateUnknownException if the swap's outcome could not be settled
+   */
+  TableState commit(TableState base, TableMetadata next) {
+    String metadataLocation = log.writeMetadata(next);
+    byte[] pointerBytes = new PointerFile(next.version(), metadataLocation).toBytes(locations());
+    try {
+      Pointer swapped = storage.pointers().swap(locations().pointer(), base.pointer().token(), pointerBytes);
+      TableState state = new TableState(swapped, metadataLocation, next);
+      current = state;
+      return state;
+    } catch (CommitConflictException e) {
+      throw new CommitConflictException("Table " + id + " moved past version " + base.version()
+          + " before commit " + next.commitId() + " could land", id.toString(), base.version());
+    } catch (CommitStateUnknownException | StorageException e) {
+      LOG.warn("Pointer swap of table {} to version {} has an unknown outcome ({}); settling it by reading the"
+          + " pointer", id, next.version(), e.getMessage());
+      return settle(base, next, e);
+    }
+  }
+
+  /**
+   * Decides whether a swap with a lost response took effect. If it did, the version right after base is
+   * ours (same commit id): the swap could only succeed against base's token.
+   */
+  private TableState settle(TableState base, TableMetadata next, RuntimeException cause) {
+    RuntimeException last = cause;
+    for (int attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
+      try {
+        TableState head = refresh();
+        if (head.pointer().token().equals(base.pointer().token())) {
+          throw new NotAppliedException("Commit " + next.commitId() + " to table " + id
+              + " was not applied (pointer unchanged at version " + base.version() + "); retrying",
+              id.toString(), base.version());
+        }
+        Optional<TableMetadata> landed = findCommit(head.metadata(), next.commitId(), base.version());
+        if (landed.isPresent()) {
+          LOG.info("Commit {} to table {} did land at version {}", next.commitId(), id, next.version());
+          return head;
+        }
+        throw new NotAppliedException("Commit " + next.commitId() + " to table " + id
+            + " was not applied: another commit took version " + next.version(), id.toString(), base.version());
+      } catch (StorageException e) {
+        last = e;
+        sleepQuietly(100L << attempt);
+      }
+    }
+    throw new CommitStateUnknownException("Commit " + next.commitId() + " to table " + id + " (version "
+        + next.version() + ") has an unknown outcome: the pointer swap got no answer and the pointer could not"
+        + " be read back. Do not clean up its files. Reload the table and look for commit id " + next.commitId()
+        + " in the snapshot history before retrying", id.toString(), next.version(), last);
+  }
+
+  /** Finds the version holding {@code commitId} among the versions after {@code afterVersion}. */
+  Optional<TableMetadata> findCommit(TableMetadata head, String commitId, long afterVersion) {
+    return log.findVersion(head, m -> m.commitId().equals(commitId), m -> m.version() <= afterVersion + 1);
+  }
+
+  /**
+   * A swap whose lost response was settled as not applied. Retried like a lost race, but later attempts
+   * first look for the commit in the chain, in case a delayed copy of the request lands after all.
+   */
+  static final class NotAppliedException extends CommitConflictException {
+    NotAppliedException(String message, String table, long version) {
+      super(message, table, version);
+    }
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.snaplog.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.snaplog.core.DataFile;
+import dev.snaplog.core.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/** JSON form of log records (delta manifests) and checkpoints. */
+public final class LogRecordJson {
+  private LogRecordJson() {}
+
+  public static byte[] toBytes(LogRecord r, Schema schema, TableLocations loc) {
+    ObjectNode n = Json.object();
+    n.put("format-version", FormatVersions.LOG_RECORD);
+    n.put("commit-id", r.commitId());
+    n.put("schema-id", r.schemaId());
+    ArrayNode added = n.putArray("added");
+    r.added().forEach(f -> added.add(DataFileJson.toJson(f, schema, loc)));
+    ArrayNode removed = n.putArray("removed");
+    r.removed().forEach(l -> removed.add(loc.relativize(l)));
+    return Json.write(n);
+  }
+
+  public static LogRecord fromBytes(byte[] bytes, String location, IntFunction<Schema> schemas,
+      TableLocations loc) {
+    ObjectNode n = Json.parse(bytes, location);
+    Json.checkFormatVersion(n, location, FormatVersions.LOG_RECORD);
+    int schemaId = Json.requiredInt(n, "schema-id", location);
+    Schema schema = schemas.apply(schemaId);
+    List<DataFile> added = new ArrayList<>();
+    for (JsonNode f : Json.required(n, "added", location)) {
+      added.add(DataFileJson.fromJson(f, schema, loc, location));
+    }
+    List<String> removed = new ArrayList<>();
+    for (JsonNode l : n.path("removed")) {
+      removed.add(loc.resolve(l.asText()));
+    }
+    return new LogRecord(Json.requiredString(n, "commit-id", location), schemaId, added, removed);
+  }
+
+  public static byte[] checkpointToBytes(Checkpoint c, Schema schema, TableLocations loc) {
+    ObjectNode n = Json.object();
+    n.put("format-version", FormatVersions.CHECKPOINT);
+    n.put("version", c.version());
+    n.put("schema-id", c.schemaId());
+    ArrayNode files = n.putArray("files");
+    c.files().forEach(f -> files.add(DataFileJson.toJson(f, schema, loc)));
+    return Json.write(n);
+  }
+
+  public static Checkpoint checkpointFromBytes(byte[] bytes, String location, IntFunction<Schema> schemas,
+      TableLocations loc) {
+    ObjectNode n = Json.parse(bytes, location);
+    Json.checkFormatVersion(n, location, FormatVersions.CHECKPOINT);
+    int schemaId = Json.requiredInt(n, "schema-id", location);
+    Schema schema = schemas.apply(schemaId);
+    List<DataFile> files = new ArrayList<>();
+    for (JsonNode f : Json.required(n, "files", location)) {
+      files.add(DataFileJson.fromJson(f, schema, loc, location));
+    }
+    return new Checkpoint(Json.requiredLong(n, "version", location), schemaId, files);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.snaplog.manifest;
+
+import dev.snaplog.core.io.ObjectStore;
+import java.util.UUID;
+
+/**
+ * The layout of one table's objects, and the conversion between full locations and the table-relative form
+ * stored in the log.
+ *
+ * <pre>
+ *   &lt;table&gt;/_pointer                        the only mutable object
+ *   &lt;table&gt;/metadata/&lt;version&gt;-&lt;uuid&gt;.json   table metadata of one version
+ *   &lt;table&gt;/log/&lt;uuid&gt;.json                  delta manifest of one commit
+ *   &lt;table&gt;/checkpoints/&lt;version&gt;-&lt;uuid&gt;.json live file set at a version
+ *   &lt;table&gt;/data/&lt;uuid&gt;.parquet              data files
+ * </pre>
+ */
+public final class TableLocations {
+  private final ObjectStore store;
+  private final String root;
+  private final String prefix;
+
+  public TableLocations(ObjectStore store, String tableRoot) {
+    this.store = store;
+    this.root = tableRoot.endsWith("/") ? tableRoot.substring(0, tableRoot.length() - 1) : tableRoot;
+    this.prefix = root + "/";
+  }
+
+  public String root() {
+    return root;
+  }
+
+  public String pointer() {
+    return prefix + "_pointer";
+  }
+
+  public String newMetadata(long version) {
+    return prefix + "metadata/" + String.format("%020d", version) + "-" + UUID.randomUUID() + ".json";
+  }
+
+  public String newLogRecord() {
+    return prefix + "log/" + UUID.randomUUID() + ".json";
+  }
+
+  public String newCheckpoint(long version) {
+    return prefix + "checkpoints/" + String.format("%020d", version) + "-" + UUID.randomUUID() + ".json";
+  }
+
+  public String newDataFile() {
+    return prefix + "data/" + UUID.randomUUID() + ".parquet";
+  }
+
+  /** The form stored in the log: relative when under the table, unchanged otherwise. */
+  public String relativize(String location) {
+    return location.startsWith(prefix) ? location.substring(prefix.length()) : location;
+  }
+
+  /** The inverse of {@link #relativize}. */
+  public String resolve(String stored) {
+    if (stored.contains("://") || stored.startsWith("/") || stored.startsWith("file:")) {
+      return stored;
+    }
+    return store.resolve(root, stored);
+  }
+}

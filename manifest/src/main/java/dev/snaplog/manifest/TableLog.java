@@ -1,0 +1,136 @@
+package dev.snaplog.manifest;
+
+import dev.snaplog.core.DataFile;
+import dev.snaplog.core.exceptions.CorruptTableException;
+import dev.snaplog.core.exceptions.NotFoundException;
+import dev.snaplog.core.io.ObjectStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Reads and writes one table's immutable log objects (metadata, log records, checkpoints) and replays them.
+ * Parsed objects are cached by location: they never change, so a warm client reads each at most once.
+ * Thread-safe.
+ */
+public final class TableLog {
+  private final ObjectStore store;
+  private final TableLocations locations;
+  private final LruCache<String, TableMetadata> metadataCache = new LruCache<>(128);
+  private final LruCache<String, LogRecord> logCache = new LruCache<>(256);
+  private final LruCache<String, Checkpoint> checkpointCache = new LruCache<>(4);
+
+  public TableLog(ObjectStore store, TableLocations locations) {
+    this.store = store;
+    this.locations = locations;
+  }
+
+  public TableLocations locations() {
+    return locations;
+  }
+
+  public ObjectStore store() {
+    return store;
+  }
+
+  public TableMetadata readMetadata(String location) {
+    return metadataCache.get(location, loc -> TableMetadataJson.fromBytes(read(loc, "metadata file"), loc,
+        locations));
+  }
+
+  /** Writes a metadata file create-only and caches it; returns its location. */
+  public String writeMetadata(TableMetadata metadata) {
+    String location = locations.newMetadata(metadata.version());
+    store.putIfAbsent(location, TableMetadataJson.toBytes(metadata, locations));
+    metadataCache.put(location, metadata);
+    return location;
+  }
+
+  public String writeLogRecord(LogRecord record, TableMetadata base) {
+    String location = locations.newLogRecord();
+    store.putIfAbsent(location, LogRecordJson.toBytes(record, base.schemaById(record.schemaId()), locations));
+    logCache.put(location, record);
+    return location;
+  }
+
+  public LogRecord readLogRecord(String location, TableMetadata context) {
+    return logCache.get(location, loc -> LogRecordJson.fromBytes(read(loc, "log record"), loc,
+        context::schemaById, locations));
+  }
+
+  public String writeCheckpoint(Checkpoint checkpoint, TableMetadata context) {
+    String location = locations.newCheckpoint(checkpoint.version());
+    store.putIfAbsent(location, LogRecordJson.checkpointToBytes(checkpoint,
+        context.schemaById(checkpoint.schemaId()), locations));
+    checkpointCache.put(location, checkpoint);
+    return location;
+  }
+
+  public Checkpoint readCheckpoint(String location, TableMetadata context) {
+    return checkpointCache.get(location, loc -> LogRecordJson.checkpointFromBytes(read(loc, "checkpoint"), loc,
+        context::schemaById, locations));
+  }
+
+  /** The live data files of a version: its checkpoint plus the log records after it, in commit order. */
+  public List<DataFile> liveFiles(TableMetadata metadata) {
+    Map<String, DataFile> live = new LinkedHashMap<>();
+    metadata.fileSet().checkpoint().ifPresent(c ->
+        readCheckpoint(c, metadata).files().forEach(f -> live.put(f.location(), f)));
+    for (String log : metadata.fileSet().logRecords()) {
+      LogRecord r = readLogRecord(log, metadata);
+      r.removed().forEach(live::remove);
+      r.added().forEach(f -> live.put(f.location(), f));
+    }
+    return new ArrayList<>(live.values());
+  }
+
+  /**
+   * Walks the chain from {@code head} back through parent metadata, newest first, and returns the first
+   * version that satisfies {@code match}; stops early when {@code giveUp} holds for a version.
+   */
+  public Optional<TableMetadata> findVersion(TableMetadata head, Predicate<TableMetadata> match,
+      Predicate<TableMetadata> giveUp) {
+    TableMetadata m = head;
+    while (true) {
+      if (match.test(m)) {
+        return Optional.of(m);
+      }
+      if (giveUp.test(m) || m.parentMetadata().isEmpty()) {
+        return Optional.empty();
+      }
+      m = readMetadata(m.parentMetadata().get());
+    }
+  }
+
+  /** Every version from {@code head} back to the first, newest first; reads lazily while iterated. */
+  public Iterable<TableMetadata> chain(TableMetadata head) {
+    return () -> new java.util.Iterator<>() {
+      private TableMetadata next = head;
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public TableMetadata next() {
+        TableMetadata current = next;
+        next = current.parentMetadata().map(TableLog.this::readMetadata).orElse(null);
+        return current;
+      }
+    };
+  }
+
+  private byte[] read(String location, String what) {
+    try {
+      return store.newInputFile(location).readAllBytes();
+    } catch (NotFoundException e) {
+      throw new CorruptTableException("The " + what + " " + location + " is missing; the table's log names it"
+          + " but it is gone (deleted by hand or by a faulty clean-up). Run 'snaplog verify' to list every"
+          + " missing object", null, null, e);
+    }
+  }
+}

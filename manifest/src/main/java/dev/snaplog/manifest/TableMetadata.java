@@ -1,0 +1,176 @@
+package dev.snaplog.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.snaplog.core.HistoryEntry;
+import dev.snaplog.core.Schema;
+import dev.snaplog.core.Snapshot;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The immutable metadata of one table version. Each commit writes a new one naming its parent, which forms
+ * the chain the pointer heads. Its size does not grow with history: it names the current snapshot and the
+ * file-set state (a checkpoint plus a bounded list of log records), not every past snapshot.
+ *
+ * <p>{@code extras} holds top-level fields this build does not know, written by a newer writer of the same
+ * format version; they are carried into the next version unchanged rather than dropped.
+ */
+public record TableMetadata(
+    String tableUuid,
+    long version,
+    long lastUpdatedMillis,
+    String commitId,
+    String operation,
+    List<Schema> schemas,
+    int currentSchemaId,
+    Map<String, String> properties,
+    Optional<Snapshot> currentSnapshot,
+    Optional<String> parentMetadata,
+    FileSetState fileSet,
+    Map<String, WriterMark> writers,
+    Map<String, JsonNode> extras) {
+
+  public TableMetadata {
+    schemas = List.copyOf(schemas);
+    properties = Map.copyOf(properties);
+    writers = Map.copyOf(writers);
+    extras = Map.copyOf(extras);
+  }
+
+  public Schema schema() {
+    return schemaById(currentSchemaId);
+  }
+
+  public Schema schemaById(int id) {
+    return schemas.stream().filter(s -> s.schemaId() == id).findFirst()
+        .orElseThrow(() -> new IllegalStateException("metadata v" + version + " has no schema " + id));
+  }
+
+  public HistoryEntry historyEntry() {
+    return new HistoryEntry(version, lastUpdatedMillis, currentSnapshot.map(Snapshot::snapshotId).orElse(-1L),
+        operation);
+  }
+
+  public int intProperty(String key, int defaultValue) {
+    String v = properties.get(key);
+    return v == null ? defaultValue : Integer.parseInt(v);
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  public static Builder builder() {
+    return new Builder(null);
+  }
+
+  /** Builds the next version from a base; every field starts as the base's. */
+  public static final class Builder {
+    private String tableUuid;
+    private long version;
+    private long lastUpdatedMillis;
+    private String commitId;
+    private String operation;
+    private List<Schema> schemas = List.of();
+    private int currentSchemaId;
+    private Map<String, String> properties = Map.of();
+    private Optional<Snapshot> currentSnapshot = Optional.empty();
+    private Optional<String> parentMetadata = Optional.empty();
+    private FileSetState fileSet = FileSetState.EMPTY;
+    private Map<String, WriterMark> writers = Map.of();
+    private Map<String, JsonNode> extras = Map.of();
+
+    private Builder(TableMetadata base) {
+      if (base != null) {
+        tableUuid = base.tableUuid;
+        version = base.version;
+        lastUpdatedMillis = base.lastUpdatedMillis;
+        commitId = base.commitId;
+        operation = base.operation;
+        schemas = base.schemas;
+        currentSchemaId = base.currentSchemaId;
+        properties = base.properties;
+        currentSnapshot = base.currentSnapshot;
+        parentMetadata = base.parentMetadata;
+        fileSet = base.fileSet;
+        writers = base.writers;
+        extras = base.extras;
+      }
+    }
+
+    public Builder tableUuid(String v) {
+      tableUuid = v;
+      return this;
+    }
+
+    public Builder version(long v) {
+      version = v;
+      return this;
+    }
+
+    public Builder lastUpdatedMillis(long v) {
+      lastUpdatedMillis = v;
+      return this;
+    }
+
+    public Builder commitId(String v) {
+      commitId = v;
+      return this;
+    }
+
+    public Builder operation(String v) {
+      operation = v;
+      return this;
+    }
+
+    public Builder schemas(List<Schema> v, int currentId) {
+      schemas = v;
+      currentSchemaId = currentId;
+      return this;
+    }
+
+    public Builder properties(Map<String, String> v) {
+      properties = v;
+      return this;
+    }
+
+    public Builder currentSnapshot(Snapshot v) {
+      currentSnapshot = Optional.ofNullable(v);
+      return this;
+    }
+
+    public Builder parentMetadata(String v) {
+      parentMetadata = Optional.ofNullable(v);
+      return this;
+    }
+
+    public Builder fileSet(FileSetState v) {
+      fileSet = v;
+      return this;
+    }
+
+    public Builder writer(String writer, WriterMark mark) {
+      Map<String, WriterMark> next = new HashMap<>(writers);
+      next.put(writer, mark);
+      writers = next;
+      return this;
+    }
+
+    public Builder writers(Map<String, WriterMark> v) {
+      writers = v;
+      return this;
+    }
+
+    public Builder extras(Map<String, JsonNode> v) {
+      extras = v;
+      return this;
+    }
+
+    public TableMetadata build() {
+      return new TableMetadata(tableUuid, version, lastUpdatedMillis, commitId, operation, schemas,
+          currentSchemaId, properties, currentSnapshot, parentMetadata, fileSet, writers, extras);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package dev.snaplog.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.snaplog.core.Schema;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** JSON form of table metadata. Locations are stored relative to the table. */
+public final class TableMetadataJson {
+  private static final Set<String> KNOWN = Set.of("format-version", "table-uuid", "version", "last-updated-ms",
+      "commit-id", "operation", "schemas", "current-schema-id", "properties", "current-snapshot",
+      "parent-metadata", "file-set", "writers");
+
+  private TableMetadataJson() {}
+
+  public static byte[] toBytes(TableMetadata m, TableLocations loc) {
+    ObjectNode n = Json.object();
+    n.put("format-version", FormatVersions.METADATA);
+    n.put("table-uuid", m.tableUuid());
+    n.put("version", m.version());
+    n.put("last-updated-ms", m.lastUpdatedMillis());
+    n.put("commit-id", m.commitId());
+    n.put("operation", m.operation());
+    ArrayNode schemas = n.putArray("schemas");
+    m.schemas().forEach(s -> schemas.add(SchemaJson.toJson(s)));
+    n.put("current-schema-id", m.currentSchemaId());
+    n.set("properties", Json.stringMapNode(m.properties()));
+    m.currentSnapshot().ifPresent(s -> n.set("current-snapshot", SnapshotJson.toJson(s)));
+    m.parentMetadata().ifPresent(p -> n.put("parent-metadata", loc.relativize(p)));
+    ObjectNode fs = n.putObject("file-set");
+    m.fileSet().checkpoint().ifPresent(c -> fs.put("checkpoint", loc.relativize(c)));
+    ArrayNode logs = fs.putArray("log");
+    m.fileSet().logRecords().forEach(l -> logs.add(loc.relativize(l)));
+    ObjectNode writers = n.putObject("writers");
+    m.writers().forEach((w, mark) -> writers.putObject(w).put("sequence", mark.sequence())
+        .put("snapshot-id", mark.snapshotId()));
+    m.extras().forEach(n::set);
+    return Json.write(n);
+  }
+
+  public static TableMetadata fromBytes(byte[] bytes, String location, TableLocations loc) {
+    ObjectNode n = Json.parse(bytes, location);
+    Json.checkFormatVersion(n, location, FormatVersions.METADATA);
+    List<Schema> schemas = new ArrayList<>();
+    for (JsonNode s : Json.required(n, "schemas", location)) {
+      schemas.add(SchemaJson.fromJson(s, location));
+    }
+    JsonNode fsNode = Json.required(n, "file-set", location);
+    List<String> logs = new ArrayList<>();
+    for (JsonNode l : fsNode.path("log")) {
+      logs.add(loc.resolve(l.asText()));
+    }
+    String checkpoint = Json.optionalString(fsNode, "checkpoint");
+    Map<String, WriterMark> writers = new HashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> it = n.path("writers").fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      writers.put(e.getKey(), new WriterMark(e.getValue().path("sequence").asLong(),
+          e.getValue().path("snapshot-id").asLong()));
+    }
+    Map<String, JsonNode> extras = new HashMap<>();
+    n.fields().forEachRemaining(e -> {
+      if (!KNOWN.contains(e.getKey())) {
+        extras.put(e.getKey(), e.getValue());
+      }
+    });
+    JsonNode snap = n.get("current-snapshot");
+    String parent = Json.optionalString(n, "parent-metadata");
+    TableMetadata m = TableMetadata.builder()
+        .tableUuid(Json.requiredString(n, "table-uuid", location))
+        .version(Json.requiredLong(n, "version", location))
+        .lastUpdatedMillis(Json.requiredLong(n, "last-updated-ms", location))
+        .commitId(Json.requiredString(n, "commit-id", location))
+        .operation(Json.requiredString(n, "operation", location))
+        .schemas(schemas, Json.requiredInt(n, "current-schema-id", location))
+        .properties(Json.stringMap(n.get("properties")))
+        .currentSnapshot(snap == null || snap.isNull() ? null : SnapshotJson.fromJson(snap, location))
+        .parentMetadata(parent == null ? null : loc.resolve(parent))
+        .fileSet(new FileSetState(Optional.ofNullable(checkpoint).map(loc::resolve), logs))
+        .writers(writers)
+        .extras(extras)
+        .build();
+    if (schemas.stream().noneMatch(s -> s.schemaId() == m.currentSchemaId())) {
+      throw Json.corrupt(location, "names current schema " + m.currentSchemaId() + " but holds no such schema", null);
+    }
+    return m;
+  }
+}

@@ -200,6 +200,26 @@ public abstract class TableBehaviourSuite {
   }
 
   @Test
+  void tagsNameSnapshotsForTimeTravel() {
+    Table t = catalog.createTable(EVENTS, SCHEMA);
+    Snapshot s1 = t.newAppend().appendRecords(rows(0, 2)).commit();
+    t.newAppend().appendRecords(rows(2, 2)).commit();
+    assertThat(t.manageRefs().createTag("v1.0", s1.snapshotId()).commit()).containsEntry("v1.0", s1.snapshotId());
+    Table fresh = catalog.loadTable(EVENTS);
+    assertThat(fresh.tags()).containsEntry("v1.0", s1.snapshotId());
+    assertThat(ids(fresh.newScan().useTag("v1.0").records())).isEqualTo(range(0, 2));
+    assertThatThrownBy(() -> fresh.manageRefs().createTag("v1.0", s1.snapshotId()).commit())
+        .isInstanceOf(ValidationException.class).hasMessageContaining("already has tag");
+    assertThatThrownBy(() -> fresh.newScan().useTag("nope")).isInstanceOf(NoSuchSnapshotException.class)
+        .hasMessageContaining("nope");
+    assertThatThrownBy(() -> fresh.manageRefs().createTag("bad", 777).commit())
+        .isInstanceOf(NoSuchSnapshotException.class);
+    fresh.manageRefs().removeTag("v1.0").commit();
+    assertThat(catalog.loadTable(EVENTS).tags()).isEmpty();
+    assertThat(ids(fresh.newScan().records())).isEqualTo(range(0, 4));
+  }
+
+  @Test
   void commitTokenMakesARetriedBatchCommitOnce() {
     Table t = catalog.createTable(EVENTS, SCHEMA);
     Snapshot first = t.newAppend().appendRecords(rows(0, 2)).commitToken("ingest-1:7").commit();

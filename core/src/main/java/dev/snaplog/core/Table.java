@@ -37,12 +37,17 @@ public interface Table {
   /** The current snapshot and its ancestors, newest first (follows parent ids). */
   List<Snapshot> snapshots();
 
+  /** Tags of the loaded version: name to snapshot id. */
+  Map<String, Long> tags();
+
   /** Loads the newest version and returns this table. */
   Table refresh();
 
   AppendFiles newAppend();
 
   Rollback newRollback();
+
+  ManageRefs manageRefs();
 
   TableScan newScan();
 

@@ -12,6 +12,13 @@ public interface TableScan {
   /** Reads the snapshot with this id. */
   TableScan useSnapshot(long snapshotId);
 
+  /**
+   * Reads the snapshot a tag names.
+   *
+   * @throws dev.snaplog.core.exceptions.NoSuchSnapshotException if there is no such tag
+   */
+  TableScan useTag(String tag);
+
   /** Reads the snapshot that was current at {@code time}. */
   TableScan asOfTime(Instant time);
 

@@ -30,12 +30,14 @@ public record TableMetadata(
     Optional<String> parentMetadata,
     FileSetState fileSet,
     Map<String, WriterMark> writers,
+    Map<String, Long> tags,
     Map<String, JsonNode> extras) {
 
   public TableMetadata {
     schemas = List.copyOf(schemas);
     properties = Map.copyOf(properties);
     writers = Map.copyOf(writers);
+    tags = Map.copyOf(tags);
     extras = Map.copyOf(extras);
   }
 
@@ -80,6 +82,7 @@ public record TableMetadata(
     private Optional<String> parentMetadata = Optional.empty();
     private FileSetState fileSet = FileSetState.EMPTY;
     private Map<String, WriterMark> writers = Map.of();
+    private Map<String, Long> tags = Map.of();
     private Map<String, JsonNode> extras = Map.of();
 
     private Builder(TableMetadata base) {
@@ -96,6 +99,7 @@ public record TableMetadata(
         parentMetadata = base.parentMetadata;
         fileSet = base.fileSet;
         writers = base.writers;
+        tags = base.tags;
         extras = base.extras;
       }
     }
@@ -163,6 +167,12 @@ public record TableMetadata(
       return this;
     }
 
+    /** Tags: name to snapshot id. */
+    public Builder tags(Map<String, Long> v) {
+      tags = v;
+      return this;
+    }
+
     public Builder extras(Map<String, JsonNode> v) {
       extras = v;
       return this;
@@ -170,7 +180,7 @@ public record TableMetadata(
 
     public TableMetadata build() {
       return new TableMetadata(tableUuid, version, lastUpdatedMillis, commitId, operation, schemas,
-          currentSchemaId, properties, currentSnapshot, parentMetadata, fileSet, writers, extras);
+          currentSchemaId, properties, currentSnapshot, parentMetadata, fileSet, writers, tags, extras);
     }
   }
 }

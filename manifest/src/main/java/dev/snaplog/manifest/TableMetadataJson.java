@@ -16,7 +16,7 @@ import java.util.Set;
 public final class TableMetadataJson {
   private static final Set<String> KNOWN = Set.of("format-version", "table-uuid", "version", "last-updated-ms",
       "commit-id", "operation", "schemas", "current-schema-id", "properties", "current-snapshot",
-      "parent-metadata", "file-set", "writers");
+      "parent-metadata", "file-set", "writers", "tags");
 
   private TableMetadataJson() {}
 
@@ -41,6 +41,8 @@ public final class TableMetadataJson {
     ObjectNode writers = n.putObject("writers");
     m.writers().forEach((w, mark) -> writers.putObject(w).put("sequence", mark.sequence())
         .put("snapshot-id", mark.snapshotId()));
+    ObjectNode tags = n.putObject("tags");
+    m.tags().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> tags.put(e.getKey(), e.getValue()));
     m.extras().forEach(n::set);
     return Json.write(n);
   }
@@ -65,6 +67,8 @@ public final class TableMetadataJson {
       writers.put(e.getKey(), new WriterMark(e.getValue().path("sequence").asLong(),
           e.getValue().path("snapshot-id").asLong()));
     }
+    Map<String, Long> tags = new HashMap<>();
+    n.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asLong()));
     Map<String, JsonNode> extras = new HashMap<>();
     n.fields().forEachRemaining(e -> {
       if (!KNOWN.contains(e.getKey())) {
@@ -85,6 +89,7 @@ public final class TableMetadataJson {
         .parentMetadata(parent == null ? null : loc.resolve(parent))
         .fileSet(new FileSetState(Optional.ofNullable(checkpoint).map(loc::resolve), logs))
         .writers(writers)
+        .tags(tags)
         .extras(extras)
         .build();
     if (schemas.stream().noneMatch(s -> s.schemaId() == m.currentSchemaId())) {

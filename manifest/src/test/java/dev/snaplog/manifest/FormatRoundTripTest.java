@@ -87,7 +87,7 @@ class FormatRoundTripTest {
         .schemas(List.of(ALL_TYPES), 3).properties(Map.of("checkpoint.interval", "5"))
         .currentSnapshot(snap).parentMetadata("/wh/db/t/metadata/6.json")
         .fileSet(new FileSetState(Optional.of("/wh/db/t/checkpoints/5.json"), List.of("/wh/db/t/log/x.json")))
-        .writer("ingest", new WriterMark(12, 99)).build();
+        .writer("ingest", new WriterMark(12, 99)).tags(Map.of("v1.0", 99L)).build();
   }
 
   @Test

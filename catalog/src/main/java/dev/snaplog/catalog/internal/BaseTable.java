@@ -3,6 +3,7 @@ package dev.snaplog.catalog.internal;
 import dev.snaplog.core.AppendFiles;
 import dev.snaplog.core.DataWriter;
 import dev.snaplog.core.HistoryEntry;
+import dev.snaplog.core.ManageRefs;
 import dev.snaplog.core.Rollback;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.Snapshot;
@@ -93,6 +94,16 @@ public final class BaseTable implements Table {
       s = s.get().parentId().map(byId::get);
     }
     return out;
+  }
+
+  @Override
+  public Map<String, Long> tags() {
+    return metadata().tags();
+  }
+
+  @Override
+  public ManageRefs manageRefs() {
+    return new RefsOperation(ops);
   }
 
   @Override

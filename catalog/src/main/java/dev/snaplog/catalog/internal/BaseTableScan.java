@@ -42,6 +42,16 @@ final class BaseTableScan implements TableScan {
   }
 
   @Override
+  public TableScan useTag(String tag) {
+    Long id = head.tags().get(tag);
+    if (id == null) {
+      throw new dev.snaplog.core.exceptions.NoSuchSnapshotException("Table " + ops.id() + " has no tag '" + tag
+          + "'; its tags are " + head.tags().keySet(), ops.id().toString());
+    }
+    return useSnapshot(id);
+  }
+
+  @Override
   public TableScan asOfTime(Instant time) {
     return new BaseTableScan(ops, head, SnapshotLookup.asOf(ops, head, time), filter, columns);
   }

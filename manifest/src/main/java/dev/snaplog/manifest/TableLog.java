@@ -23,6 +23,8 @@ public final class TableLog {
   private final LruCache<String, LogRecord> logCache = new LruCache<>(256);
   private final LruCache<String, Checkpoint> checkpointCache = new LruCache<>(8);
   private final LruCache<String, List<DataFile>> partCache = new LruCache<>(64);
+  private final LruCache<String, List<IndexEntry>> leafCache = new LruCache<>(16);
+  private final LruCache<String, List<HistoryIndex.LeafRef>> rootCache = new LruCache<>(2);
 
   public TableLog(ObjectStore store, TableLocations locations) {
     this.store = store;
@@ -87,6 +89,28 @@ public final class TableLog {
   public List<DataFile> readPart(String location, TableMetadata context) {
     return partCache.get(location, loc -> LogRecordJson.partFromBytes(read(loc, "checkpoint part"), loc,
         context::schemaById, locations));
+  }
+
+  public String writeHistoryLeaf(List<IndexEntry> entries, long version) {
+    String location = locations.newHistoryObject("leaf", version);
+    store.putIfAbsent(location, HistoryIndex.leafToBytes(entries, locations));
+    leafCache.put(location, List.copyOf(entries));
+    return location;
+  }
+
+  public List<IndexEntry> readHistoryLeaf(String location) {
+    return leafCache.get(location, loc -> HistoryIndex.leafFromBytes(read(loc, "history leaf"), loc, locations));
+  }
+
+  public String writeHistoryRoot(List<HistoryIndex.LeafRef> leaves, long version) {
+    String location = locations.newHistoryObject("root", version);
+    store.putIfAbsent(location, HistoryIndex.rootToBytes(leaves, locations));
+    rootCache.put(location, List.copyOf(leaves));
+    return location;
+  }
+
+  public List<HistoryIndex.LeafRef> readHistoryRoot(String location) {
+    return rootCache.get(location, loc -> HistoryIndex.rootFromBytes(read(loc, "history root"), loc, locations));
   }
 
   /** The live data files of a version: its checkpoint plus the log records after it, in commit order. */

@@ -109,4 +109,13 @@ class ParquetProjectionTest {
     assertThatThrownBy(() -> read(wrong, wrong)).isInstanceOf(CorruptTableException.class)
         .hasMessageContaining(loc).hasMessageContaining("'id'");
   }
+
+  @Test
+  void aFileThatIsNotParquetIsReportedAsCorrupt() {
+    String garbage = dir.resolve("garbage.parquet").toString();
+    store.putIfAbsent(garbage, "not a parquet file at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThatThrownBy(() -> ParquetFormat.read(store.newInputFile(garbage), AllTypes.SCHEMA, AllTypes.SCHEMA,
+        Expressions.alwaysTrue()).toList()).isInstanceOf(CorruptTableException.class).hasMessageContaining(garbage);
+  }
 }

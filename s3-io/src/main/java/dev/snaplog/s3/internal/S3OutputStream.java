@@ -1,6 +1,5 @@
 package dev.snaplog.s3.internal;
 
-import dev.snaplog.core.exceptions.ObjectAlreadyExistsException;
 import dev.snaplog.core.io.PositionOutputStream;
 import dev.snaplog.s3.S3Connection;
 import dev.snaplog.s3.S3Location;
@@ -83,10 +82,7 @@ public final class S3OutputStream extends PositionOutputStream {
         }
         upload.complete(parts, position);
       }
-    } catch (ObjectAlreadyExistsException e) {
-      abortUpload();
-      throw e;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException e) { // ObjectAlreadyExistsException included: discard the parts
       abortUpload();
       throw e;
     } finally {

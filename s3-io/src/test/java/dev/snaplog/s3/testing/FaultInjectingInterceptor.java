@@ -1,10 +1,10 @@
 package dev.snaplog.s3.testing;
 
-import java.io.UncheckedIOException;
 import java.net.SocketException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -41,7 +41,9 @@ public final class FaultInjectingInterceptor implements ExecutionInterceptor {
   private static void fireIfArmed(AtomicReference<Predicate<SdkRequest>> armed, SdkRequest request, String when) {
     Predicate<SdkRequest> p = armed.get();
     if (p != null && p.test(request) && armed.compareAndSet(p, null)) {
-      throw new UncheckedIOException(new SocketException("Connection reset (injected " + when + ")"));
+      // the shape in which the SDK reports a real connection reset
+      throw SdkClientException.builder().message("Unable to execute HTTP request: Connection reset (injected " + when
+          + ")").cause(new SocketException("Connection reset (injected " + when + ")")).build();
     }
   }
 }

@@ -140,6 +140,9 @@ public final class S3TestServer {
     p.put(S3Config.ENDPOINT, endpoint);
     p.put(S3Config.REGION, region);
     p.put(S3Config.PATH_STYLE, "true");
+    // keep the once-per-JVM conformance probe cheap in tests; S3StoreProbeTest probes hard
+    p.put(S3Config.PROBE_ROUNDS, "3");
+    p.put(S3Config.PROBE_CONCURRENCY, "8");
     if (accessKey != null) {
       p.put(S3Config.ACCESS_KEY_ID, accessKey);
       p.put(S3Config.SECRET_ACCESS_KEY, secretKey);

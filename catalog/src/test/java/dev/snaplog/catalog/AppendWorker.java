@@ -15,7 +15,8 @@ import java.util.Map;
  * A separate JVM that appends batches to a table and reports each commit on stdout once commit() returned:
  * {@code COMMITTED <firstId> <batchSize> <snapshotId>}. Used by the multi-process and crash tests.
  *
- * <p>Arguments: warehouse, namespace.table, first id, number of commits (-1 = until killed), rows per commit.
+ * <p>Arguments: warehouse, namespace.table, first id, number of commits (-1 = until killed), rows per commit,
+ * then any number of {@code key=value} catalog properties (S3 endpoint and credentials).
  */
 public final class AppendWorker {
   private AppendWorker() {}
@@ -26,7 +27,12 @@ public final class AppendWorker {
     long nextId = Long.parseLong(args[2]);
     long commits = Long.parseLong(args[3]);
     int batch = Integer.parseInt(args[4]);
-    try (Catalog catalog = Catalogs.open(warehouse, Map.of())) {
+    Map<String, String> props = new java.util.HashMap<>();
+    for (int i = 5; i < args.length; i++) {
+      int eq = args[i].indexOf('=');
+      props.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+    }
+    try (Catalog catalog = Catalogs.open(warehouse, props)) {
       Table table = catalog.loadTable(id);
       System.out.println("READY");
       System.out.flush();

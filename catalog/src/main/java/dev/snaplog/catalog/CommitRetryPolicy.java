@@ -29,6 +29,17 @@ public record CommitRetryPolicy(int maxAttempts, long minWaitMillis, long maxWai
             TableProperties.COMMIT_TOTAL_TIMEOUT_MS_DEFAULT));
   }
 
+  /** History index leaf size from the same two property maps. */
+  public static int historyLeafSize(Map<String, String> tableProps, Map<String, String> catalogProps) {
+    int n = TableProperties.intValue(tableProps, catalogProps, TableProperties.HISTORY_LEAF_SIZE,
+        TableProperties.HISTORY_LEAF_SIZE_DEFAULT);
+    if (n < 2) {
+      throw new dev.snaplog.core.exceptions.ValidationException(TableProperties.HISTORY_LEAF_SIZE
+          + " must be at least 2, got " + n);
+    }
+    return n;
+  }
+
   /** Checkpoint interval from the same two property maps. */
   public static int checkpointInterval(Map<String, String> tableProps, Map<String, String> catalogProps) {
     int k = TableProperties.intValue(tableProps, catalogProps, TableProperties.CHECKPOINT_INTERVAL,

@@ -29,6 +29,13 @@ public final class TableProperties {
   public static final String CHECKPOINT_INTERVAL = "checkpoint.interval";
   public static final int CHECKPOINT_INTERVAL_DEFAULT = 10;
 
+  /**
+   * Versions per leaf of the history index; also the most unflushed entries a metadata file carries. Time
+   * travel reads at most root + leaf + metadata whatever the value.
+   */
+  public static final String HISTORY_LEAF_SIZE = "history.leaf-size";
+  public static final int HISTORY_LEAF_SIZE_DEFAULT = 100;
+
   private TableProperties() {}
 
   static int intValue(Map<String, String> tableProps, Map<String, String> catalogProps, String key, int def) {

@@ -116,6 +116,7 @@ public final class WarehouseCatalog implements Catalog {
     }
     CommitRetryPolicy.from(tableProperties, properties); // reject bad property values before writing
     CommitRetryPolicy.checkpointInterval(tableProperties, properties);
+    CommitRetryPolicy.historyLeafSize(tableProperties, properties);
     TableLocations loc = locations(id);
     if (storage.pointers().read(loc.pointer()).isPresent()) {
       throw new TableAlreadyExistsException(id.toString());

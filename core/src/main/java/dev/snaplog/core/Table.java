@@ -51,6 +51,19 @@ public interface Table {
 
   TableScan newScan();
 
+  /** Drops old history and the files only it referenced. */
+  ExpireSnapshots expireSnapshots();
+
+  /** Finds and deletes unreferenced objects under the table. */
+  RemoveOrphanFiles removeOrphanFiles();
+
+  /**
+   * Checks that every object reachable from the retained history exists and parses.
+   *
+   * @return the problems found, each naming the object; empty when the table is sound
+   */
+  VerifyReport verify();
+
   /** A writer of one new data file under this table, with the current schema. */
   DataWriter newDataWriter();
 }

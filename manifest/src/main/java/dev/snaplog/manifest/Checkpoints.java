@@ -50,9 +50,8 @@ public final class Checkpoints {
       parts.removeIf(p -> p == null);
     }
     if (!added.isEmpty()) {
-      parts.add(log.writePart(new ArrayList<>(added.values()), draft));
+      parts.add(mergeIntoNewPart(log, draft, parts, new ArrayList<>(added.values())));
     }
-    mergeNewest(log, draft, parts);
     Checkpoint checkpoint = new Checkpoint(draft.version(), draft.currentSchemaId(), parts);
     String location = log.writeCheckpoint(checkpoint, draft);
     return draft.toBuilder().fileSet(new FileSetState(Optional.of(location), List.of())).build();
@@ -68,17 +67,24 @@ public final class Checkpoints {
     return kept.isEmpty() ? null : log.writePart(kept, draft);
   }
 
-  private static void mergeNewest(TableLog log, TableMetadata draft, List<CheckpointPart> parts) {
-    while (parts.size() >= 2) {
-      CheckpointPart newer = parts.get(parts.size() - 1);
-      CheckpointPart older = parts.get(parts.size() - 2);
-      if (older.fileCount() > newer.fileCount() || older.fileCount() + newer.fileCount() > MAX_PART_FILES) {
-        return;
+  /**
+   * Writes {@code files} as a new part, first taking in the newest existing parts while each is no bigger
+   * than what has been gathered (removing them from {@code parts}). Merging happens in memory, so no
+   * short-lived intermediate part is ever written.
+   */
+  private static CheckpointPart mergeIntoNewPart(TableLog log, TableMetadata draft, List<CheckpointPart> parts,
+      List<DataFile> files) {
+    List<DataFile> gathered = new ArrayList<>(files);
+    while (!parts.isEmpty()) {
+      CheckpointPart older = parts.get(parts.size() - 1);
+      if (older.fileCount() > gathered.size() || older.fileCount() + gathered.size() > MAX_PART_FILES) {
+        break;
       }
       List<DataFile> merged = new ArrayList<>(log.readPart(older.location(), draft));
-      merged.addAll(log.readPart(newer.location(), draft));
+      merged.addAll(gathered);
+      gathered = merged;
       parts.remove(parts.size() - 1);
-      parts.set(parts.size() - 1, log.writePart(merged, draft));
     }
+    return log.writePart(gathered, draft);
   }
 }

@@ -18,9 +18,6 @@ import java.util.function.Predicate;
  * is rewritten once per leaf (every {@code leafSize} commits) and grows by one small entry each time.
  */
 public final class HistoryIndex {
-  /** Entries per leaf; also the bound on a metadata file's unflushed tail. */
-  public static final int DEFAULT_LEAF_SIZE = 100;
-
   /** One leaf as the root lists it. */
   public record LeafRef(long firstVersion, long lastVersion, long firstTimestamp, long lastTimestamp,
                         String location) {}
@@ -44,12 +41,36 @@ public final class HistoryIndex {
     leaves.add(new LeafRef(leaf.get(0).version(), leaf.get(leaf.size() - 1).version(),
         leaf.get(0).timestampMillis(), leaf.get(leaf.size() - 1).timestampMillis(), leafLocation));
     String root = log.writeHistoryRoot(leaves, base.version());
-    return new HistoryState(Optional.of(root), List.of(), next.floor());
+    return new HistoryState(Optional.of(root), List.of(), next.floor(), next.pinned());
+  }
+
+  /**
+   * The history after expiring every version below {@code floor} except {@code pinned}: leaves wholly below
+   * the floor leave the root (a new root is written if any do); entries below the floor in the remaining
+   * leaves and tail are hidden by the floor.
+   */
+  public static HistoryState expire(TableLog log, HistoryState h, long floor, List<IndexEntry> pinned,
+      long version) {
+    Optional<String> root = h.root();
+    if (root.isPresent()) {
+      List<LeafRef> leaves = log.readHistoryRoot(root.get());
+      List<LeafRef> kept = leaves.stream().filter(l -> l.lastVersion() >= floor).toList();
+      if (kept.size() != leaves.size()) {
+        root = kept.isEmpty() ? Optional.empty() : Optional.of(log.writeHistoryRoot(kept, version));
+      }
+    }
+    List<IndexEntry> tail = h.tail().stream().filter(e -> e.version() >= floor).toList();
+    return new HistoryState(root, tail, floor, pinned);
   }
 
   /** The entry of {@code version} among the versions before {@code head}; empty if absent or expired. */
   public static Optional<IndexEntry> byVersion(TableLog log, TableMetadata head, long version) {
     HistoryState h = head.history();
+    for (IndexEntry p : h.pinned()) {
+      if (p.version() == version) {
+        return Optional.of(p);
+      }
+    }
     if (version < h.floor() || version >= head.version()) {
       return Optional.empty();
     }

@@ -7,18 +7,20 @@ import java.util.Optional;
 /**
  * The history index as a version's metadata sees it: the root of the flushed part (a list of leaves of
  * {@code leafSize} entries each), the entries of the parent versions not flushed yet (bounded by the leaf
- * size), and the floor: the oldest version still retained after expiry.
+ * size), the floor: the oldest version still retained after expiry, and the pinned versions below the floor
+ * that expiry kept because a tag names their snapshot.
  */
-public record HistoryState(Optional<String> root, List<IndexEntry> tail, long floor) {
-  public static final HistoryState EMPTY = new HistoryState(Optional.empty(), List.of(), 0);
+public record HistoryState(Optional<String> root, List<IndexEntry> tail, long floor, List<IndexEntry> pinned) {
+  public static final HistoryState EMPTY = new HistoryState(Optional.empty(), List.of(), 0, List.of());
 
   public HistoryState {
     tail = List.copyOf(tail);
+    pinned = List.copyOf(pinned);
   }
 
   HistoryState plus(IndexEntry entry) {
     List<IndexEntry> next = new ArrayList<>(tail);
     next.add(entry);
-    return new HistoryState(root, next, floor);
+    return new HistoryState(root, next, floor, pinned);
   }
 }

@@ -14,6 +14,9 @@ import java.util.Optional;
  * the chain the pointer heads. Its size does not grow with history: it names the current snapshot and the
  * file-set state (a checkpoint plus a bounded list of log records), not every past snapshot.
  *
+ * <p>{@code logRecord} names the delta this version committed, so the changes between any two versions can be
+ * read from the log alone, even after a checkpoint folded them in.
+ *
  * <p>{@code extras} holds top-level fields this build does not know, written by a newer writer of the same
  * format version; they are carried into the next version unchanged rather than dropped.
  */
@@ -28,6 +31,7 @@ public record TableMetadata(
     Map<String, String> properties,
     Optional<Snapshot> currentSnapshot,
     Optional<String> parentMetadata,
+    Optional<String> logRecord,
     FileSetState fileSet,
     Map<String, WriterMark> writers,
     Map<String, Long> tags,
@@ -81,6 +85,7 @@ public record TableMetadata(
     private Map<String, String> properties = Map.of();
     private Optional<Snapshot> currentSnapshot = Optional.empty();
     private Optional<String> parentMetadata = Optional.empty();
+    private Optional<String> logRecord = Optional.empty();
     private FileSetState fileSet = FileSetState.EMPTY;
     private Map<String, WriterMark> writers = Map.of();
     private Map<String, Long> tags = Map.of();
@@ -99,6 +104,7 @@ public record TableMetadata(
         properties = base.properties;
         currentSnapshot = base.currentSnapshot;
         parentMetadata = base.parentMetadata;
+        logRecord = base.logRecord;
         fileSet = base.fileSet;
         writers = base.writers;
         tags = base.tags;
@@ -153,6 +159,12 @@ public record TableMetadata(
       return this;
     }
 
+    /** The log record (delta manifest) this version committed; none for versions that add no files. */
+    public Builder logRecord(String v) {
+      logRecord = Optional.ofNullable(v);
+      return this;
+    }
+
     public Builder fileSet(FileSetState v) {
       fileSet = v;
       return this;
@@ -188,7 +200,7 @@ public record TableMetadata(
 
     public TableMetadata build() {
       return new TableMetadata(tableUuid, version, lastUpdatedMillis, commitId, operation, schemas,
-          currentSchemaId, properties, currentSnapshot, parentMetadata, fileSet, writers, tags, history, extras);
+          currentSchemaId, properties, currentSnapshot, parentMetadata, logRecord, fileSet, writers, tags, history, extras);
     }
   }
 }

@@ -16,7 +16,7 @@ import java.util.Set;
 public final class TableMetadataJson {
   private static final Set<String> KNOWN = Set.of("format-version", "table-uuid", "version", "last-updated-ms",
       "commit-id", "operation", "schemas", "current-schema-id", "properties", "current-snapshot",
-      "parent-metadata", "file-set", "writers", "tags", "history");
+      "parent-metadata", "log-record", "file-set", "writers", "tags", "history");
 
   private TableMetadataJson() {}
 
@@ -34,6 +34,7 @@ public final class TableMetadataJson {
     n.set("properties", Json.stringMapNode(m.properties()));
     m.currentSnapshot().ifPresent(s -> n.set("current-snapshot", SnapshotJson.toJson(s)));
     m.parentMetadata().ifPresent(p -> n.put("parent-metadata", loc.relativize(p)));
+    m.logRecord().ifPresent(l -> n.put("log-record", loc.relativize(l)));
     ObjectNode fs = n.putObject("file-set");
     m.fileSet().checkpoint().ifPresent(c -> fs.put("checkpoint", loc.relativize(c)));
     ArrayNode logs = fs.putArray("log");
@@ -48,6 +49,8 @@ public final class TableMetadataJson {
     m.history().root().ifPresent(r -> history.put("root", loc.relativize(r)));
     ArrayNode tail = history.putArray("tail");
     m.history().tail().forEach(e -> tail.add(HistoryIndex.entryToJson(e, loc)));
+    ArrayNode pinned = history.putArray("pinned");
+    m.history().pinned().forEach(e -> pinned.add(HistoryIndex.entryToJson(e, loc)));
     m.extras().forEach(n::set);
     return Json.write(n);
   }
@@ -79,9 +82,13 @@ public final class TableMetadataJson {
     for (JsonNode e : h.path("tail")) {
       tail.add(HistoryIndex.entryFromJson(e, loc, location));
     }
+    List<IndexEntry> pinned = new ArrayList<>();
+    for (JsonNode e : h.path("pinned")) {
+      pinned.add(HistoryIndex.entryFromJson(e, loc, location));
+    }
     String root = Json.optionalString(h, "root");
     HistoryState history = new HistoryState(Optional.ofNullable(root).map(loc::resolve), tail,
-        h.path("floor").asLong(0));
+        h.path("floor").asLong(0), pinned);
     Map<String, JsonNode> extras = new HashMap<>();
     n.fields().forEachRemaining(e -> {
       if (!KNOWN.contains(e.getKey())) {
@@ -90,6 +97,7 @@ public final class TableMetadataJson {
     });
     JsonNode snap = n.get("current-snapshot");
     String parent = Json.optionalString(n, "parent-metadata");
+    String logRecord = Json.optionalString(n, "log-record");
     TableMetadata m = TableMetadata.builder()
         .tableUuid(Json.requiredString(n, "table-uuid", location))
         .version(Json.requiredLong(n, "version", location))
@@ -100,6 +108,7 @@ public final class TableMetadataJson {
         .properties(Json.stringMap(n.get("properties")))
         .currentSnapshot(snap == null || snap.isNull() ? null : SnapshotJson.fromJson(snap, location))
         .parentMetadata(parent == null ? null : loc.resolve(parent))
+        .logRecord(logRecord == null ? null : loc.resolve(logRecord))
         .fileSet(new FileSetState(Optional.ofNullable(checkpoint).map(loc::resolve), logs))
         .writers(writers)
         .tags(tags)

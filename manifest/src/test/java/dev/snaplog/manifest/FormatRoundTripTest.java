@@ -91,7 +91,7 @@ class FormatRoundTripTest {
     return TableMetadata.builder().tableUuid(UUID.randomUUID().toString()).version(7)
         .lastUpdatedMillis(1_700_000_000_000L).commitId("c-7").operation("append")
         .schemas(List.of(ALL_TYPES), 3).properties(Map.of("checkpoint.interval", "5"))
-        .currentSnapshot(snap).parentMetadata("/wh/db/t/metadata/6.json")
+        .currentSnapshot(snap).parentMetadata("/wh/db/t/metadata/6.json").logRecord("/wh/db/t/log/x.json")
         .fileSet(new FileSetState(Optional.of("/wh/db/t/checkpoints/5.json"), List.of("/wh/db/t/log/x.json")))
         .writer("ingest", new WriterMark(12, 99)).tags(Map.of("v1.0", 99L)).build();
   }
@@ -100,7 +100,7 @@ class FormatRoundTripTest {
   void metadataAndPointerRoundTrip() {
     TableMetadata m = metadata();
     assertThat(TableMetadataJson.fromBytes(TableMetadataJson.toBytes(m, loc), "x", loc)).isEqualTo(m);
-    TableMetadata first = m.toBuilder().version(0).currentSnapshot(null).parentMetadata(null)
+    TableMetadata first = m.toBuilder().version(0).currentSnapshot(null).parentMetadata(null).logRecord(null)
         .fileSet(FileSetState.EMPTY).writers(Map.of()).build();
     assertThat(TableMetadataJson.fromBytes(TableMetadataJson.toBytes(first, loc), "x", loc)).isEqualTo(first);
     PointerFile p = new PointerFile(7, "/wh/db/t/metadata/7.json");

@@ -109,6 +109,7 @@ final class AppendOperation implements AppendFiles {
       Snapshot snapshot = buildSnapshot(base, snapshotId, committer.commitId(), ts);
       TableMetadata.Builder next = committer.nextVersion(base, "append", ts)
           .currentSnapshot(snapshot)
+          .logRecord(logRecord)
           .fileSet(base.metadata().fileSet().plus(logRecord));
       if (token != null) {
         next.writer(token.writer(), new WriterMark(token.sequence(), snapshotId));

@@ -2,6 +2,9 @@ package dev.snaplog.catalog.internal;
 
 import dev.snaplog.core.AppendFiles;
 import dev.snaplog.core.DataWriter;
+import dev.snaplog.core.ExpireSnapshots;
+import dev.snaplog.core.RemoveOrphanFiles;
+import dev.snaplog.core.VerifyReport;
 import dev.snaplog.core.HistoryEntry;
 import dev.snaplog.core.ManageRefs;
 import dev.snaplog.core.Rollback;
@@ -135,6 +138,21 @@ public final class BaseTable implements Table {
   @Override
   public TableScan newScan() {
     return BaseTableScan.of(ops, metadata());
+  }
+
+  @Override
+  public ExpireSnapshots expireSnapshots() {
+    return new ExpireOperation(ops);
+  }
+
+  @Override
+  public RemoveOrphanFiles removeOrphanFiles() {
+    return new OrphanRemoval(ops);
+  }
+
+  @Override
+  public VerifyReport verify() {
+    return Verifier.verify(ops);
   }
 
   @Override

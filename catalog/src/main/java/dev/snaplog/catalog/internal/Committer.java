@@ -1,5 +1,6 @@
 package dev.snaplog.catalog.internal;
 
+import dev.snaplog.catalog.CommitRetryPolicy;
 import dev.snaplog.core.Snapshot;
 import dev.snaplog.manifest.HistoryIndex;
 import dev.snaplog.manifest.TableMetadata;
@@ -50,7 +51,9 @@ final class Committer {
         .commitId(commitId)
         .operation(operation)
         .parentMetadata(base.metadataLocation())
-        .history(HistoryIndex.advance(ops.log(), m, base.metadataLocation(), HistoryIndex.DEFAULT_LEAF_SIZE));
+        .logRecord(null)
+        .history(HistoryIndex.advance(ops.log(), m, base.metadataLocation(),
+            CommitRetryPolicy.historyLeafSize(m.properties(), ops.catalogProperties())));
   }
 
   Snapshot commit(String what, Function<TableState, Outcome> apply) {

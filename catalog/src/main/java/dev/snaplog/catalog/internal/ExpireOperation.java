@@ -1,0 +1,170 @@
+package dev.snaplog.catalog.internal;
+
+import dev.snaplog.core.ExpireSnapshots;
+import dev.snaplog.core.exceptions.ValidationException;
+import dev.snaplog.manifest.HistoryIndex;
+import dev.snaplog.manifest.IndexEntry;
+import dev.snaplog.manifest.ReferenceCollector;
+import dev.snaplog.manifest.TableMetadata;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Expiry in two steps. First a version is committed that raises the history floor (tagged snapshots below it
+ * stay pinned); from then on nothing can reach the expired versions. Only then are the objects deleted that
+ * the expired versions referenced and the retained ones do not. A crash between or during the deletes leaves
+ * orphans, never a dangling reference.
+ */
+final class ExpireOperation implements ExpireSnapshots {
+  private static final Logger LOG = LoggerFactory.getLogger(ExpireOperation.class);
+  static final Duration DEFAULT_MAX_AGE = Duration.ofDays(5);
+
+  private final TableOperations ops;
+  private Instant olderThan;
+  private Integer retainLast;
+
+  ExpireOperation(TableOperations ops) {
+    this.ops = ops;
+  }
+
+  @Override
+  public ExpireSnapshots olderThan(Instant time) {
+    this.olderThan = time;
+    return this;
+  }
+
+  @Override
+  public ExpireSnapshots retainLast(int n) {
+    ValidationException.check(n >= 1, "Table %s: retainLast must be at least 1, got %d", ops.id(), n);
+    this.retainLast = n;
+    return this;
+  }
+
+  /** The lowest version to keep, never above the head and never below the current floor. */
+  private long floor(TableMetadata head) {
+    long oldFloor = head.history().floor();
+    Instant cutoff = olderThan != null ? olderThan
+        : retainLast == null ? Instant.now().minus(DEFAULT_MAX_AGE) : null;
+    long byTime = head.version();
+    if (cutoff != null && head.lastUpdatedMillis() > cutoff.toEpochMilli()) {
+      byTime = HistoryIndex.byTime(ops.log(), head, cutoff.toEpochMilli()).map(IndexEntry::version)
+          .orElse(oldFloor);
+    }
+    long byCount = retainLast == null ? head.version() : floorKeeping(head, retainLast);
+    long floor = cutoff == null ? byCount : Math.min(byTime, byCount);
+    return Math.max(oldFloor, Math.min(floor, head.version()));
+  }
+
+  /**
+   * The oldest version of the {@code n}-th newest run of versions sharing a current snapshot: versions that
+   * did not change the data (tags, expiry itself) do not use up the count.
+   */
+  private long floorKeeping(TableMetadata head, int n) {
+    long runs = head.currentSnapshot().isPresent() ? 1 : 0;
+    long runSnapshot = head.currentSnapshot().map(s -> s.snapshotId()).orElse(0L);
+    long floor = head.version();
+    for (IndexEntry e : HistoryIndex.newestFirst(ops.log(), head)) {
+      if (e.snapshotId() != runSnapshot) {
+        if (runs >= n || e.snapshotId() == 0) {
+          break;
+        }
+        runs++;
+        runSnapshot = e.snapshotId();
+      }
+      floor = e.version();
+    }
+    return floor;
+  }
+
+  @Override
+  public Result apply() {
+    TableMetadata head = ops.refresh().metadata();
+    long floor = floor(head);
+    return new Result(floor, floor - head.history().floor(), 0, 0);
+  }
+
+  @Override
+  public Result commit() {
+    TableState before = ops.refresh();
+    if (before.metadata().currentSnapshot().isEmpty()) {
+      return new Result(before.metadata().history().floor(), 0, 0, 0);
+    }
+    long[] range = new long[2];
+    List<String> expired = new ArrayList<>();
+    Committer committer = new Committer(ops);
+    committer.commit("expire snapshots", base -> {
+      TableMetadata head = base.metadata();
+      long floor = floor(head);
+      range[0] = head.history().floor();
+      range[1] = floor;
+      List<IndexEntry> pinned = pinned(head, floor);
+      expired.clear();
+      Set<Long> pinnedVersions = new HashSet<>();
+      pinned.forEach(p -> pinnedVersions.add(p.version()));
+      for (IndexEntry e : HistoryIndex.newestFirst(ops.log(), head)) {
+        if (e.version() < floor && !pinnedVersions.contains(e.version())) {
+          expired.add(e.metadataLocation());
+        }
+      }
+      if (floor <= head.history().floor()) {
+        return new Committer.AlreadyDone(head.currentSnapshot().orElseThrow());
+      }
+      long ts = Committer.nextTimestamp(base);
+      TableMetadata.Builder next = committer.nextVersion(base, "expire", ts);
+      TableMetadata draft = next.build();
+      return new Committer.Next(draft.toBuilder()
+          .history(HistoryIndex.expire(ops.log(), draft.history(), floor, pinned, draft.version()))
+          .build());
+    });
+    if (expired.isEmpty()) {
+      return new Result(range[1], 0, 0, 0);
+    }
+    TableState after = ops.refresh();
+    ReferenceCollector keep = RetainedVersions.references(ops, after, false);
+    ReferenceCollector drop = new ReferenceCollector(ops.log(), true);
+    expired.forEach(drop::addVersion);
+    Set<String> keepAll = keep.all();
+    long deleted = 0;
+    long deletedData = 0;
+    for (String data : drop.dataFiles()) {
+      if (!keepAll.contains(data)) {
+        ops.storage().objects().delete(data);
+        deleted++;
+        deletedData++;
+      }
+    }
+    for (String object : drop.objects()) {
+      if (!keepAll.contains(object)) {
+        ops.storage().objects().delete(object);
+        deleted++;
+      }
+    }
+    LOG.info("Expired {} versions of table {} (floor {} -> {}); deleted {} objects, {} of them data files",
+        expired.size(), ops.id(), range[0], range[1], deleted, deletedData);
+    return new Result(range[1], expired.size(), deleted, deletedData);
+  }
+
+  /** Versions below the new floor that stay because a tag names their snapshot. */
+  private List<IndexEntry> pinned(TableMetadata head, long floor) {
+    List<IndexEntry> out = new ArrayList<>();
+    for (long snapshotId : head.tags().values()) {
+      long version = SnapshotIds.versionOf(snapshotId);
+      if (version < floor) {
+        Optional<IndexEntry> e = HistoryIndex.byVersion(ops.log(), head, version);
+        e.ifPresent(entry -> {
+          if (out.stream().noneMatch(p -> p.version() == entry.version())) {
+            out.add(entry);
+          }
+        });
+      }
+    }
+    return out;
+  }
+}

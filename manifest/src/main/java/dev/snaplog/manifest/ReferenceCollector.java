@@ -1,0 +1,128 @@
+package dev.snaplog.manifest;
+
+import dev.snaplog.core.DataFile;
+import dev.snaplog.core.exceptions.CorruptTableException;
+import dev.snaplog.core.exceptions.StorageException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Collects every object a set of versions references: their metadata files, history index objects,
+ * checkpoints, checkpoint parts, log records and data files. Shared objects are read once however many
+ * versions name them, so walking a long history costs one read per distinct object. Expiry, orphan removal
+ * and verification all use it, so they agree on what is reachable.
+ *
+ * <p>In lenient mode an object that is missing or unreadable is recorded as a problem instead of failing the
+ * walk, which is what verification needs.
+ */
+public final class ReferenceCollector {
+  private final TableLog log;
+  private final boolean lenient;
+  private final Set<String> objects = new LinkedHashSet<>();
+  private final Set<String> dataFiles = new LinkedHashSet<>();
+  private final Set<String> walked = new HashSet<>();
+  private final List<String> problems = new ArrayList<>();
+  private long versions;
+
+  public ReferenceCollector(TableLog log, boolean lenient) {
+    this.log = log;
+    this.lenient = lenient;
+  }
+
+  /** Adds a version by the location of its metadata file. */
+  public void addVersion(String metadataLocation) {
+    versions++;
+    objects.add(metadataLocation);
+    TableMetadata m = attempt(metadataLocation, "metadata", () -> log.readMetadata(metadataLocation));
+    if (m != null) {
+      addVersion(m);
+    }
+  }
+
+  private void addVersion(TableMetadata m) {
+    m.history().root().ifPresent(root -> {
+      objects.add(root);
+      if (walked.add(root)) {
+        List<HistoryIndex.LeafRef> leaves = attempt(root, "history root", () -> log.readHistoryRoot(root));
+        if (leaves != null) {
+          leaves.forEach(l -> objects.add(l.location()));
+        }
+      }
+    });
+    addFileSet(m.fileSet(), m);
+    m.logRecord().ifPresent(l -> addLogRecord(l, m));
+  }
+
+  private void addFileSet(FileSetState fileSet, TableMetadata context) {
+    fileSet.checkpoint().ifPresent(c -> {
+      objects.add(c);
+      if (walked.add(c)) {
+        Checkpoint checkpoint = attempt(c, "checkpoint", () -> log.readCheckpoint(c, context));
+        if (checkpoint != null) {
+          for (CheckpointPart part : checkpoint.parts()) {
+            objects.add(part.location());
+            if (walked.add(part.location())) {
+              List<DataFile> files = attempt(part.location(), "checkpoint part",
+                  () -> log.readPart(part.location(), context));
+              if (files != null) {
+                files.forEach(f -> dataFiles.add(f.location()));
+              }
+            }
+          }
+        }
+      }
+    });
+    for (String l : fileSet.logRecords()) {
+      addLogRecord(l, context);
+    }
+  }
+
+  private void addLogRecord(String l, TableMetadata context) {
+    objects.add(l);
+    if (walked.add(l)) {
+      LogRecord r = attempt(l, "log record", () -> log.readLogRecord(l, context));
+      if (r != null) {
+        r.added().forEach(f -> dataFiles.add(f.location()));
+      }
+    }
+  }
+
+  private <T> T attempt(String location, String what, java.util.function.Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (CorruptTableException | StorageException e) {
+      if (!lenient) {
+        throw e;
+      }
+      problems.add(what + " " + location + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** Every referenced log object (not data files). */
+  public Set<String> objects() {
+    return objects;
+  }
+
+  public Set<String> dataFiles() {
+    return dataFiles;
+  }
+
+  /** Log objects and data files together. */
+  public Set<String> all() {
+    Set<String> all = new HashSet<>(objects);
+    all.addAll(dataFiles);
+    return all;
+  }
+
+  public List<String> problems() {
+    return problems;
+  }
+
+  public long versions() {
+    return versions;
+  }
+}

@@ -107,4 +107,29 @@ class LocalMultiProcessTest {
     }
     assertThat(reportedSnapshots).as("the writers did commit between kills").hasSizeGreaterThan(10);
   }
+
+  @Test
+  void killingExpiryAtRandomMomentsLeavesAReadableTableWithNothingMissing() throws Exception {
+    String warehouse = dir.resolve("warehouse").toString();
+    try (Catalog c = Catalogs.open(warehouse)) {
+      c.createNamespace("db");
+      c.createTable(TABLE, SCHEMA, Map.of("checkpoint.interval", "3", "history.leaf-size", "4"));
+    }
+    Random random = new Random(11);
+    int cycles = 0;
+    for (int round = 0; round < 20; round++) {
+      ChildJvm child = new ChildJvm(MaintenanceWorker.class, warehouse, TABLE.toString());
+      child.awaitReady();
+      Thread.sleep(200 + random.nextInt(1500));
+      child.kill();
+      cycles += (int) child.lines().stream().filter(l -> l.startsWith("CYCLE")).count();
+      try (Catalog c = Catalogs.open(warehouse)) {
+        Table t = c.loadTable(TABLE);
+        assertThat(t.verify().problems()).as("round %d: nothing reachable is missing", round).isEmpty();
+        long expected = t.currentSnapshot().map(s -> s.summaryLong(Snapshot.TOTAL_RECORDS)).orElse(0L);
+        assertThat(t.newScan().records().toList()).as("round %d", round).hasSize((int) expected);
+      }
+    }
+    assertThat(cycles).as("expiry did run between kills").isGreaterThan(3);
+  }
 }

@@ -200,6 +200,27 @@ public abstract class TableBehaviourSuite {
   }
 
   @Test
+  void incrementalScanGivesFilesAndRowsAddedAndRemovedBetweenSnapshots() {
+    Table t = catalog.createTable(EVENTS, SCHEMA);
+    Snapshot s1 = t.newAppend().appendRecords(rows(0, 2)).commit();
+    Snapshot s2 = t.newAppend().appendRecords(rows(2, 3)).commit();
+    Snapshot s3 = t.newAppend().appendRecords(rows(5, 1)).commit();
+    assertThat(ids(t.newIncrementalScan().fromSnapshot(s1.snapshotId()).toSnapshot(s3.snapshotId())
+        .addedRecords())).isEqualTo(range(2, 6));
+    assertThat(t.newIncrementalScan().fromSnapshot(s1.snapshotId()).toSnapshot(s3.snapshotId()).removedFiles())
+        .isEmpty();
+    assertThat(ids(t.newIncrementalScan().toSnapshot(s1.snapshotId()).addedRecords())).isEqualTo(range(0, 2));
+    t.newRollback().toSnapshot(s1.snapshotId()).commit();
+    Snapshot s4 = t.newAppend().appendRecords(rows(100, 1)).commit();
+    var back = t.refresh().newIncrementalScan().fromSnapshot(s3.snapshotId()).toSnapshot(s4.snapshotId());
+    assertThat(back.addedFiles()).hasSize(1);
+    assertThat(back.removedFiles()).hasSize(2);
+    assertThat(ids(back.removedRecords())).isEqualTo(range(2, 6));
+    assertThat(ids(back.addedRecords())).containsExactly(100L);
+    assertThat(t.newIncrementalScan().fromSnapshot(s2.snapshotId()).addedFiles()).hasSize(1);
+  }
+
+  @Test
   void tagsNameSnapshotsForTimeTravel() {
     Table t = catalog.createTable(EVENTS, SCHEMA);
     Snapshot s1 = t.newAppend().appendRecords(rows(0, 2)).commit();

@@ -51,6 +51,9 @@ public interface Table {
 
   TableScan newScan();
 
+  /** Files and rows added and removed between two snapshots, from the log alone. */
+  IncrementalScan newIncrementalScan();
+
   /** Drops old history and the files only it referenced. */
   ExpireSnapshots expireSnapshots();
 

@@ -6,6 +6,7 @@ import dev.snaplog.core.ExpireSnapshots;
 import dev.snaplog.core.RemoveOrphanFiles;
 import dev.snaplog.core.VerifyReport;
 import dev.snaplog.core.HistoryEntry;
+import dev.snaplog.core.IncrementalScan;
 import dev.snaplog.core.ManageRefs;
 import dev.snaplog.core.Rollback;
 import dev.snaplog.core.Schema;
@@ -138,6 +139,11 @@ public final class BaseTable implements Table {
   @Override
   public TableScan newScan() {
     return BaseTableScan.of(ops, metadata());
+  }
+
+  @Override
+  public IncrementalScan newIncrementalScan() {
+    return new BaseIncrementalScan(ops, metadata(), null, null);
   }
 
   @Override

@@ -241,6 +241,40 @@ public abstract class TableBehaviourSuite {
   }
 
   @Test
+  void branchCommitsLeaveMainAloneUntilFastForwarded() {
+    Table t = catalog.createTable(EVENTS, SCHEMA, Map.of("checkpoint.interval", "2"));
+    Snapshot base = t.newAppend().appendRecords(rows(0, 2)).commit();
+    t.manageRefs().createBranch("dev", base.snapshotId()).commit();
+    Snapshot d1 = t.newAppend().toBranch("dev").appendRecords(rows(10, 2)).commit();
+    Snapshot d2 = t.newAppend().toBranch("dev").appendRecords(rows(20, 2)).commit();
+    Snapshot d3 = t.newAppend().toBranch("dev").appendRecords(rows(30, 2)).commit();
+    assertThat(d1.parentId()).contains(base.snapshotId());
+    assertThat(d3.parentId()).contains(d2.snapshotId());
+    Table fresh = catalog.loadTable(EVENTS);
+    assertThat(fresh.currentSnapshot()).contains(base);
+    assertThat(ids(fresh.newScan().records())).isEqualTo(range(0, 2));
+    Set<Long> dev = range(0, 2);
+    dev.addAll(range(10, 12));
+    dev.addAll(range(20, 22));
+    dev.addAll(range(30, 32));
+    assertThat(ids(fresh.newScan().useBranch("dev").records())).isEqualTo(dev);
+    assertThat(ids(fresh.newScan().useSnapshot(d1.snapshotId()).records())).hasSize(4);
+    assertThat(fresh.branches()).containsEntry("dev", d3.snapshotId());
+
+    assertThat(fresh.manageRefs().fastForward("dev").commit()).containsEntry("main", d3.snapshotId());
+    assertThat(ids(catalog.loadTable(EVENTS).newScan().records())).isEqualTo(dev);
+
+    Snapshot m2 = fresh.refresh().newAppend().appendRecords(rows(40, 1)).commit();
+    t.refresh().manageRefs().createBranch("old", base.snapshotId()).commit();
+    assertThatThrownBy(() -> t.manageRefs().fastForward("old").commit()).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("not an ancestor");
+    assertThat(catalog.loadTable(EVENTS).currentSnapshot()).contains(m2);
+    assertThatThrownBy(() -> t.newAppend().toBranch("nope").appendRecords(rows(50, 1)).commit())
+        .isInstanceOf(ValidationException.class).hasMessageContaining("no branch 'nope'");
+    assertThatThrownBy(() -> t.newScan().useBranch("nope")).isInstanceOf(NoSuchSnapshotException.class);
+  }
+
+  @Test
   void commitTokenMakesARetriedBatchCommitOnce() {
     Table t = catalog.createTable(EVENTS, SCHEMA);
     Snapshot first = t.newAppend().appendRecords(rows(0, 2)).commitToken("ingest-1:7").commit();

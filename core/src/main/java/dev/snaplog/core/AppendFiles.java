@@ -11,6 +11,12 @@ public interface AppendFiles extends PendingUpdate<Snapshot> {
   /** Writes {@code records} into a new data file of the table and adds it. */
   AppendFiles appendRecords(Iterable<? extends Record> records);
 
+  /**
+   * Commits to a branch instead of main: the new snapshot's parent is the branch head, and main does not
+   * change until it is fast-forwarded ({@link ManageRefs#fastForward}).
+   */
+  AppendFiles toBranch(String branch);
+
   /** Sets a summary property of the new snapshot. */
   AppendFiles set(String key, String value);
 

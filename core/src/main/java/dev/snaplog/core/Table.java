@@ -40,6 +40,9 @@ public interface Table {
   /** Tags of the loaded version: name to snapshot id. */
   Map<String, Long> tags();
 
+  /** Branches other than main: name to head snapshot id. */
+  Map<String, Long> branches();
+
   /** Loads the newest version and returns this table. */
   Table refresh();
 

@@ -19,6 +19,13 @@ public interface TableScan {
    */
   TableScan useTag(String tag);
 
+  /**
+   * Reads the head of a branch ({@code "main"} is the current snapshot).
+   *
+   * @throws dev.snaplog.core.exceptions.NoSuchSnapshotException if there is no such branch
+   */
+  TableScan useBranch(String branch);
+
   /** Reads the snapshot that was current at {@code time}. */
   TableScan asOfTime(Instant time);
 

@@ -28,12 +28,19 @@ public final class Checkpoints {
    * the new objects as orphans.
    */
   public static TableMetadata maybeCheckpoint(TableLog log, TableMetadata draft, int interval) {
-    if (draft.fileSet().logRecords().size() < interval) {
-      return draft;
+    FileSetState next = maybeCheckpoint(log, draft, draft.fileSet(), interval);
+    return next == draft.fileSet() ? draft : draft.toBuilder().fileSet(next).build();
+  }
+
+  /** As above for any file set (a branch's), with {@code draft} giving the version and schemas. */
+  public static FileSetState maybeCheckpoint(TableLog log, TableMetadata draft, FileSetState fileSet,
+      int interval) {
+    if (fileSet.logRecords().size() < interval) {
+      return fileSet;
     }
     Map<String, DataFile> added = new LinkedHashMap<>();
     Set<String> removed = new HashSet<>();
-    for (String location : draft.fileSet().logRecords()) {
+    for (String location : fileSet.logRecords()) {
       LogRecord r = log.readLogRecord(location, draft);
       for (String gone : r.removed()) {
         if (added.remove(gone) == null) {
@@ -43,8 +50,8 @@ public final class Checkpoints {
       r.added().forEach(f -> added.put(f.location(), f));
     }
     List<CheckpointPart> parts = new ArrayList<>();
-    if (draft.fileSet().checkpoint().isPresent()) {
-      for (CheckpointPart part : log.readCheckpoint(draft.fileSet().checkpoint().get(), draft).parts()) {
+    if (fileSet.checkpoint().isPresent()) {
+      for (CheckpointPart part : log.readCheckpoint(fileSet.checkpoint().get(), draft).parts()) {
         parts.add(removed.isEmpty() ? part : withoutRemoved(log, draft, part, removed));
       }
       parts.removeIf(p -> p == null);
@@ -54,7 +61,7 @@ public final class Checkpoints {
     }
     Checkpoint checkpoint = new Checkpoint(draft.version(), draft.currentSchemaId(), parts);
     String location = log.writeCheckpoint(checkpoint, draft);
-    return draft.toBuilder().fileSet(new FileSetState(Optional.of(location), List.of())).build();
+    return new FileSetState(Optional.of(location), List.of());
   }
 
   private static CheckpointPart withoutRemoved(TableLog log, TableMetadata draft, CheckpointPart part,

@@ -53,6 +53,7 @@ public final class ReferenceCollector {
       }
     });
     addFileSet(m.fileSet(), m);
+    m.branches().values().forEach(b -> addFileSet(b.fileSet(), m));
     m.logRecord().ifPresent(l -> addLogRecord(l, m));
   }
 

@@ -35,6 +35,7 @@ public record TableMetadata(
     FileSetState fileSet,
     Map<String, WriterMark> writers,
     Map<String, Long> tags,
+    Map<String, BranchState> branches,
     HistoryState history,
     Map<String, JsonNode> extras) {
 
@@ -43,6 +44,7 @@ public record TableMetadata(
     properties = Map.copyOf(properties);
     writers = Map.copyOf(writers);
     tags = Map.copyOf(tags);
+    branches = Map.copyOf(branches);
     extras = Map.copyOf(extras);
   }
 
@@ -89,6 +91,7 @@ public record TableMetadata(
     private FileSetState fileSet = FileSetState.EMPTY;
     private Map<String, WriterMark> writers = Map.of();
     private Map<String, Long> tags = Map.of();
+    private Map<String, BranchState> branches = Map.of();
     private HistoryState history = HistoryState.EMPTY;
     private Map<String, JsonNode> extras = Map.of();
 
@@ -108,6 +111,7 @@ public record TableMetadata(
         fileSet = base.fileSet;
         writers = base.writers;
         tags = base.tags;
+        branches = base.branches;
         history = base.history;
         extras = base.extras;
       }
@@ -188,6 +192,12 @@ public record TableMetadata(
       return this;
     }
 
+    /** Branches other than main: name to head. */
+    public Builder branches(Map<String, BranchState> v) {
+      branches = v;
+      return this;
+    }
+
     public Builder history(HistoryState v) {
       history = v;
       return this;
@@ -200,7 +210,7 @@ public record TableMetadata(
 
     public TableMetadata build() {
       return new TableMetadata(tableUuid, version, lastUpdatedMillis, commitId, operation, schemas,
-          currentSchemaId, properties, currentSnapshot, parentMetadata, logRecord, fileSet, writers, tags, history, extras);
+          currentSchemaId, properties, currentSnapshot, parentMetadata, logRecord, fileSet, writers, tags, branches, history, extras);
     }
   }
 }

@@ -16,7 +16,7 @@ import java.util.Set;
 public final class TableMetadataJson {
   private static final Set<String> KNOWN = Set.of("format-version", "table-uuid", "version", "last-updated-ms",
       "commit-id", "operation", "schemas", "current-schema-id", "properties", "current-snapshot",
-      "parent-metadata", "log-record", "file-set", "writers", "tags", "history");
+      "parent-metadata", "log-record", "file-set", "writers", "tags", "branches", "history");
 
   private TableMetadataJson() {}
 
@@ -35,10 +35,11 @@ public final class TableMetadataJson {
     m.currentSnapshot().ifPresent(s -> n.set("current-snapshot", SnapshotJson.toJson(s)));
     m.parentMetadata().ifPresent(p -> n.put("parent-metadata", loc.relativize(p)));
     m.logRecord().ifPresent(l -> n.put("log-record", loc.relativize(l)));
-    ObjectNode fs = n.putObject("file-set");
-    m.fileSet().checkpoint().ifPresent(c -> fs.put("checkpoint", loc.relativize(c)));
-    ArrayNode logs = fs.putArray("log");
-    m.fileSet().logRecords().forEach(l -> logs.add(loc.relativize(l)));
+    n.set("file-set", fileSetToJson(m.fileSet(), loc));
+    ObjectNode branches = n.putObject("branches");
+    m.branches().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> branches.putObject(e.getKey())
+        .<ObjectNode>set("head", SnapshotJson.toJson(e.getValue().head()))
+        .set("file-set", fileSetToJson(e.getValue().fileSet(), loc)));
     ObjectNode writers = n.putObject("writers");
     m.writers().forEach((w, mark) -> writers.putObject(w).put("sequence", mark.sequence())
         .put("snapshot-id", mark.snapshotId()));
@@ -62,12 +63,11 @@ public final class TableMetadataJson {
     for (JsonNode s : Json.required(n, "schemas", location)) {
       schemas.add(SchemaJson.fromJson(s, location));
     }
-    JsonNode fsNode = Json.required(n, "file-set", location);
-    List<String> logs = new ArrayList<>();
-    for (JsonNode l : fsNode.path("log")) {
-      logs.add(loc.resolve(l.asText()));
-    }
-    String checkpoint = Json.optionalString(fsNode, "checkpoint");
+    FileSetState fileSet = fileSetFromJson(Json.required(n, "file-set", location), loc);
+    Map<String, BranchState> branches = new HashMap<>();
+    n.path("branches").fields().forEachRemaining(e -> branches.put(e.getKey(), new BranchState(
+        SnapshotJson.fromJson(Json.required(e.getValue(), "head", location), location),
+        fileSetFromJson(Json.required(e.getValue(), "file-set", location), loc))));
     Map<String, WriterMark> writers = new HashMap<>();
     Iterator<Map.Entry<String, JsonNode>> it = n.path("writers").fields();
     while (it.hasNext()) {
@@ -109,7 +109,8 @@ public final class TableMetadataJson {
         .currentSnapshot(snap == null || snap.isNull() ? null : SnapshotJson.fromJson(snap, location))
         .parentMetadata(parent == null ? null : loc.resolve(parent))
         .logRecord(logRecord == null ? null : loc.resolve(logRecord))
-        .fileSet(new FileSetState(Optional.ofNullable(checkpoint).map(loc::resolve), logs))
+        .fileSet(fileSet)
+        .branches(branches)
         .writers(writers)
         .tags(tags)
         .history(history)
@@ -119,5 +120,22 @@ public final class TableMetadataJson {
       throw Json.corrupt(location, "names current schema " + m.currentSchemaId() + " but holds no such schema", null);
     }
     return m;
+  }
+
+  private static ObjectNode fileSetToJson(FileSetState fileSet, TableLocations loc) {
+    ObjectNode fs = Json.object();
+    fileSet.checkpoint().ifPresent(c -> fs.put("checkpoint", loc.relativize(c)));
+    ArrayNode logs = fs.putArray("log");
+    fileSet.logRecords().forEach(l -> logs.add(loc.relativize(l)));
+    return fs;
+  }
+
+  private static FileSetState fileSetFromJson(JsonNode fsNode, TableLocations loc) {
+    List<String> logs = new ArrayList<>();
+    for (JsonNode l : fsNode.path("log")) {
+      logs.add(loc.resolve(l.asText()));
+    }
+    String checkpoint = Json.optionalString(fsNode, "checkpoint");
+    return new FileSetState(Optional.ofNullable(checkpoint).map(loc::resolve), logs);
   }
 }

@@ -4,10 +4,13 @@ import dev.snaplog.catalog.CommitRetryPolicy;
 import dev.snaplog.core.AppendFiles;
 import dev.snaplog.core.DataFile;
 import dev.snaplog.core.DataWriter;
+import dev.snaplog.core.ManageRefs;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Snapshot;
 import dev.snaplog.core.exceptions.ValidationException;
+import dev.snaplog.manifest.BranchState;
 import dev.snaplog.manifest.Checkpoints;
+import dev.snaplog.manifest.FileSetState;
 import dev.snaplog.manifest.LogRecord;
 import dev.snaplog.manifest.TableMetadata;
 import dev.snaplog.manifest.WriterMark;
@@ -28,6 +31,7 @@ final class AppendOperation implements AppendFiles {
   private final List<DataFile> files = new ArrayList<>();
   private final Map<String, String> properties = new LinkedHashMap<>();
   private CommitToken token;
+  private String branch;
   private boolean committed;
 
   AppendOperation(TableOperations ops, BaseTable table) {
@@ -59,6 +63,12 @@ final class AppendOperation implements AppendFiles {
   }
 
   @Override
+  public AppendFiles toBranch(String name) {
+    this.branch = ManageRefs.MAIN.equals(name) ? null : name;
+    return this;
+  }
+
+  @Override
   public AppendFiles set(String key, String value) {
     properties.put(key, value);
     return this;
@@ -77,7 +87,7 @@ final class AppendOperation implements AppendFiles {
     if (dup.isPresent()) {
       return dup.get();
     }
-    return buildSnapshot(base, 0L, "(not committed)", Committer.nextTimestamp(base));
+    return buildSnapshot(base, parentOf(base), 0L, "(not committed)", Committer.nextTimestamp(base));
   }
 
   @Override
@@ -95,6 +105,7 @@ final class AppendOperation implements AppendFiles {
     }
     Committer committer = new Committer(ops);
     TableState first = ops.current();
+    parentOf(first); // an unknown branch fails before anything is written
     String logRecord = ops.log().writeLogRecord(
         new LogRecord(committer.commitId(), first.metadata().currentSchemaId(), files, List.of()),
         first.metadata());
@@ -106,15 +117,21 @@ final class AppendOperation implements AppendFiles {
       }
       long ts = Committer.nextTimestamp(base);
       long snapshotId = SnapshotIds.newId(base.version() + 1);
-      Snapshot snapshot = buildSnapshot(base, snapshotId, committer.commitId(), ts);
-      TableMetadata.Builder next = committer.nextVersion(base, "append", ts)
-          .currentSnapshot(snapshot)
-          .logRecord(logRecord)
-          .fileSet(base.metadata().fileSet().plus(logRecord));
+      Snapshot snapshot = buildSnapshot(base, parentOf(base), snapshotId, committer.commitId(), ts);
+      TableMetadata.Builder next = committer.nextVersion(base, "append", ts).logRecord(logRecord);
       if (token != null) {
         next.writer(token.writer(), new WriterMark(token.sequence(), snapshotId));
       }
-      return new Committer.Next(Checkpoints.maybeCheckpoint(ops.log(), next.build(), interval));
+      if (branch == null) {
+        next.currentSnapshot(snapshot).fileSet(base.metadata().fileSet().plus(logRecord));
+        return new Committer.Next(Checkpoints.maybeCheckpoint(ops.log(), next.build(), interval), snapshot);
+      }
+      TableMetadata draft = next.build();
+      FileSetState fileSet = Checkpoints.maybeCheckpoint(ops.log(), draft,
+          base.metadata().branches().get(branch).fileSet().plus(logRecord), interval);
+      Map<String, BranchState> branches = new HashMap<>(draft.branches());
+      branches.put(branch, new BranchState(snapshot, fileSet));
+      return new Committer.Next(draft.toBuilder().branches(branches).build(), snapshot);
     });
     committed = true;
     return result;
@@ -129,16 +146,28 @@ final class AppendOperation implements AppendFiles {
       return Optional.empty();
     }
     try {
-      return Optional.of(SnapshotLookup.bySnapshotId(ops, base.metadata(), mark.snapshotId())
-          .currentSnapshot().orElseThrow());
+      return Optional.of(SnapshotLookup.bySnapshotId(ops, base.metadata(), mark.snapshotId()).snapshot());
     } catch (dev.snaplog.core.exceptions.NoSuchSnapshotException e) {
       return base.metadata().currentSnapshot(); // the holding snapshot expired; the work is still committed
     }
   }
 
-  private Snapshot buildSnapshot(TableState base, long snapshotId, String commitId, long ts) {
+  /** The head the new snapshot builds on: main's current snapshot, or the branch head. */
+  private Optional<Snapshot> parentOf(TableState base) {
+    if (branch == null) {
+      return base.metadata().currentSnapshot();
+    }
+    BranchState b = base.metadata().branches().get(branch);
+    if (b == null) {
+      throw new ValidationException("Table " + ops.id() + " has no branch '" + branch + "'; create it with"
+          + " manageRefs().createBranch(name, snapshotId)", ops.id().toString(), base.version());
+    }
+    return Optional.of(b.head());
+  }
+
+  private Snapshot buildSnapshot(TableState base, Optional<Snapshot> parent, long snapshotId, String commitId,
+      long ts) {
     TableMetadata m = base.metadata();
-    Optional<Snapshot> parent = m.currentSnapshot();
     long addedRecords = files.stream().mapToLong(DataFile::recordCount).sum();
     long addedBytes = files.stream().mapToLong(DataFile::fileSizeBytes).sum();
     Map<String, String> summary = new HashMap<>(properties);

@@ -43,8 +43,8 @@ final class BaseIncrementalScan implements IncrementalScan {
     if (snapshotId == null) {
       return out;
     }
-    TableMetadata m = SnapshotLookup.bySnapshotId(ops, head, snapshotId);
-    ops.log().liveFiles(m).forEach(f -> out.put(f.location(), f));
+    SnapshotState state = SnapshotLookup.bySnapshotId(ops, head, snapshotId);
+    ops.log().liveFiles(state.context(), state.fileSet(), part -> true).forEach(f -> out.put(f.location(), f));
     return out;
   }
 

@@ -72,7 +72,7 @@ public final class BaseTable implements Table {
 
   @Override
   public Snapshot snapshot(long snapshotId) {
-    return SnapshotLookup.bySnapshotId(ops, metadata(), snapshotId).currentSnapshot().orElseThrow();
+    return SnapshotLookup.bySnapshotId(ops, metadata(), snapshotId).snapshot();
   }
 
   @Override
@@ -102,7 +102,7 @@ public final class BaseTable implements Table {
         break;
       }
       try {
-        s = SnapshotLookup.bySnapshotId(ops, head, parent.get()).currentSnapshot();
+        s = Optional.of(SnapshotLookup.bySnapshotId(ops, head, parent.get()).snapshot());
       } catch (dev.snaplog.core.exceptions.NoSuchSnapshotException expired) {
         break; // older ancestors were expired
       }
@@ -113,6 +113,13 @@ public final class BaseTable implements Table {
   @Override
   public Map<String, Long> tags() {
     return metadata().tags();
+  }
+
+  @Override
+  public Map<String, Long> branches() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    metadata().branches().forEach((name, b) -> out.put(name, b.head().snapshotId()));
+    return out;
   }
 
   @Override

@@ -19,11 +19,11 @@ import java.util.Optional;
 final class BaseTableScan implements TableScan {
   private final TableOperations ops;
   private final TableMetadata head;
-  private final TableMetadata version;
+  private final SnapshotState version; // null: the table has no snapshot yet
   private final Expression filter;
   private final List<String> columns;
 
-  private BaseTableScan(TableOperations ops, TableMetadata head, TableMetadata version, Expression filter,
+  private BaseTableScan(TableOperations ops, TableMetadata head, SnapshotState version, Expression filter,
       List<String> columns) {
     this.ops = ops;
     this.head = head;
@@ -33,7 +33,8 @@ final class BaseTableScan implements TableScan {
   }
 
   static BaseTableScan of(TableOperations ops, TableMetadata head) {
-    return new BaseTableScan(ops, head, head, Expressions.alwaysTrue(), null);
+    return new BaseTableScan(ops, head, head.currentSnapshot().isPresent() ? SnapshotState.main(head) : null,
+        Expressions.alwaysTrue(), null);
   }
 
   @Override
@@ -49,6 +50,11 @@ final class BaseTableScan implements TableScan {
           + "'; its tags are " + head.tags().keySet(), ops.id().toString());
     }
     return useSnapshot(id);
+  }
+
+  @Override
+  public TableScan useBranch(String branch) {
+    return new BaseTableScan(ops, head, SnapshotLookup.byBranch(ops, head, branch), filter, columns);
   }
 
   @Override
@@ -70,11 +76,11 @@ final class BaseTableScan implements TableScan {
 
   @Override
   public Optional<Snapshot> snapshot() {
-    return version.currentSnapshot();
+    return Optional.ofNullable(version).map(SnapshotState::snapshot);
   }
 
   private Schema dataSchema() {
-    return version.currentSnapshot().map(s -> version.schemaById(s.schemaId())).orElse(version.schema());
+    return version == null ? head.schema() : version.context().schemaById(version.snapshot().schemaId());
   }
 
   @Override
@@ -84,11 +90,12 @@ final class BaseTableScan implements TableScan {
 
   @Override
   public CloseableIterable<FileScanTask> planFiles() {
-    if (version.currentSnapshot().isEmpty()) {
+    if (version == null) {
       return CloseableIterable.of(List.of());
     }
     try {
-      return CloseableIterable.of(ScanPlanner.plan(ops.log(), version, Expressions.bind(filter, dataSchema())));
+      return CloseableIterable.of(ScanPlanner.plan(ops.log(), version.context(), version.fileSet(),
+          Expressions.bind(filter, dataSchema())));
     } catch (dev.snaplog.core.exceptions.CorruptTableException e) {
       throw ops.withTable(e);
     }

@@ -17,8 +17,12 @@ final class Committer {
   /** What applying a change to a base version produced. */
   interface Outcome {}
 
-  /** Commit this metadata as the next version. */
-  record Next(TableMetadata metadata) implements Outcome {}
+  /** Commit this metadata as the next version; {@code result} is what the operation returns. */
+  record Next(TableMetadata metadata, Snapshot result) implements Outcome {
+    Next(TableMetadata metadata) {
+      this(metadata, metadata.currentSnapshot().orElse(null));
+    }
+  }
 
   /** Nothing to commit; the result is already in the table. */
   record AlreadyDone(Snapshot snapshot) implements Outcome {}
@@ -56,6 +60,13 @@ final class Committer {
             CommitRetryPolicy.historyLeafSize(m.properties(), ops.catalogProperties())));
   }
 
+  /** The result of a commit found in the chain after an unknown outcome: its new main or branch snapshot. */
+  private Snapshot landedResult(TableMetadata landed) {
+    return landed.branches().values().stream().map(b -> b.head())
+        .filter(h -> h.commitId().equals(commitId)).findFirst()
+        .orElse(landed.currentSnapshot().orElse(null));
+  }
+
   Snapshot commit(String what, Function<TableState, Outcome> apply) {
     TableState first = ops.current();
     boolean[] outcomeWasUnknown = {false};
@@ -64,21 +75,21 @@ final class Committer {
       if (outcomeWasUnknown[0]) {
         Optional<TableMetadata> landed = ops.findCommit(base.metadata(), commitId, first.version());
         if (landed.isPresent()) {
-          return landed.get().currentSnapshot().orElseThrow();
+          return landedResult(landed.get());
         }
       }
       Outcome outcome = apply.apply(base);
       if (outcome instanceof AlreadyDone done) {
         return done.snapshot();
       }
-      TableMetadata next = ((Next) outcome).metadata();
+      Next next = (Next) outcome;
       try {
-        ops.commit(base, next);
+        ops.commit(base, next.metadata());
       } catch (TableOperations.NotAppliedException e) {
         outcomeWasUnknown[0] = true;
         throw e;
       }
-      return next.currentSnapshot().orElseThrow();
+      return next.result();
     });
   }
 }

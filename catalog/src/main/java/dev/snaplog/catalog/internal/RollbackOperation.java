@@ -35,15 +35,15 @@ final class RollbackOperation implements Rollback {
 
   @Override
   public Snapshot apply() {
-    return target(ops.refresh().metadata()).currentSnapshot().orElseThrow();
+    return target(ops.refresh().metadata()).snapshot();
   }
 
   @Override
   public Snapshot commit() {
     Committer committer = new Committer(ops);
     return committer.commit("rollback", base -> {
-      TableMetadata target = target(base.metadata());
-      Snapshot snapshot = target.currentSnapshot().orElseThrow();
+      SnapshotState target = target(base.metadata());
+      Snapshot snapshot = target.snapshot();
       if (base.metadata().currentSnapshot().map(s -> s.snapshotId() == snapshot.snapshotId()).orElse(false)) {
         return new Committer.AlreadyDone(snapshot);
       }
@@ -55,7 +55,7 @@ final class RollbackOperation implements Rollback {
     });
   }
 
-  private TableMetadata target(TableMetadata head) {
+  private SnapshotState target(TableMetadata head) {
     if (snapshotId != null) {
       return SnapshotLookup.bySnapshotId(ops, head, snapshotId);
     }

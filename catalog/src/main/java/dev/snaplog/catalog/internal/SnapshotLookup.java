@@ -15,16 +15,42 @@ import java.util.Optional;
 final class SnapshotLookup {
   private SnapshotLookup() {}
 
-  /** A version whose current snapshot is {@code snapshotId}: the head, or the version that created it. */
-  static TableMetadata bySnapshotId(TableOperations ops, TableMetadata head, long snapshotId) {
-    if (head.currentSnapshot().map(s -> s.snapshotId() == snapshotId).orElse(false)) {
-      return head;
+  /**
+   * The snapshot {@code snapshotId} with the file set it reads: found at the head (main or a branch head), or
+   * in the version that created it.
+   */
+  static SnapshotState bySnapshotId(TableOperations ops, TableMetadata head, long snapshotId) {
+    Optional<SnapshotState> found = in(head, snapshotId);
+    if (found.isEmpty()) {
+      found = byVersion(ops, head, SnapshotIds.versionOf(snapshotId)).flatMap(m -> in(m, snapshotId));
     }
-    Optional<TableMetadata> created = byVersion(ops, head, SnapshotIds.versionOf(snapshotId))
-        .filter(m -> m.currentSnapshot().map(s -> s.snapshotId() == snapshotId).orElse(false));
-    return created.orElseThrow(() -> new NoSuchSnapshotException("Table " + ops.id() + " has no snapshot "
+    return found.orElseThrow(() -> new NoSuchSnapshotException("Table " + ops.id() + " has no snapshot "
         + snapshotId + " in its retained history; 'snaplog log " + ops.id() + "' lists the snapshots",
         ops.id().toString()));
+  }
+
+  private static Optional<SnapshotState> in(TableMetadata m, long snapshotId) {
+    if (m.currentSnapshot().map(s -> s.snapshotId() == snapshotId).orElse(false)) {
+      return Optional.of(SnapshotState.main(m));
+    }
+    return m.branches().values().stream().filter(b -> b.head().snapshotId() == snapshotId).findFirst()
+        .map(b -> new SnapshotState(m, b.head(), b.fileSet()));
+  }
+
+  /** The head of {@code branch} ({@code main} is the current snapshot). */
+  static SnapshotState byBranch(TableOperations ops, TableMetadata head, String branch) {
+    if (branch.equals(dev.snaplog.core.ManageRefs.MAIN)) {
+      if (head.currentSnapshot().isEmpty()) {
+        throw new NoSuchSnapshotException("Table " + ops.id() + " has no snapshot on main yet", ops.id().toString());
+      }
+      return SnapshotState.main(head);
+    }
+    dev.snaplog.manifest.BranchState b = head.branches().get(branch);
+    if (b == null) {
+      throw new NoSuchSnapshotException("Table " + ops.id() + " has no branch '" + branch + "'; its branches are "
+          + head.branches().keySet(), ops.id().toString());
+    }
+    return new SnapshotState(head, b.head(), b.fileSet());
   }
 
   static Optional<TableMetadata> byVersion(TableOperations ops, TableMetadata head, long version) {
@@ -36,7 +62,7 @@ final class SnapshotLookup {
   }
 
   /** The version that was current at {@code time}: the newest committed at or before it. */
-  static TableMetadata asOf(TableOperations ops, TableMetadata head, Instant time) {
+  static SnapshotState asOf(TableOperations ops, TableMetadata head, Instant time) {
     long millis = time.toEpochMilli();
     TableMetadata m;
     if (head.lastUpdatedMillis() <= millis) {
@@ -53,7 +79,7 @@ final class SnapshotLookup {
           + first.map(f -> "; its first snapshot was committed at " + f).orElse("; it has no snapshot at all"),
           ops.id().toString());
     }
-    return m;
+    return SnapshotState.main(m);
   }
 
   private static Optional<Instant> firstSnapshotTime(TableOperations ops, TableMetadata head) {

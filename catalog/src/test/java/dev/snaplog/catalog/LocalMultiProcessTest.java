@@ -75,7 +75,7 @@ class LocalMultiProcessTest {
       ChildJvm child = new ChildJvm(AppendWorker.class, warehouse, TABLE.toString(), String.valueOf(firstId),
           "-1", String.valueOf(batch));
       child.awaitReady();
-      Thread.sleep(random.nextInt(400));
+      Thread.sleep(random.nextInt(1500));
       child.kill();
       for (String line : child.lines()) {
         String[] p = line.split(" ");

@@ -2,23 +2,52 @@ package dev.snaplog.core.data;
 
 import dev.snaplog.core.CloseableIterable;
 import dev.snaplog.core.DataWriter;
+import dev.snaplog.core.Field;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
+import dev.snaplog.core.exceptions.ValidationException;
 import dev.snaplog.core.expressions.Expression;
+import dev.snaplog.core.expressions.Expressions;
 import dev.snaplog.core.io.InputFile;
 import dev.snaplog.core.io.OutputFile;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
-/** Entry points for reading and writing Parquet data files through the storage SPI. */
+/**
+ * Entry points for reading and writing Parquet data files through the storage SPI.
+ *
+ * <p>Files carry the Snaplog field id on every column, and readers match columns by id. Both directions run
+ * on Parquet's {@code ParquetConfiguration} paths with pure-Java compression, so no Hadoop configuration is
+ * created and no native library is loaded.
+ */
 public final class ParquetFormat {
   private ParquetFormat() {}
 
   /**
-   * A writer of one Parquet file at {@code out} holding rows of {@code schema}.
+   * A writer of one Parquet file at {@code out} holding rows of {@code schema}, with {@link
+   * WriteOptions#defaults()}.
    *
    * @param tableName named in validation errors
    */
   public static DataWriter newWriter(OutputFile out, Schema schema, String tableName) {
-    throw new UnsupportedOperationException("Parquet writer not implemented yet");
+    return newWriter(out, schema, tableName, WriteOptions.defaults());
+  }
+
+  /**
+   * A writer of one Parquet file at {@code out} holding rows of {@code schema}. The file is streamed to the
+   * store as row groups fill; it becomes visible only on {@link DataWriter#complete()}.
+   *
+   * @param tableName named in validation errors
+   * @throws dev.snaplog.core.exceptions.StorageException if the file cannot be created
+   */
+  public static DataWriter newWriter(OutputFile out, Schema schema, String tableName, WriteOptions options) {
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(options, "options");
+    return ParquetDataWriter.open(out, schema, tableName, options);
   }
 
   /**
@@ -31,6 +60,57 @@ public final class ParquetFormat {
    */
   public static CloseableIterable<Record> read(InputFile in, Schema tableSchema, Schema projection,
       Expression boundFilter) {
-    throw new UnsupportedOperationException("Parquet reader not implemented yet");
+    return read(in, tableSchema, projection, boundFilter, new ReadMetrics());
+  }
+
+  /**
+   * As {@link #read(InputFile, Schema, Schema, Expression)}, counting row groups read and skipped into
+   * {@code metrics}. Nothing is read until the result is iterated; each iterator reads the file once, one row
+   * group at a time, and closes it when exhausted.
+   *
+   * @throws ValidationException if the projection has a column the table schema lacks or types differ
+   * @throws IllegalArgumentException if the filter is not bound
+   */
+  public static CloseableIterable<Record> read(InputFile in, Schema tableSchema, Schema projection,
+      Expression boundFilter, ReadMetrics metrics) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(metrics, "metrics");
+    Expression filter = boundFilter == null ? Expressions.alwaysTrue() : boundFilter;
+    for (Field f : projection.fields()) {
+      Field t = tableSchema.findFieldById(f.id()).orElseThrow(() -> new ValidationException("Projected column '"
+          + f.name() + "' (field id " + f.id() + ") is not in the table schema " + tableSchema));
+      ValidationException.check(t.type().equals(f.type()), "Projected column '%s' is %s but the table has %s",
+          f.name(), f.type(), t.type());
+    }
+    List<Field> filterFields = new ArrayList<>();
+    collectBound(filter, filterFields);
+    Set<Integer> filterIds = new HashSet<>();
+    List<Field> readFields = new ArrayList<>(projection.fields());
+    for (Field f : filterFields) {
+      filterIds.add(f.id());
+      if (readFields.stream().noneMatch(r -> r.id() == f.id())) {
+        readFields.add(tableSchema.findFieldById(f.id()).orElse(f));
+      }
+    }
+    Schema readSchema = readFields.size() == projection.size() ? projection
+        : new Schema(projection.schemaId(), readFields);
+    return new ParquetRowReader(in, projection, readSchema, filter, filterIds, metrics);
+  }
+
+  private static void collectBound(Expression e, List<Field> out) {
+    if (e instanceof Expression.And a) {
+      collectBound(a.left(), out);
+      collectBound(a.right(), out);
+    } else if (e instanceof Expression.Or o) {
+      collectBound(o.left(), out);
+      collectBound(o.right(), out);
+    } else if (e instanceof Expression.Not n) {
+      collectBound(n.child(), out);
+    } else if (e instanceof Expression.Bound b) {
+      out.add(b.field());
+    } else if (e instanceof Expression.Unbound u) {
+      throw new IllegalArgumentException("Filter is not bound to the table schema (bind it with"
+          + " Expressions.bind): " + u);
+    }
   }
 }

@@ -1,0 +1,203 @@
+package dev.snaplog.core.data;
+
+import dev.snaplog.core.CloseableIterable;
+import dev.snaplog.core.GenericRecord;
+import dev.snaplog.core.Record;
+import dev.snaplog.core.Schema;
+import dev.snaplog.core.exceptions.StorageException;
+import dev.snaplog.core.expressions.Evaluators;
+import dev.snaplog.core.expressions.Expression;
+import dev.snaplog.core.io.InputFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
+
+/**
+ * The rows of one data file, read lazily one row group at a time. Each {@link #iterator()} opens the file
+ * anew and closes it when exhausted; {@link #close()} closes whatever is still open.
+ */
+final class ParquetRowReader implements CloseableIterable<Record> {
+  private final InputFile in;
+  private final Schema projection;
+  private final Schema readSchema;
+  private final Expression filter;
+  private final boolean filtering;
+  private final Set<Integer> filterIds;
+  private final ReadMetrics metrics;
+  private final List<RowIterator> open = new ArrayList<>();
+  private boolean closed;
+
+  /**
+   * @param readSchema the projection's columns first, then the columns only the filter needs
+   */
+  ParquetRowReader(InputFile in, Schema projection, Schema readSchema, Expression filter,
+      Set<Integer> filterIds, ReadMetrics metrics) {
+    this.in = in;
+    this.projection = projection;
+    this.readSchema = readSchema;
+    this.filter = filter;
+    this.filtering = !(filter instanceof Expression.True);
+    this.filterIds = filterIds;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public synchronized Iterator<Record> iterator() {
+    if (closed) {
+      throw new IllegalStateException("Reader of " + in.location() + " is closed");
+    }
+    RowIterator it = new RowIterator();
+    open.add(it);
+    return it;
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    for (RowIterator it : open) {
+      it.closeQuietly();
+    }
+    open.clear();
+  }
+
+  private final class RowIterator implements Iterator<Record> {
+    private ParquetFileReader reader;
+    private ReadPlan plan;
+    private MessageColumnIO columnIO;
+    private RowMaterializer materializer;
+    private List<BlockMetaData> blocks;
+    private int nextBlock;
+    private PageReadStore pages;
+    private RecordReader<Object[]> rows;
+    private long rowsLeft;
+    private Record next;
+    private boolean done;
+
+    @Override
+    public boolean hasNext() {
+      try {
+        while (next == null && !done) {
+          advance();
+        }
+      } catch (IOException e) {
+        closeQuietly();
+        throw new StorageException("read", in.location(), e);
+      } catch (UncheckedIOException e) {
+        closeQuietly();
+        throw new StorageException("read", in.location(), e.getCause());
+      } catch (RuntimeException e) {
+        closeQuietly();
+        throw e;
+      }
+      return next != null;
+    }
+
+    @Override
+    public Record next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Record r = next;
+      next = null;
+      return r;
+    }
+
+    private void advance() throws IOException {
+      if (reader == null) {
+        openFile();
+      }
+      if (rowsLeft == 0) {
+        nextRowGroup();
+        return;
+      }
+      rowsLeft--;
+      Object[] values = rows == null ? new Object[readSchema.size()] : rows.read();
+      if (values == null) {
+        return;
+      }
+      if (filtering && !Evaluators.matches(filter, GenericRecord.wrap(readSchema, values))) {
+        return;
+      }
+      if (values.length != projection.size()) {
+        values = Arrays.copyOf(values, projection.size());
+      }
+      metrics.rowReturned();
+      next = GenericRecord.wrap(projection, values);
+    }
+
+    private void openFile() throws IOException {
+      ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
+          .withCodecFactory(new PureJavaCodecs())
+          .build();
+      reader = ParquetFileReader.open(new InputFileAdapter(in), options);
+      plan = ReadPlan.of(reader.getFileMetaData().getSchema(), readSchema, in.location());
+      reader.setRequestedSchema(plan.requested);
+      columnIO = new ColumnIOFactory().getColumnIO(plan.requested, reader.getFileMetaData().getSchema());
+      materializer = new RowMaterializer(readSchema.size(), plan.positions, plan.types, plan.physical);
+      blocks = reader.getRowGroups();
+    }
+
+    private void nextRowGroup() throws IOException {
+      releasePages();
+      while (nextBlock < blocks.size()) {
+        BlockMetaData block = blocks.get(nextBlock++);
+        if (filtering && !Evaluators.mightMatch(filter, block.getRowCount(),
+            RowGroupStats.of(block, plan, filterIds))) {
+          reader.skipNextRowGroup();
+          metrics.rowGroupSkipped();
+          continue;
+        }
+        if (plan.requested.getFieldCount() == 0) {
+          // none of the wanted columns is in this file: every row is all nulls, no pages to read
+          reader.skipNextRowGroup();
+          rows = null;
+        } else {
+          pages = reader.readNextRowGroup();
+          rows = columnIO.getRecordReader(pages, materializer);
+        }
+        rowsLeft = block.getRowCount();
+        metrics.rowGroupRead(rowsLeft);
+        if (rowsLeft > 0) {
+          return;
+        }
+      }
+      done = true;
+      closeQuietly();
+    }
+
+    private void releasePages() {
+      if (pages != null) {
+        pages.close();
+        pages = null;
+      }
+      rows = null;
+    }
+
+    void closeQuietly() {
+      done = true;
+      releasePages();
+      if (reader != null) {
+        try {
+          reader.close();
+        } catch (IOException e) {
+          // read-only stream; nothing was left half-done
+        }
+        reader = null;
+      }
+    }
+  }
+
+}

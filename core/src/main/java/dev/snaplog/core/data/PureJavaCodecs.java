@@ -1,0 +1,152 @@
+package dev.snaplog.core.data;
+
+import io.airlift.compress.Compressor;
+import io.airlift.compress.Decompressor;
+import io.airlift.compress.MalformedInputException;
+import io.airlift.compress.snappy.SnappyCompressor;
+import io.airlift.compress.snappy.SnappyDecompressor;
+import io.airlift.compress.zstd.ZstdCompressor;
+import io.airlift.compress.zstd.ZstdDecompressor;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+
+/**
+ * Page compression in pure Java (aircompressor, already a dependency of parquet-hadoop). Parquet's own
+ * {@code CodecFactory} goes through Hadoop's codec classes and, for Snappy and ZSTD, native libraries
+ * unpacked at run time; this one needs neither, so data files read and write the same on every platform and
+ * without Hadoop on the class path. The page formats are the standard ones (raw Snappy blocks, ZSTD frames),
+ * so any Parquet reader reads what this writes.
+ *
+ * <p>Not thread-safe: one instance per file reader or writer.
+ */
+final class PureJavaCodecs implements CompressionCodecFactory {
+  private final Map<CompressionCodecName, BytesInputCompressor> compressors =
+      new EnumMap<>(CompressionCodecName.class);
+  private final Map<CompressionCodecName, BytesInputDecompressor> decompressors =
+      new EnumMap<>(CompressionCodecName.class);
+
+  static boolean supports(CompressionCodecName codec) {
+    return codec == CompressionCodecName.UNCOMPRESSED || codec == CompressionCodecName.SNAPPY
+        || codec == CompressionCodecName.ZSTD;
+  }
+
+  @Override
+  public BytesInputCompressor getCompressor(CompressionCodecName codec) {
+    return compressors.computeIfAbsent(codec, c -> {
+      switch (c) {
+        case UNCOMPRESSED:
+          return new PageCompressor(c, null);
+        case SNAPPY:
+          return new PageCompressor(c, new SnappyCompressor());
+        case ZSTD:
+          return new PageCompressor(c, new ZstdCompressor());
+        default:
+          throw new UnsupportedOperationException("Compression " + c + " is not supported; use ZSTD, SNAPPY"
+              + " or UNCOMPRESSED");
+      }
+    });
+  }
+
+  @Override
+  public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
+    return decompressors.computeIfAbsent(codec, c -> {
+      switch (c) {
+        case UNCOMPRESSED:
+          return new PageDecompressor(c, null);
+        case SNAPPY:
+          return new PageDecompressor(c, new SnappyDecompressor());
+        case ZSTD:
+          return new PageDecompressor(c, new ZstdDecompressor());
+        default:
+          throw new UnsupportedOperationException("Data file uses " + c + " compression, which Snaplog does not"
+              + " read; supported: ZSTD, SNAPPY, UNCOMPRESSED");
+      }
+    });
+  }
+
+  @Override
+  public void release() {
+    compressors.clear();
+    decompressors.clear();
+  }
+
+  private static final class PageCompressor implements BytesInputCompressor {
+    private final CompressionCodecName name;
+    private final Compressor compressor;
+
+    PageCompressor(CompressionCodecName name, Compressor compressor) {
+      this.name = name;
+      this.compressor = compressor;
+    }
+
+    @Override
+    public BytesInput compress(BytesInput bytes) throws IOException {
+      if (compressor == null) {
+        return bytes;
+      }
+      byte[] in = bytes.toByteArray();
+      byte[] out = new byte[compressor.maxCompressedLength(in.length)];
+      int n = compressor.compress(in, 0, in.length, out, 0, out.length);
+      return BytesInput.from(out, 0, n);
+    }
+
+    @Override
+    public CompressionCodecName getCodecName() {
+      return name;
+    }
+
+    @Override
+    public void release() {}
+  }
+
+  private static final class PageDecompressor implements BytesInputDecompressor {
+    private final CompressionCodecName name;
+    private final Decompressor decompressor;
+
+    PageDecompressor(CompressionCodecName name, Decompressor decompressor) {
+      this.name = name;
+      this.decompressor = decompressor;
+    }
+
+    @Override
+    public BytesInput decompress(BytesInput bytes, int decompressedSize) throws IOException {
+      if (decompressor == null) {
+        return bytes;
+      }
+      byte[] in = bytes.toByteArray();
+      return BytesInput.from(inflate(in, 0, in.length, decompressedSize));
+    }
+
+    @Override
+    public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int decompressedSize)
+        throws IOException {
+      byte[] in = new byte[compressedSize];
+      input.duplicate().get(in);
+      input.position(input.position() + compressedSize);
+      output.put(decompressor == null ? in : inflate(in, 0, in.length, decompressedSize));
+    }
+
+    private byte[] inflate(byte[] in, int off, int len, int decompressedSize) throws IOException {
+      byte[] out = new byte[decompressedSize];
+      int n;
+      try {
+        n = decompressor.decompress(in, off, len, out, 0, decompressedSize);
+      } catch (MalformedInputException e) {
+        throw new IOException("Corrupt " + name + " page: " + e.getMessage(), e);
+      }
+      if (n != decompressedSize) {
+        throw new IOException("Corrupt " + name + " page: " + n + " bytes after decompression, the page header"
+            + " says " + decompressedSize);
+      }
+      return out;
+    }
+
+    @Override
+    public void release() {}
+  }
+}

@@ -1,0 +1,54 @@
+package dev.snaplog.core.data;
+
+import dev.snaplog.core.exceptions.ValidationException;
+
+/**
+ * Layout knobs of a data file. Immutable; start from {@link #defaults()} and change what you need.
+ *
+ * @param rowGroupSizeBytes a row group is closed once its buffered size reaches this (default 128 MiB); row
+ *     groups are the unit Parquet reads and stats skip
+ * @param rowGroupRowLimit a row group is also closed after this many rows (default: no limit); mainly for
+ *     tests that need several small row groups
+ * @param pageSizeBytes target size of a data page (default 1 MiB)
+ * @param compression page compression (default ZSTD)
+ */
+public record WriteOptions(long rowGroupSizeBytes, int rowGroupRowLimit, int pageSizeBytes,
+                           Compression compression) {
+  public static final long DEFAULT_ROW_GROUP_SIZE_BYTES = 128L * 1024 * 1024;
+  public static final int DEFAULT_PAGE_SIZE_BYTES = 1024 * 1024;
+
+  /**
+   * Page compression codecs. All run in pure Java, so files are written alike on every platform with no
+   * native library to load.
+   */
+  public enum Compression { ZSTD, SNAPPY, UNCOMPRESSED }
+
+  public WriteOptions {
+    ValidationException.check(rowGroupSizeBytes > 0, "row group size must be positive, got %d", rowGroupSizeBytes);
+    ValidationException.check(rowGroupRowLimit > 0, "row group row limit must be positive, got %d",
+        rowGroupRowLimit);
+    ValidationException.check(pageSizeBytes > 0, "page size must be positive, got %d", pageSizeBytes);
+    java.util.Objects.requireNonNull(compression, "compression");
+  }
+
+  public static WriteOptions defaults() {
+    return new WriteOptions(DEFAULT_ROW_GROUP_SIZE_BYTES, Integer.MAX_VALUE, DEFAULT_PAGE_SIZE_BYTES,
+        Compression.ZSTD);
+  }
+
+  public WriteOptions withRowGroupSizeBytes(long bytes) {
+    return new WriteOptions(bytes, rowGroupRowLimit, pageSizeBytes, compression);
+  }
+
+  public WriteOptions withRowGroupRowLimit(int rows) {
+    return new WriteOptions(rowGroupSizeBytes, rows, pageSizeBytes, compression);
+  }
+
+  public WriteOptions withPageSizeBytes(int bytes) {
+    return new WriteOptions(rowGroupSizeBytes, rowGroupRowLimit, bytes, compression);
+  }
+
+  public WriteOptions withCompression(Compression codec) {
+    return new WriteOptions(rowGroupSizeBytes, rowGroupRowLimit, pageSizeBytes, codec);
+  }
+}

@@ -8,10 +8,15 @@ import dev.snaplog.cli.doctor.Check;
 import dev.snaplog.cli.doctor.StoreProbe;
 import dev.snaplog.core.Catalog;
 import dev.snaplog.core.io.Storage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,6 +40,9 @@ public final class DoctorCommand extends BaseCommand {
         : Catalogs.openStorage(ctx.warehouse(), ctx.catalogProperties());
     boolean local = ctx.localPathOrNull() != null;
     List<Check> checks = new StoreProbe(storage, Math.max(2, threads), Math.max(1, rounds)).run();
+    if (local) {
+      removeEmptyDirs(ctx.localPathOrNull().resolve(StoreProbe.SCRATCH));
+    }
     boolean safe = checks.stream().allMatch(Check::passed);
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("warehouse", storage.root());
@@ -54,6 +62,26 @@ public final class DoctorCommand extends BaseCommand {
     doc.put("checks", rows);
     ctx.output().document(doc, "checks");
     return safe ? ExitCodes.OK : ExitCodes.UNSAFE_STORE;
+  }
+
+  /** The object store deletes files only; the probe's now-empty directories would look like litter. */
+  private static void removeEmptyDirs(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        if (Files.isDirectory(p)) {
+          try {
+            Files.delete(p);
+          } catch (IOException e) {
+            // not empty (a file the store kept) or already gone: leave it, it is harmless
+          }
+        }
+      }
+    } catch (IOException e) {
+      // best effort, see above
+    }
   }
 
   private static String advice(boolean local) {

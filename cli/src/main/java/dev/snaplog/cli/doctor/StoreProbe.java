@@ -25,6 +25,9 @@ import java.util.concurrent.Future;
  * would silently lose commits, so each race runs many rounds with threads released together.
  */
 public final class StoreProbe {
+  /** The prefix under the warehouse root where probes write; nothing else uses it. */
+  public static final String SCRATCH = "_snaplog_doctor";
+
   private final Storage storage;
   private final int threads;
   private final int rounds;
@@ -37,7 +40,7 @@ public final class StoreProbe {
 
   public List<Check> run() {
     ObjectStore objects = storage.objects();
-    String scratch = objects.resolve(storage.root(), "_snaplog_doctor/" + UUID.randomUUID());
+    String scratch = objects.resolve(storage.root(), SCRATCH + "/" + UUID.randomUUID());
     List<Check> checks = new ArrayList<>();
     try {
       checks.add(writeRead(objects, scratch));

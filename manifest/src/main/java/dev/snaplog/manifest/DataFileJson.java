@@ -25,8 +25,21 @@ public final class DataFileJson {
     n.put("format", file.format());
     n.put("records", file.recordCount());
     n.put("bytes", file.fileSizeBytes());
-    ObjectNode stats = n.putObject("stats");
-    file.columnStats().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+    n.set("stats", statsToJson(file.columnStats(), schema));
+    return n;
+  }
+
+  public static DataFile fromJson(JsonNode n, Schema schema, TableLocations locations, String source) {
+    Map<Integer, ColumnStats> stats = statsFromJson(n.get("stats"), schema, source);
+    return new DataFile(locations.resolve(Json.requiredString(n, "location", source)),
+        Json.requiredString(n, "format", source), Json.requiredLong(n, "records", source),
+        Json.requiredLong(n, "bytes", source), stats);
+  }
+
+  /** Column stats keyed by field id, bounds in the column type's literal text form. */
+  static ObjectNode statsToJson(Map<Integer, ColumnStats> columnStats, Schema schema) {
+    ObjectNode stats = Json.object();
+    columnStats.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
       Field field = schema.findFieldById(e.getKey()).orElse(null);
       if (field == null) {
         return; // stats of a column the table does not know are dropped, never misread later
@@ -36,33 +49,31 @@ public final class DataFileJson {
       e.getValue().min().ifPresent(v -> s.put("min", Literals.toText(field.type(), v)));
       e.getValue().max().ifPresent(v -> s.put("max", Literals.toText(field.type(), v)));
     });
-    return n;
+    return stats;
   }
 
-  public static DataFile fromJson(JsonNode n, Schema schema, TableLocations locations, String source) {
+  static Map<Integer, ColumnStats> statsFromJson(JsonNode statsNode, Schema schema, String source) {
     Map<Integer, ColumnStats> stats = new HashMap<>();
-    JsonNode statsNode = n.get("stats");
-    if (statsNode != null) {
-      Iterator<Map.Entry<String, JsonNode>> it = statsNode.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        int id = Integer.parseInt(e.getKey());
-        Field field = schema.findFieldById(id).orElse(null);
-        if (field == null) {
-          continue;
-        }
-        JsonNode s = e.getValue();
-        try {
-          Object min = s.hasNonNull("min") ? Literals.fromText(field.type(), s.get("min").asText()) : null;
-          Object max = s.hasNonNull("max") ? Literals.fromText(field.type(), s.get("max").asText()) : null;
-          stats.put(id, new ColumnStats(s.path("nulls").asLong(0), min, max));
-        } catch (ValidationException ex) {
-          throw Json.corrupt(source, "has unreadable stats for column " + field.name() + ": " + ex.getMessage(), ex);
-        }
+    if (statsNode == null) {
+      return stats;
+    }
+    Iterator<Map.Entry<String, JsonNode>> it = statsNode.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      int id = Integer.parseInt(e.getKey());
+      Field field = schema.findFieldById(id).orElse(null);
+      if (field == null) {
+        continue;
+      }
+      JsonNode s = e.getValue();
+      try {
+        Object min = s.hasNonNull("min") ? Literals.fromText(field.type(), s.get("min").asText()) : null;
+        Object max = s.hasNonNull("max") ? Literals.fromText(field.type(), s.get("max").asText()) : null;
+        stats.put(id, new ColumnStats(s.path("nulls").asLong(0), min, max));
+      } catch (ValidationException ex) {
+        throw Json.corrupt(source, "has unreadable stats for column " + field.name() + ": " + ex.getMessage(), ex);
       }
     }
-    return new DataFile(locations.resolve(Json.requiredString(n, "location", source)),
-        Json.requiredString(n, "format", source), Json.requiredLong(n, "records", source),
-        Json.requiredLong(n, "bytes", source), stats);
+    return stats;
   }
 }

@@ -47,8 +47,11 @@ public final class LogRecordJson {
     n.put("format-version", FormatVersions.CHECKPOINT);
     n.put("version", c.version());
     n.put("schema-id", c.schemaId());
-    ArrayNode files = n.putArray("files");
-    c.files().forEach(f -> files.add(DataFileJson.toJson(f, schema, loc)));
+    ArrayNode parts = n.putArray("parts");
+    for (CheckpointPart p : c.parts()) {
+      parts.addObject().put("location", loc.relativize(p.location())).put("files", p.fileCount())
+          .put("records", p.recordCount()).set("stats", DataFileJson.statsToJson(p.stats(), schema));
+    }
     return Json.write(n);
   }
 
@@ -58,10 +61,34 @@ public final class LogRecordJson {
     Json.checkFormatVersion(n, location, FormatVersions.CHECKPOINT);
     int schemaId = Json.requiredInt(n, "schema-id", location);
     Schema schema = schemas.apply(schemaId);
+    List<CheckpointPart> parts = new ArrayList<>();
+    for (JsonNode p : Json.required(n, "parts", location)) {
+      parts.add(new CheckpointPart(loc.resolve(Json.requiredString(p, "location", location)),
+          Json.requiredLong(p, "files", location), Json.requiredLong(p, "records", location),
+          DataFileJson.statsFromJson(p.get("stats"), schema, location)));
+    }
+    return new Checkpoint(Json.requiredLong(n, "version", location), schemaId, parts);
+  }
+
+  /** A checkpoint part: a plain list of data files. */
+  public static byte[] partToBytes(List<DataFile> files, Schema schema, TableLocations loc) {
+    ObjectNode n = Json.object();
+    n.put("format-version", FormatVersions.CHECKPOINT);
+    n.put("schema-id", schema.schemaId());
+    ArrayNode arr = n.putArray("files");
+    files.forEach(f -> arr.add(DataFileJson.toJson(f, schema, loc)));
+    return Json.write(n);
+  }
+
+  public static List<DataFile> partFromBytes(byte[] bytes, String location, IntFunction<Schema> schemas,
+      TableLocations loc) {
+    ObjectNode n = Json.parse(bytes, location);
+    Json.checkFormatVersion(n, location, FormatVersions.CHECKPOINT);
+    Schema schema = schemas.apply(Json.requiredInt(n, "schema-id", location));
     List<DataFile> files = new ArrayList<>();
     for (JsonNode f : Json.required(n, "files", location)) {
       files.add(DataFileJson.fromJson(f, schema, loc, location));
     }
-    return new Checkpoint(Json.requiredLong(n, "version", location), schemaId, files);
+    return files;
   }
 }

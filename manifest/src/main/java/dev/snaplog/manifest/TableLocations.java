@@ -11,7 +11,9 @@ import java.util.UUID;
  *   &lt;table&gt;/_pointer                        the only mutable object
  *   &lt;table&gt;/metadata/&lt;version&gt;-&lt;uuid&gt;.json   table metadata of one version
  *   &lt;table&gt;/log/&lt;uuid&gt;.json                  delta manifest of one commit
- *   &lt;table&gt;/checkpoints/&lt;version&gt;-&lt;uuid&gt;.json live file set at a version
+ *   &lt;table&gt;/checkpoints/&lt;version&gt;-&lt;uuid&gt;.json live file set at a version: a list of parts
+ *   &lt;table&gt;/checkpoints/part-&lt;uuid&gt;.json     one part: data files with stats, shared by checkpoints
+ *   &lt;table&gt;/history/...                       the history index: root and leaves
  *   &lt;table&gt;/data/&lt;uuid&gt;.parquet              data files
  * </pre>
  */
@@ -44,6 +46,14 @@ public final class TableLocations {
 
   public String newCheckpoint(long version) {
     return prefix + "checkpoints/" + String.format("%020d", version) + "-" + UUID.randomUUID() + ".json";
+  }
+
+  public String newCheckpointPart() {
+    return prefix + "checkpoints/part-" + UUID.randomUUID() + ".json";
+  }
+
+  public String newHistoryObject(String kind, long version) {
+    return prefix + "history/" + kind + "-" + String.format("%020d", version) + "-" + UUID.randomUUID() + ".json";
   }
 
   public String newDataFile() {

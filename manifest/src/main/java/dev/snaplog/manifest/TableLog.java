@@ -21,7 +21,10 @@ public final class TableLog {
   private final TableLocations locations;
   private final LruCache<String, TableMetadata> metadataCache = new LruCache<>(128);
   private final LruCache<String, LogRecord> logCache = new LruCache<>(256);
-  private final LruCache<String, Checkpoint> checkpointCache = new LruCache<>(4);
+  private final LruCache<String, Checkpoint> checkpointCache = new LruCache<>(8);
+  private final LruCache<String, List<DataFile>> partCache = new LruCache<>(64);
+  private final LruCache<String, List<IndexEntry>> leafCache = new LruCache<>(16);
+  private final LruCache<String, List<HistoryIndex.LeafRef>> rootCache = new LruCache<>(2);
 
   public TableLog(ObjectStore store, TableLocations locations) {
     this.store = store;
@@ -74,13 +77,62 @@ public final class TableLog {
         context::schemaById, locations));
   }
 
+  /** Writes a checkpoint part create-only; returns its reference with the union of its files' stats. */
+  public CheckpointPart writePart(List<DataFile> files, TableMetadata context) {
+    String location = locations.newCheckpointPart();
+    store.putIfAbsent(location, LogRecordJson.partToBytes(files, context.schema(), locations));
+    partCache.put(location, List.copyOf(files));
+    return new CheckpointPart(location, files.size(), files.stream().mapToLong(DataFile::recordCount).sum(),
+        StatsUnion.of(files, context.schema()));
+  }
+
+  public List<DataFile> readPart(String location, TableMetadata context) {
+    return partCache.get(location, loc -> LogRecordJson.partFromBytes(read(loc, "checkpoint part"), loc,
+        context::schemaById, locations));
+  }
+
+  public String writeHistoryLeaf(List<IndexEntry> entries, long version) {
+    String location = locations.newHistoryObject("leaf", version);
+    store.putIfAbsent(location, HistoryIndex.leafToBytes(entries, locations));
+    leafCache.put(location, List.copyOf(entries));
+    return location;
+  }
+
+  public List<IndexEntry> readHistoryLeaf(String location) {
+    return leafCache.get(location, loc -> HistoryIndex.leafFromBytes(read(loc, "history leaf"), loc, locations));
+  }
+
+  public String writeHistoryRoot(List<HistoryIndex.LeafRef> leaves, long version) {
+    String location = locations.newHistoryObject("root", version);
+    store.putIfAbsent(location, HistoryIndex.rootToBytes(leaves, locations));
+    rootCache.put(location, List.copyOf(leaves));
+    return location;
+  }
+
+  public List<HistoryIndex.LeafRef> readHistoryRoot(String location) {
+    return rootCache.get(location, loc -> HistoryIndex.rootFromBytes(read(loc, "history root"), loc, locations));
+  }
+
   /** The live data files of a version: its checkpoint plus the log records after it, in commit order. */
   public List<DataFile> liveFiles(TableMetadata metadata) {
+    return liveFiles(metadata, metadata.fileSet(), part -> true);
+  }
+
+  /**
+   * The live data files of {@code fileSet}, reading only the checkpoint parts {@code readPart} accepts (scan
+   * planning passes a stats test, so parts that cannot match are never read).
+   */
+  public List<DataFile> liveFiles(TableMetadata context, FileSetState fileSet, Predicate<CheckpointPart> readPart) {
     Map<String, DataFile> live = new LinkedHashMap<>();
-    metadata.fileSet().checkpoint().ifPresent(c ->
-        readCheckpoint(c, metadata).files().forEach(f -> live.put(f.location(), f)));
-    for (String log : metadata.fileSet().logRecords()) {
-      LogRecord r = readLogRecord(log, metadata);
+    if (fileSet.checkpoint().isPresent()) {
+      for (CheckpointPart part : readCheckpoint(fileSet.checkpoint().get(), context).parts()) {
+        if (readPart.test(part)) {
+          readPart(part.location(), context).forEach(f -> live.put(f.location(), f));
+        }
+      }
+    }
+    for (String log : fileSet.logRecords()) {
+      LogRecord r = readLogRecord(log, context);
       r.removed().forEach(live::remove);
       r.added().forEach(f -> live.put(f.location(), f));
     }

@@ -31,6 +31,7 @@ public record TableMetadata(
     FileSetState fileSet,
     Map<String, WriterMark> writers,
     Map<String, Long> tags,
+    HistoryState history,
     Map<String, JsonNode> extras) {
 
   public TableMetadata {
@@ -83,6 +84,7 @@ public record TableMetadata(
     private FileSetState fileSet = FileSetState.EMPTY;
     private Map<String, WriterMark> writers = Map.of();
     private Map<String, Long> tags = Map.of();
+    private HistoryState history = HistoryState.EMPTY;
     private Map<String, JsonNode> extras = Map.of();
 
     private Builder(TableMetadata base) {
@@ -100,6 +102,7 @@ public record TableMetadata(
         fileSet = base.fileSet;
         writers = base.writers;
         tags = base.tags;
+        history = base.history;
         extras = base.extras;
       }
     }
@@ -173,6 +176,11 @@ public record TableMetadata(
       return this;
     }
 
+    public Builder history(HistoryState v) {
+      history = v;
+      return this;
+    }
+
     public Builder extras(Map<String, JsonNode> v) {
       extras = v;
       return this;
@@ -180,7 +188,7 @@ public record TableMetadata(
 
     public TableMetadata build() {
       return new TableMetadata(tableUuid, version, lastUpdatedMillis, commitId, operation, schemas,
-          currentSchemaId, properties, currentSnapshot, parentMetadata, fileSet, writers, tags, extras);
+          currentSchemaId, properties, currentSnapshot, parentMetadata, fileSet, writers, tags, history, extras);
     }
   }
 }

@@ -16,7 +16,7 @@ import java.util.Set;
 public final class TableMetadataJson {
   private static final Set<String> KNOWN = Set.of("format-version", "table-uuid", "version", "last-updated-ms",
       "commit-id", "operation", "schemas", "current-schema-id", "properties", "current-snapshot",
-      "parent-metadata", "file-set", "writers", "tags");
+      "parent-metadata", "file-set", "writers", "tags", "history");
 
   private TableMetadataJson() {}
 
@@ -43,6 +43,11 @@ public final class TableMetadataJson {
         .put("snapshot-id", mark.snapshotId()));
     ObjectNode tags = n.putObject("tags");
     m.tags().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> tags.put(e.getKey(), e.getValue()));
+    ObjectNode history = n.putObject("history");
+    history.put("floor", m.history().floor());
+    m.history().root().ifPresent(r -> history.put("root", loc.relativize(r)));
+    ArrayNode tail = history.putArray("tail");
+    m.history().tail().forEach(e -> tail.add(HistoryIndex.entryToJson(e, loc)));
     m.extras().forEach(n::set);
     return Json.write(n);
   }
@@ -69,6 +74,14 @@ public final class TableMetadataJson {
     }
     Map<String, Long> tags = new HashMap<>();
     n.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asLong()));
+    JsonNode h = n.path("history");
+    List<IndexEntry> tail = new ArrayList<>();
+    for (JsonNode e : h.path("tail")) {
+      tail.add(HistoryIndex.entryFromJson(e, loc, location));
+    }
+    String root = Json.optionalString(h, "root");
+    HistoryState history = new HistoryState(Optional.ofNullable(root).map(loc::resolve), tail,
+        h.path("floor").asLong(0));
     Map<String, JsonNode> extras = new HashMap<>();
     n.fields().forEachRemaining(e -> {
       if (!KNOWN.contains(e.getKey())) {
@@ -90,6 +103,7 @@ public final class TableMetadataJson {
         .fileSet(new FileSetState(Optional.ofNullable(checkpoint).map(loc::resolve), logs))
         .writers(writers)
         .tags(tags)
+        .history(history)
         .extras(extras)
         .build();
     if (schemas.stream().noneMatch(s -> s.schemaId() == m.currentSchemaId())) {

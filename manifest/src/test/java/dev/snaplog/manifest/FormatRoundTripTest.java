@@ -74,7 +74,13 @@ class FormatRoundTripTest {
         .contains("\"/elsewhere/b.parquet\"");
     assertThat(LogRecordJson.fromBytes(bytes, "x", id -> ALL_TYPES, loc)).isEqualTo(record);
 
-    Checkpoint checkpoint = new Checkpoint(17, 3, List.of(inTable, outside));
+    List<DataFile> files = List.of(inTable, outside);
+    assertThat(LogRecordJson.partFromBytes(LogRecordJson.partToBytes(files, ALL_TYPES, loc), "x", id -> ALL_TYPES,
+        loc)).isEqualTo(files);
+    CheckpointPart part = new CheckpointPart("/wh/db/t/checkpoints/part-1.json", 2, 84,
+        StatsUnion.of(files, ALL_TYPES));
+    assertThat(part.stats().get(3)).isEqualTo(new ColumnStats(0, Long.MIN_VALUE, Long.MAX_VALUE));
+    Checkpoint checkpoint = new Checkpoint(17, 3, List.of(part));
     assertThat(LogRecordJson.checkpointFromBytes(LogRecordJson.checkpointToBytes(checkpoint, ALL_TYPES, loc), "x",
         id -> ALL_TYPES, loc)).isEqualTo(checkpoint);
   }

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Appends data files. The log record is written once; each attempt only writes a new metadata file and swaps
@@ -99,7 +98,6 @@ final class AppendOperation implements AppendFiles {
     String logRecord = ops.log().writeLogRecord(
         new LogRecord(committer.commitId(), first.metadata().currentSchemaId(), files, List.of()),
         first.metadata());
-    long snapshotId = newSnapshotId();
     int interval = CommitRetryPolicy.checkpointInterval(first.metadata().properties(), ops.catalogProperties());
     Snapshot result = committer.commit("append", base -> {
       Optional<Snapshot> dup = duplicateOf(base);
@@ -107,6 +105,7 @@ final class AppendOperation implements AppendFiles {
         return new Committer.AlreadyDone(dup.get());
       }
       long ts = Committer.nextTimestamp(base);
+      long snapshotId = SnapshotIds.newId(base.version() + 1);
       Snapshot snapshot = buildSnapshot(base, snapshotId, committer.commitId(), ts);
       TableMetadata.Builder next = committer.nextVersion(base, "append", ts)
           .currentSnapshot(snapshot)
@@ -157,9 +156,5 @@ final class AppendOperation implements AppendFiles {
 
   private static long total(Optional<Snapshot> parent, String key) {
     return parent.map(p -> p.summaryLong(key)).orElse(0L);
-  }
-
-  static long newSnapshotId() {
-    return ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
   }
 }

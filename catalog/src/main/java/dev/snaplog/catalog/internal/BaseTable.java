@@ -11,9 +11,10 @@ import dev.snaplog.core.Table;
 import dev.snaplog.core.TableId;
 import dev.snaplog.core.TableScan;
 import dev.snaplog.core.data.ParquetFormat;
+import dev.snaplog.manifest.HistoryIndex;
+import dev.snaplog.manifest.IndexEntry;
 import dev.snaplog.manifest.TableMetadata;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,10 +73,14 @@ public final class BaseTable implements Table {
 
   @Override
   public List<HistoryEntry> history() {
+    TableMetadata head = metadata();
     List<HistoryEntry> out = new ArrayList<>();
-    for (TableMetadata m : ops.log().chain(metadata())) {
-      if (m.currentSnapshot().isPresent()) {
-        out.add(m.historyEntry());
+    if (head.currentSnapshot().isPresent()) {
+      out.add(head.historyEntry());
+    }
+    for (IndexEntry e : HistoryIndex.newestFirst(ops.log(), head)) {
+      if (e.snapshotId() != 0) {
+        out.add(new HistoryEntry(e.version(), e.timestampMillis(), e.snapshotId(), e.operation()));
       }
     }
     return out;
@@ -83,15 +88,20 @@ public final class BaseTable implements Table {
 
   @Override
   public List<Snapshot> snapshots() {
-    Map<Long, Snapshot> byId = new HashMap<>();
-    for (TableMetadata m : ops.log().chain(metadata())) {
-      m.currentSnapshot().ifPresent(s -> byId.putIfAbsent(s.snapshotId(), s));
-    }
+    TableMetadata head = metadata();
     List<Snapshot> out = new ArrayList<>();
     Optional<Snapshot> s = currentSnapshot();
     while (s.isPresent()) {
       out.add(s.get());
-      s = s.get().parentId().map(byId::get);
+      Optional<Long> parent = s.get().parentId();
+      if (parent.isEmpty()) {
+        break;
+      }
+      try {
+        s = SnapshotLookup.bySnapshotId(ops, head, parent.get()).currentSnapshot();
+      } catch (dev.snaplog.core.exceptions.NoSuchSnapshotException expired) {
+        break; // older ancestors were expired
+      }
     }
     return out;
   }

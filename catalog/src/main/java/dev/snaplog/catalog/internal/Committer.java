@@ -1,6 +1,7 @@
 package dev.snaplog.catalog.internal;
 
 import dev.snaplog.core.Snapshot;
+import dev.snaplog.manifest.HistoryIndex;
 import dev.snaplog.manifest.TableMetadata;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,7 +49,8 @@ final class Committer {
         .lastUpdatedMillis(timestampMillis)
         .commitId(commitId)
         .operation(operation)
-        .parentMetadata(base.metadataLocation());
+        .parentMetadata(base.metadataLocation())
+        .history(HistoryIndex.advance(ops.log(), m, base.metadataLocation(), HistoryIndex.DEFAULT_LEAF_SIZE));
   }
 
   Snapshot commit(String what, Function<TableState, Outcome> apply) {

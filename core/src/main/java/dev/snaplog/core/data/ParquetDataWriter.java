@@ -159,7 +159,9 @@ final class ParquetDataWriter implements DataWriter {
       return support;
     }
 
+    // abstract in the base class; never called, since a ParquetConfiguration is always set
     @Override
+    @SuppressWarnings("deprecation")
     protected WriteSupport<Record> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
       return support;
     }

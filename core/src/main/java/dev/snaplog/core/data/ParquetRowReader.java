@@ -4,6 +4,8 @@ import dev.snaplog.core.CloseableIterable;
 import dev.snaplog.core.GenericRecord;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
+import dev.snaplog.core.exceptions.CorruptTableException;
+import dev.snaplog.core.exceptions.SnaplogException;
 import dev.snaplog.core.exceptions.StorageException;
 import dev.snaplog.core.expressions.Evaluators;
 import dev.snaplog.core.expressions.Expression;
@@ -23,6 +25,7 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.io.RecordReader;
 
 /**
@@ -98,6 +101,10 @@ final class ParquetRowReader implements CloseableIterable<Record> {
       } catch (UncheckedIOException e) {
         closeQuietly();
         throw new StorageException("read", in.location(), e.getCause());
+      } catch (ParquetDecodingException e) {
+        closeQuietly();
+        throw new CorruptTableException("Data file " + in.location() + " cannot be decoded: " + e.getMessage(),
+            null, null, e);
       } catch (RuntimeException e) {
         closeQuietly();
         throw e;
@@ -142,7 +149,15 @@ final class ParquetRowReader implements CloseableIterable<Record> {
       ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
           .withCodecFactory(new PureJavaCodecs())
           .build();
-      reader = ParquetFileReader.open(new InputFileAdapter(in), options);
+      try {
+        reader = ParquetFileReader.open(new InputFileAdapter(in), options);
+      } catch (SnaplogException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // parquet reports a bad footer or magic number as a bare RuntimeException
+        throw new CorruptTableException("Data file " + in.location() + " is not a readable Parquet file: "
+            + e.getMessage(), null, null, e);
+      }
       plan = ReadPlan.of(reader.getFileMetaData().getSchema(), readSchema, in.location());
       reader.setRequestedSchema(plan.requested);
       columnIO = new ColumnIOFactory().getColumnIO(plan.requested, reader.getFileMetaData().getSchema());
@@ -160,8 +175,9 @@ final class ParquetRowReader implements CloseableIterable<Record> {
           metrics.rowGroupSkipped();
           continue;
         }
-        if (plan.requested.getFieldCount() == 0) {
-          // none of the wanted columns is in this file: every row is all nulls, no pages to read
+        if (plan.requested.getFieldCount() == 0 || block.getRowCount() == 0) {
+          // nothing to decode: either no wanted column is in this file (every row is all nulls), or the
+          // group is empty, which readNextRowGroup would step over, putting it out of step with this loop
           reader.skipNextRowGroup();
           rows = null;
         } else {

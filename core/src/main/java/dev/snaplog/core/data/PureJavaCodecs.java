@@ -8,6 +8,7 @@ import io.airlift.compress.snappy.SnappyDecompressor;
 import io.airlift.compress.zstd.ZstdCompressor;
 import io.airlift.compress.zstd.ZstdDecompressor;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.EnumMap;
 import java.util.Map;
@@ -29,11 +30,6 @@ final class PureJavaCodecs implements CompressionCodecFactory {
       new EnumMap<>(CompressionCodecName.class);
   private final Map<CompressionCodecName, BytesInputDecompressor> decompressors =
       new EnumMap<>(CompressionCodecName.class);
-
-  static boolean supports(CompressionCodecName codec) {
-    return codec == CompressionCodecName.UNCOMPRESSED || codec == CompressionCodecName.SNAPPY
-        || codec == CompressionCodecName.ZSTD;
-  }
 
   @Override
   public BytesInputCompressor getCompressor(CompressionCodecName codec) {
@@ -75,6 +71,26 @@ final class PureJavaCodecs implements CompressionCodecFactory {
     decompressors.clear();
   }
 
+  /** The bytes of a page as one exact-size array (BytesInput.toByteArray is deprecated and may over-allocate). */
+  static byte[] materialize(BytesInput bytes) throws IOException {
+    byte[] out = new byte[Math.toIntExact(bytes.size())];
+    bytes.writeAllTo(new OutputStream() {
+      private int pos;
+
+      @Override
+      public void write(int b) {
+        out[pos++] = (byte) b;
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        System.arraycopy(b, off, out, pos, len);
+        pos += len;
+      }
+    });
+    return out;
+  }
+
   private static final class PageCompressor implements BytesInputCompressor {
     private final CompressionCodecName name;
     private final Compressor compressor;
@@ -89,7 +105,7 @@ final class PureJavaCodecs implements CompressionCodecFactory {
       if (compressor == null) {
         return bytes;
       }
-      byte[] in = bytes.toByteArray();
+      byte[] in = materialize(bytes);
       byte[] out = new byte[compressor.maxCompressedLength(in.length)];
       int n = compressor.compress(in, 0, in.length, out, 0, out.length);
       return BytesInput.from(out, 0, n);
@@ -118,7 +134,7 @@ final class PureJavaCodecs implements CompressionCodecFactory {
       if (decompressor == null) {
         return bytes;
       }
-      byte[] in = bytes.toByteArray();
+      byte[] in = materialize(bytes);
       return BytesInput.from(inflate(in, 0, in.length, decompressedSize));
     }
 

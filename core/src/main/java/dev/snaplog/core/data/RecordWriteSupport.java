@@ -15,13 +15,11 @@ import org.apache.parquet.schema.MessageType;
  * point is used; the Hadoop one exists because the base class declares it.
  */
 final class RecordWriteSupport extends WriteSupport<Record> {
-  private final Schema schema;
   private final MessageType messageType;
   private final List<Field> fields;
   private RecordConsumer consumer;
 
   RecordWriteSupport(Schema schema) {
-    this.schema = schema;
     this.messageType = ParquetTypes.messageType(schema);
     this.fields = schema.fields();
   }
@@ -32,6 +30,7 @@ final class RecordWriteSupport extends WriteSupport<Record> {
   }
 
   @Override
+  @SuppressWarnings("deprecation")
   public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
     return new WriteContext(messageType, Map.of());
   }
@@ -59,9 +58,5 @@ final class RecordWriteSupport extends WriteSupport<Record> {
       }
     }
     consumer.endMessage();
-  }
-
-  Schema schema() {
-    return schema;
   }
 }

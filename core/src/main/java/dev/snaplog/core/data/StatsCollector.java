@@ -27,7 +27,7 @@ final class StatsCollector {
   private final Object[] mins;
   private final Object[] maxs;
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   StatsCollector(Schema schema) {
     this.fields = schema.fields();
     int n = fields.size();

@@ -119,7 +119,7 @@ public final class Evaluators {
     if (allNull) {
       return false; // every other predicate is unknown on null, so no row passes
     }
-    if (stats.min().isEmpty() || stats.max().isEmpty() || hasNaN(b)) {
+    if (stats.min().isEmpty() || stats.max().isEmpty() || hasNaN(b) || nanMayPass(b)) {
       return true;
     }
     Comparator<Object> cmp = Comparators.forType(b.field().type());
@@ -136,6 +136,14 @@ public final class Evaluators {
       case NOT_IN -> !(cmp.compare(min, max) == 0 && b.literals().stream().anyMatch(l -> cmp.compare(l, min) == 0));
       default -> true;
     };
+  }
+
+  // Rows compare NaN above every number, so a NaN passes these; bounds leave NaN out and stats carry no NaN
+  // count, so they cannot tell whether a file holds one.
+  private static boolean nanMayPass(Expression.Bound b) {
+    TypeId id = b.field().type().id();
+    return (id == TypeId.FLOAT || id == TypeId.DOUBLE) && (b.op() == Operation.GT || b.op() == Operation.GT_EQ
+        || b.op() == Operation.NOT_EQ || b.op() == Operation.NOT_IN);
   }
 
   // NaN has no place in min/max ordering; never prune on it.

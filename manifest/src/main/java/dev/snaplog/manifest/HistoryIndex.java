@@ -1,0 +1,220 @@
+package dev.snaplog.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * A two-level index of every retained version, so time travel at any depth reads at most three objects
+ * (root, leaf, the version's metadata) while each metadata file stays bounded: it holds only the root's
+ * location and the entries not yet flushed into a leaf. Leaves are immutable and never rewritten; the root
+ * is rewritten once per leaf (every {@code leafSize} commits) and grows by one small entry each time.
+ */
+public final class HistoryIndex {
+  /** Entries per leaf; also the bound on a metadata file's unflushed tail. */
+  public static final int DEFAULT_LEAF_SIZE = 100;
+
+  /** One leaf as the root lists it. */
+  public record LeafRef(long firstVersion, long lastVersion, long firstTimestamp, long lastTimestamp,
+                        String location) {}
+
+  private HistoryIndex() {}
+
+  /**
+   * The history of the version after {@code base}: base's own entry appended to the tail, flushed into a new
+   * leaf (and a new root) when the tail reaches {@code leafSize}.
+   */
+  public static HistoryState advance(TableLog log, TableMetadata base, String baseLocation, int leafSize) {
+    IndexEntry entry = new IndexEntry(base.version(), base.lastUpdatedMillis(),
+        base.currentSnapshot().map(s -> s.snapshotId()).orElse(0L), base.operation(), baseLocation);
+    HistoryState next = base.history().plus(entry);
+    if (next.tail().size() < leafSize) {
+      return next;
+    }
+    List<IndexEntry> leaf = next.tail();
+    String leafLocation = log.writeHistoryLeaf(leaf, base.version());
+    List<LeafRef> leaves = new ArrayList<>(next.root().map(r -> log.readHistoryRoot(r)).orElse(List.of()));
+    leaves.add(new LeafRef(leaf.get(0).version(), leaf.get(leaf.size() - 1).version(),
+        leaf.get(0).timestampMillis(), leaf.get(leaf.size() - 1).timestampMillis(), leafLocation));
+    String root = log.writeHistoryRoot(leaves, base.version());
+    return new HistoryState(Optional.of(root), List.of(), next.floor());
+  }
+
+  /** The entry of {@code version} among the versions before {@code head}; empty if absent or expired. */
+  public static Optional<IndexEntry> byVersion(TableLog log, TableMetadata head, long version) {
+    HistoryState h = head.history();
+    if (version < h.floor() || version >= head.version()) {
+      return Optional.empty();
+    }
+    for (IndexEntry e : h.tail()) {
+      if (e.version() == version) {
+        return Optional.of(e);
+      }
+    }
+    return searchLeaves(log, h, l -> l.lastVersion() >= version, e -> e.version() == version, false);
+  }
+
+  /** The newest entry committed at or before {@code millis} among the versions before {@code head}. */
+  public static Optional<IndexEntry> byTime(TableLog log, TableMetadata head, long millis) {
+    HistoryState h = head.history();
+    for (int i = h.tail().size() - 1; i >= 0; i--) {
+      IndexEntry e = h.tail().get(i);
+      if (e.timestampMillis() <= millis) {
+        return e.version() >= h.floor() ? Optional.of(e) : Optional.empty();
+      }
+    }
+    Optional<IndexEntry> found = searchLeaves(log, h, l -> l.firstTimestamp() <= millis,
+        e -> e.timestampMillis() <= millis, true);
+    return found.filter(e -> e.version() >= h.floor());
+  }
+
+  /**
+   * Binary search over the root's leaves. With {@code lastMatching} false, the first leaf whose test holds;
+   * with true, the last one; then the matching entry in that leaf (the last matching one when asked).
+   */
+  private static Optional<IndexEntry> searchLeaves(TableLog log, HistoryState h, Predicate<LeafRef> leafTest,
+      Predicate<IndexEntry> entryTest, boolean lastMatching) {
+    if (h.root().isEmpty()) {
+      return Optional.empty();
+    }
+    List<LeafRef> leaves = log.readHistoryRoot(h.root().get());
+    int lo = 0;
+    int hi = leaves.size() - 1;
+    int pick = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      boolean ok = leafTest.test(leaves.get(mid));
+      if (lastMatching) {
+        if (ok) {
+          pick = mid;
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      } else if (ok) {
+        pick = mid;
+        hi = mid - 1;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    if (pick < 0) {
+      return Optional.empty();
+    }
+    List<IndexEntry> entries = log.readHistoryLeaf(leaves.get(pick).location());
+    Optional<IndexEntry> result = Optional.empty();
+    for (IndexEntry e : entries) {
+      if (entryTest.test(e)) {
+        result = Optional.of(e);
+        if (!lastMatching) {
+          break;
+        }
+      }
+    }
+    return result;
+  }
+
+  /** Every retained entry before {@code head}, newest first; leaves are read lazily as iteration reaches them. */
+  public static Iterable<IndexEntry> newestFirst(TableLog log, TableMetadata head) {
+    HistoryState h = head.history();
+    return () -> new Iterator<>() {
+      private final List<IndexEntry> buffer = reversed(h.tail());
+      private List<LeafRef> leaves;
+      private int nextLeaf = -2;
+      private int pos;
+
+      @Override
+      public boolean hasNext() {
+        while (pos >= buffer.size()) {
+          if (nextLeaf == -2) {
+            leaves = h.root().map(log::readHistoryRoot).orElse(List.of());
+            nextLeaf = leaves.size() - 1;
+          }
+          if (nextLeaf < 0) {
+            return false;
+          }
+          buffer.clear();
+          buffer.addAll(reversed(log.readHistoryLeaf(leaves.get(nextLeaf--).location())));
+          pos = 0;
+        }
+        return buffer.get(pos).version() >= h.floor();
+      }
+
+      @Override
+      public IndexEntry next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return buffer.get(pos++);
+      }
+    };
+  }
+
+  private static List<IndexEntry> reversed(List<IndexEntry> in) {
+    List<IndexEntry> out = new ArrayList<>(in);
+    Collections.reverse(out);
+    return out;
+  }
+
+  static ObjectNode entryToJson(IndexEntry e, TableLocations loc) {
+    ObjectNode n = Json.object();
+    n.put("v", e.version()).put("ts", e.timestampMillis()).put("snapshot", e.snapshotId())
+        .put("op", e.operation()).put("metadata", loc.relativize(e.metadataLocation()));
+    return n;
+  }
+
+  static IndexEntry entryFromJson(JsonNode n, TableLocations loc, String source) {
+    return new IndexEntry(Json.requiredLong(n, "v", source), Json.requiredLong(n, "ts", source),
+        Json.requiredLong(n, "snapshot", source), Json.requiredString(n, "op", source),
+        loc.resolve(Json.requiredString(n, "metadata", source)));
+  }
+
+  static byte[] leafToBytes(List<IndexEntry> entries, TableLocations loc) {
+    ObjectNode n = Json.object();
+    n.put("format-version", FormatVersions.METADATA);
+    ArrayNode arr = n.putArray("entries");
+    entries.forEach(e -> arr.add(entryToJson(e, loc)));
+    return Json.write(n);
+  }
+
+  static List<IndexEntry> leafFromBytes(byte[] bytes, String location, TableLocations loc) {
+    ObjectNode n = Json.parse(bytes, location);
+    Json.checkFormatVersion(n, location, FormatVersions.METADATA);
+    List<IndexEntry> out = new ArrayList<>();
+    for (JsonNode e : Json.required(n, "entries", location)) {
+      out.add(entryFromJson(e, loc, location));
+    }
+    return out;
+  }
+
+  static byte[] rootToBytes(List<LeafRef> leaves, TableLocations loc) {
+    ObjectNode n = Json.object();
+    n.put("format-version", FormatVersions.METADATA);
+    ArrayNode arr = n.putArray("leaves");
+    for (LeafRef l : leaves) {
+      arr.addObject().put("first-v", l.firstVersion()).put("last-v", l.lastVersion())
+          .put("first-ts", l.firstTimestamp()).put("last-ts", l.lastTimestamp())
+          .put("location", loc.relativize(l.location()));
+    }
+    return Json.write(n);
+  }
+
+  static List<LeafRef> rootFromBytes(byte[] bytes, String location, TableLocations loc) {
+    ObjectNode n = Json.parse(bytes, location);
+    Json.checkFormatVersion(n, location, FormatVersions.METADATA);
+    List<LeafRef> out = new ArrayList<>();
+    for (JsonNode l : Json.required(n, "leaves", location)) {
+      out.add(new LeafRef(Json.requiredLong(l, "first-v", location), Json.requiredLong(l, "last-v", location),
+          Json.requiredLong(l, "first-ts", location), Json.requiredLong(l, "last-ts", location),
+          loc.resolve(Json.requiredString(l, "location", location))));
+    }
+    return out;
+  }
+}

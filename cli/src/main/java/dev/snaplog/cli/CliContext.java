@@ -159,6 +159,7 @@ public final class CliContext implements AutoCloseable {
         }
       }
     }
+    options.applyProfile();
     catalog = Catalogs.open(warehouse(), catalogProperties());
     return catalog;
   }

@@ -70,10 +70,19 @@ public final class GlobalOptions {
     String endpoint = firstNonNull(s3Endpoint, env.get("AWS_ENDPOINT_URL_S3"), env.get("AWS_ENDPOINT_URL"));
     putIfPresent(props, "s3.endpoint", endpoint);
     putIfPresent(props, "s3.region", firstNonNull(s3Region, env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION")));
-    putIfPresent(props, "s3.profile", firstNonNull(s3Profile, env.get("AWS_PROFILE")));
     Boolean pathStyle = s3PathStyle != null ? s3PathStyle : endpoint != null ? Boolean.TRUE : null;
     putIfPresent(props, "s3.path-style-access", pathStyle == null ? null : pathStyle.toString());
     return props;
+  }
+
+  /**
+   * The AWS SDK reads the profile from the {@code aws.profile} system property (then AWS_PROFILE); s3-io has no
+   * property for it, so --s3-profile sets that.
+   */
+  void applyProfile() {
+    if (s3Profile != null && !s3Profile.isBlank()) {
+      System.setProperty("aws.profile", s3Profile);
+    }
   }
 
   private static void putIfPresent(Map<String, String> props, String key, String value) {

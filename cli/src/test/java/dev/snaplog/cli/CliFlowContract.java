@@ -27,11 +27,22 @@ abstract class CliFlowContract {
 
   abstract CliRunner runner();
 
-  /** Environment and global options that select the warehouse. */
+  /** Environment that selects the warehouse. */
   abstract Map<String, String> env();
 
+  /** Global options put before every command (S3 settings). */
+  List<String> globalArgs() {
+    return List.of();
+  }
+
+  CliResult run(String... args) {
+    List<String> all = new ArrayList<>(globalArgs());
+    all.addAll(List.of(args));
+    return runner().run(env(), all.toArray(String[]::new));
+  }
+
   CliResult ok(String... args) {
-    CliResult r = runner().run(env(), args);
+    CliResult r = run(args);
     assertThat(r.exitCode()).as("snaplog %s\n%s", String.join(" ", args), r).isZero();
     assertThat(r.stderr()).as("stderr of snaplog %s", String.join(" ", args)).isEmpty();
     return r;
@@ -82,7 +93,7 @@ abstract class CliFlowContract {
     assertThat(ok("scan", "db.events", "--tag", "full", "--where", "msg = 'six' or id in (1, 5)", "--select",
         "id", "--format", "csv").stdoutLines()).containsExactly("id", "1", "5", "6");
 
-    CliResult missing = runner().run(env(), "scan", "db.events", "--tag", "nope");
+    CliResult missing = run("scan", "db.events", "--tag", "nope");
     assertThat(missing.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(missing.stderrLines()).hasSize(1).first().asString().contains("no tag 'nope'");
   }

@@ -5,9 +5,12 @@ import dev.snaplog.catalog.WarehouseCatalog;
 import dev.snaplog.cli.CliContext;
 import dev.snaplog.cli.ExitCodes;
 import dev.snaplog.cli.doctor.Check;
+import dev.snaplog.cli.doctor.Diagnosis;
+import dev.snaplog.cli.doctor.S3Doctor;
 import dev.snaplog.cli.doctor.StoreProbe;
 import dev.snaplog.core.Catalog;
 import dev.snaplog.core.io.Storage;
+import dev.snaplog.s3.S3ObjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,21 +41,16 @@ public final class DoctorCommand extends BaseCommand {
     Catalog catalog = ctx.catalog();
     Storage storage = catalog instanceof WarehouseCatalog w ? w.storage()
         : Catalogs.openStorage(ctx.warehouse(), ctx.catalogProperties());
-    boolean local = ctx.localPathOrNull() != null;
-    List<Check> checks = new StoreProbe(storage, Math.max(2, threads), Math.max(1, rounds)).run();
-    if (local) {
-      removeEmptyDirs(ctx.localPathOrNull().resolve(StoreProbe.SCRATCH));
-    }
-    boolean safe = checks.stream().allMatch(Check::passed);
+    Diagnosis d = storage.objects() instanceof S3ObjectStore s3
+        ? S3Doctor.diagnose(s3.connection(), storage.root(), Math.max(2, threads), Math.max(1, rounds))
+        : diagnoseLocal(ctx, storage);
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("warehouse", storage.root());
-    doc.put("store", local ? "local filesystem" : "object store");
-    doc.put("safe", safe);
-    doc.put("verdict", safe ? "This store is safe for Snaplog commits: the pointer compare-and-swap had exactly"
-        + " one winner in every race." : "This store is NOT safe for concurrent Snaplog commits. "
-        + advice(local));
+    doc.put("store", d.store());
+    doc.put("safe", d.safe());
+    doc.put("verdict", d.verdict());
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (Check c : checks) {
+    for (Check c : d.checks()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("check", c.name());
       m.put("result", c.passed() ? "pass" : "FAIL");
@@ -61,7 +59,20 @@ public final class DoctorCommand extends BaseCommand {
     }
     doc.put("checks", rows);
     ctx.output().document(doc, "checks");
-    return safe ? ExitCodes.OK : ExitCodes.UNSAFE_STORE;
+    return d.safe() ? ExitCodes.OK : ExitCodes.UNSAFE_STORE;
+  }
+
+  /** Any store reached through the storage SPI (today: the local filesystem). */
+  private Diagnosis diagnoseLocal(CliContext ctx, Storage storage) {
+    boolean local = ctx.localPathOrNull() != null;
+    List<Check> checks = new StoreProbe(storage, Math.max(2, threads), Math.max(1, rounds)).run();
+    if (local) {
+      removeEmptyDirs(ctx.localPathOrNull().resolve(StoreProbe.SCRATCH));
+    }
+    boolean safe = checks.stream().allMatch(Check::passed);
+    String verdict = safe ? "safe for Snaplog commits: the pointer compare-and-swap had exactly one winner in"
+        + " every race." : "NOT safe for concurrent Snaplog commits. " + advice(local);
+    return new Diagnosis(local ? "local filesystem" : "object store", checks, safe, verdict);
   }
 
   /** The object store deletes files only; the probe's now-empty directories would look like litter. */

@@ -1,0 +1,173 @@
+package dev.snaplog.cli.commands;
+
+import dev.snaplog.cli.CliContext;
+import dev.snaplog.cli.CliException;
+import dev.snaplog.cli.input.InputFormat;
+import dev.snaplog.cli.input.Progress;
+import dev.snaplog.cli.input.RowSource;
+import dev.snaplog.cli.input.RowSources;
+import dev.snaplog.core.AppendFiles;
+import dev.snaplog.core.Record;
+import dev.snaplog.core.Schema;
+import dev.snaplog.core.Snapshot;
+import dev.snaplog.core.Table;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code append TABLE FILE...}: imports files as one commit. Every file is read and checked completely before
+ * anything is written, so bad input leaves neither a commit nor stray data files; then the rows are written
+ * (one data file per input file) and committed together.
+ */
+@Command(name = "append", description = "Append CSV (with header), JSON lines or Parquet files as ONE commit.",
+    mixinStandardHelpOptions = true)
+public final class AppendCommand extends BaseCommand {
+  @Parameters(index = "0", paramLabel = "TABLE", description = "NAMESPACE.TABLE")
+  String table;
+
+  @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE",
+      description = "Input files: .csv, .jsonl/.ndjson/.json or .parquet.")
+  List<Path> files;
+
+  @Option(names = "--input-format", paramLabel = "FORMAT",
+      description = "Read every FILE as ${COMPLETION-CANDIDATES} instead of guessing from its name.")
+  InputFormat inputFormat;
+
+  @Option(names = "--commit-token", paramLabel = "WRITER:SEQ",
+      description = "Make the commit idempotent: a token already committed (same writer, sequence at or below"
+          + " its last) commits nothing and reports the snapshot that holds it.")
+  String commitToken;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A summary property of the new snapshot.")
+  Map<String, String> summary = new LinkedHashMap<>();
+
+  @Override
+  protected int run(CliContext ctx) {
+    List<InputFormat> formats = new ArrayList<>();
+    for (Path f : files) {
+      if (!Files.isRegularFile(f)) {
+        throw CliException.notFound("Input file " + f + (Files.exists(f) ? " is not a regular file"
+            : " does not exist"));
+      }
+      formats.add(InputFormat.of(f, inputFormat));
+    }
+    Table t = ctx.loadTable(table);
+    ctx.requireWritable();
+    Schema schema = t.schema();
+    if (commitToken != null) {
+      // A dry run answers whether the token was already committed; asking before writing any data file
+      // means a retried batch costs nothing. A new commit would get a version above the current one.
+      Snapshot dry = t.newAppend().commitToken(commitToken).apply();
+      if (dry.sequenceNumber() <= t.version()) {
+        report(ctx, t, dry, 0, true);
+        return 0;
+      }
+    }
+    Progress progress = new Progress(ctx.err(), ctx.showProgress());
+    long rows = 0;
+    for (int i = 0; i < files.size(); i++) {
+      rows += check(files.get(i), formats.get(i), schema, progress);
+    }
+    if (rows == 0) {
+      progress.clear();
+      throw CliException.invalid("The input files hold no rows; nothing was committed");
+    }
+    AppendFiles append = t.newAppend();
+    summary.forEach(append::set);
+    if (commitToken != null) {
+      append.commitToken(commitToken);
+    }
+    for (int i = 0; i < files.size(); i++) {
+      Path f = files.get(i);
+      InputFormat format = formats.get(i);
+      append.appendRecords(() -> new SourceIterator(RowSources.open(f, format, schema), f, progress));
+    }
+    progress.clear();
+    Snapshot s = append.commit();
+    t.refresh();
+    report(ctx, t, s, rows, s.sequenceNumber() < t.version());
+    return 0;
+  }
+
+  /** Reads a whole file, converting every row; returns the row count. Throws at the first bad value. */
+  private static long check(Path file, InputFormat format, Schema schema, Progress progress) {
+    long n = 0;
+    try (RowSource src = RowSources.open(file, format, schema)) {
+      while (src.next() != null) {
+        n++;
+        if ((n & 1023) == 0) {
+          progress.update("checking", file.getFileName().toString(), n, src.bytesRead());
+        }
+      }
+    } catch (RuntimeException e) {
+      progress.clear();
+      throw e;
+    }
+    return n;
+  }
+
+  private void report(CliContext ctx, Table t, Snapshot s, long rows, boolean duplicate) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("table", t.id().toString());
+    result.put("version", t.version());
+    result.put("snapshot-id", s.snapshotId());
+    result.put("files", files.size());
+    result.put("added-records", duplicate ? 0 : rows);
+    result.put("total-records", s.summaryLong(Snapshot.TOTAL_RECORDS));
+    result.put("duplicate", duplicate);
+    String sentence = duplicate
+        ? "Commit token " + commitToken + " was already committed in snapshot " + s.snapshotId() + "; nothing"
+            + " appended"
+        : "Appended " + rows + " rows from " + files.size() + " file" + (files.size() == 1 ? "" : "s") + " to "
+            + t.id() + ": snapshot " + s.snapshotId() + ", version " + t.version();
+    ctx.output().result(sentence, result);
+  }
+
+  /** Iterates one source for the data writer, drawing progress and closing the file at the end. */
+  private static final class SourceIterator implements Iterator<Record> {
+    private final RowSource src;
+    private final String name;
+    private final Progress progress;
+    private Record next;
+    private long n;
+
+    SourceIterator(RowSource src, Path file, Progress progress) {
+      this.src = src;
+      this.name = file.getFileName().toString();
+      this.progress = progress;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (next == null) {
+        next = src.next();
+        if (next == null) {
+          src.close();
+        }
+      }
+      return next != null;
+    }
+
+    @Override
+    public Record next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Record r = next;
+      next = null;
+      if ((++n & 1023) == 0) {
+        progress.update("writing", name, n, src.bytesRead());
+      }
+      return r;
+    }
+  }
+}

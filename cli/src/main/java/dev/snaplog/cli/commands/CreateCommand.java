@@ -1,0 +1,61 @@
+package dev.snaplog.cli.commands;
+
+import dev.snaplog.cli.CliContext;
+import dev.snaplog.cli.CliException;
+import dev.snaplog.core.Catalog;
+import dev.snaplog.core.Field;
+import dev.snaplog.core.Schema;
+import dev.snaplog.core.Table;
+import dev.snaplog.core.TableId;
+import dev.snaplog.core.exceptions.NoSuchNamespaceException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code create TABLE --schema ...}: a new empty table; its first snapshot comes with the first append. */
+@Command(name = "create", description = "Create a table.", mixinStandardHelpOptions = true)
+public final class CreateCommand extends BaseCommand {
+  @Parameters(paramLabel = "TABLE", description = "NAMESPACE.TABLE")
+  String table;
+
+  @Option(names = {"-s", "--schema"}, required = true, paramLabel = "SCHEMA",
+      description = "Columns as 'name type [not null], ...', e.g. \"id long not null, ts timestamptz, msg"
+          + " string\". Types: boolean int long float double decimal(p,s) string binary date time timestamp"
+          + " timestamptz uuid.")
+  String schema;
+
+  @Option(names = {"-p", "--property"}, paramLabel = "KEY=VALUE", description = "A table property (repeatable).")
+  Map<String, String> properties = new LinkedHashMap<>();
+
+  @Override
+  protected int run(CliContext ctx) {
+    TableId id = TableId.parse(table);
+    Schema parsed = Schema.parse(schema); // before touching storage: a typo must not need a warehouse
+    Catalog catalog = ctx.catalog();
+    ctx.requireWritable();
+    Table created;
+    try {
+      created = catalog.createTable(id, parsed, properties);
+    } catch (NoSuchNamespaceException e) {
+      throw CliException.notFound("Namespace " + id.namespace() + " does not exist; create it with 'snaplog ns"
+          + " create " + id.namespace() + "'");
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("table", id.toString());
+    result.put("location", created.location());
+    result.put("version", created.version());
+    result.put("schema", created.schema().toString());
+    ctx.output().result("Created table " + id + " (" + describe(created.schema()) + ")", result);
+    return 0;
+  }
+
+  private static String describe(Schema s) {
+    StringBuilder sb = new StringBuilder();
+    for (Field f : s.fields()) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(f);
+    }
+    return sb.toString();
+  }
+}

@@ -151,10 +151,21 @@ final class ExpireOperation implements ExpireSnapshots {
     return new Result(range[1], expired.size(), deleted, deletedData);
   }
 
-  /** Versions below the new floor that stay because a tag names their snapshot. */
+  /**
+   * Versions below the new floor that stay because their snapshot is still in use: a tag names it, a branch
+   * is at it, or a retained version has it current (after a rollback to it).
+   */
   private List<IndexEntry> pinned(TableMetadata head, long floor) {
+    Set<Long> inUse = new HashSet<>(head.tags().values());
+    head.branches().values().forEach(b -> inUse.add(b.head().snapshotId()));
+    head.currentSnapshot().ifPresent(s -> inUse.add(s.snapshotId()));
+    for (IndexEntry e : HistoryIndex.newestFirst(ops.log(), head)) {
+      if (e.version() >= floor && e.snapshotId() != 0) {
+        inUse.add(e.snapshotId());
+      }
+    }
     List<IndexEntry> out = new ArrayList<>();
-    for (long snapshotId : head.tags().values()) {
+    for (long snapshotId : inUse) {
       long version = SnapshotIds.versionOf(snapshotId);
       if (version < floor) {
         Optional<IndexEntry> e = HistoryIndex.byVersion(ops.log(), head, version);

@@ -31,8 +31,34 @@ public final class Json {
     }
   }
 
-  /** Parses bytes read from {@code location}; malformed or truncated JSON is a CorruptTableException. */
+  /** Gzip-compresses an encoded object (used for checkpoint parts, where it saves 5-7x; see docs/design.md). */
+  static byte[] gzip(byte[] bytes) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length / 4 + 64);
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out, 1 << 16)) {
+      gz.write(bytes);
+    } catch (IOException e) {
+      throw new IllegalStateException("in-memory gzip failed", e);
+    }
+    return out.toByteArray();
+  }
+
+  private static boolean isGzip(byte[] bytes) {
+    return bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
+  }
+
+  /**
+   * Parses bytes read from {@code location}, gzip-compressed or not (recognised by the gzip magic number, so
+   * readers need no hint); malformed or truncated content is a CorruptTableException.
+   */
   public static ObjectNode parse(byte[] bytes, String location) {
+    if (isGzip(bytes)) {
+      try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+          new java.io.ByteArrayInputStream(bytes))) {
+        bytes = in.readAllBytes();
+      } catch (IOException e) {
+        throw corrupt(location, "is a damaged or truncated gzip stream: " + e.getMessage(), e);
+      }
+    }
     try {
       JsonNode node = MAPPER.readTree(bytes);
       if (node == null || !node.isObject()) {

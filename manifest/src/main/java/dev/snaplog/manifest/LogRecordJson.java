@@ -70,14 +70,14 @@ public final class LogRecordJson {
     return new Checkpoint(Json.requiredLong(n, "version", location), schemaId, parts);
   }
 
-  /** A checkpoint part: a plain list of data files. */
+  /** A checkpoint part: a list of data files, gzip-compressed (parts are the one log object that gets big). */
   public static byte[] partToBytes(List<DataFile> files, Schema schema, TableLocations loc) {
     ObjectNode n = Json.object();
     n.put("format-version", FormatVersions.CHECKPOINT);
     n.put("schema-id", schema.schemaId());
     ArrayNode arr = n.putArray("files");
     files.forEach(f -> arr.add(DataFileJson.toJson(f, schema, loc)));
-    return Json.write(n);
+    return Json.gzip(Json.write(n));
   }
 
   public static List<DataFile> partFromBytes(byte[] bytes, String location, IntFunction<Schema> schemas,

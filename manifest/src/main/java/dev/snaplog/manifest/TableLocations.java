@@ -12,7 +12,7 @@ import java.util.UUID;
  *   &lt;table&gt;/metadata/&lt;version&gt;-&lt;uuid&gt;.json   table metadata of one version
  *   &lt;table&gt;/log/&lt;uuid&gt;.json                  delta manifest of one commit
  *   &lt;table&gt;/checkpoints/&lt;version&gt;-&lt;uuid&gt;.json live file set at a version: a list of parts
- *   &lt;table&gt;/checkpoints/part-&lt;uuid&gt;.json     one part: data files with stats, shared by checkpoints
+ *   &lt;table&gt;/checkpoints/part-&lt;uuid&gt;.json.gz  one part: data files with stats, shared by checkpoints
  *   &lt;table&gt;/history/...                       the history index: root and leaves
  *   &lt;table&gt;/data/&lt;uuid&gt;.parquet              data files
  * </pre>
@@ -49,7 +49,7 @@ public final class TableLocations {
   }
 
   public String newCheckpointPart() {
-    return prefix + "checkpoints/part-" + UUID.randomUUID() + ".json";
+    return prefix + "checkpoints/part-" + UUID.randomUUID() + ".json.gz";
   }
 
   public String newHistoryObject(String kind, long version) {

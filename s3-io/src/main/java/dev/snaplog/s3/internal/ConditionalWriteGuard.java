@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Refuses pointer writes to a store whose {@code If-Match} is missing or not atomic. The probe runs once per
  * JVM, endpoint and bucket, before the first pointer write there, so readers never pay for it and commits
- * after the first pay nothing. Concurrent first writers wait for the one probe in flight.
+ * after the first pay nothing. Concurrent first writers wait for the one probe in flight. A passing verdict
+ * is remembered in the bucket for a day ({@link ProbeVerdictCache}), so a new process pays one GET.
  */
 public final class ConditionalWriteGuard {
   private static final Logger LOG = LoggerFactory.getLogger(ConditionalWriteGuard.class);
@@ -62,7 +63,14 @@ public final class ConditionalWriteGuard {
     if (existing == null) {
       try {
         S3Location root = probeRoot.bucket().equals(bucket) ? probeRoot : new S3Location(bucket, "");
-        mine.complete(new S3StoreProbe(conn, root.toString()).run());
+        ProbeVerdictCache cache = new ProbeVerdictCache(conn, root);
+        String endpoint = conn.errors().endpoint();
+        ProbeReport report = cache.read(endpoint).orElseGet(() -> {
+          ProbeReport fresh = new S3StoreProbe(conn, root.toString()).run();
+          cache.remember(fresh, endpoint);
+          return fresh;
+        });
+        mine.complete(report);
       } catch (RuntimeException e) {
         REPORTS.remove(key, mine); // a failed probe (no permission, no bucket) is retried by the next writer
         mine.completeExceptionally(e);

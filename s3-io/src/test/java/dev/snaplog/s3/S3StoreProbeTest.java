@@ -97,4 +97,23 @@ class S3StoreProbeTest {
   private static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
+
+  @Test
+  void aPassingVerdictIsRememberedSoTheNextProcessSkipsTheProbe() {
+    S3TestServer server = S3TestServer.shared();
+    String warehouse = server.newWarehouse("verdict");
+    String pointer = warehouse + "/db/t/_pointer";
+    dev.snaplog.s3.testing.CountingInterceptor first = new dev.snaplog.s3.testing.CountingInterceptor();
+    try (Storage storage = server.openStorage(warehouse, Map.of(), List.of(first))) {
+      storage.pointers().create(pointer, "v1".getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(first.count("PutObject")).as("the first writer probes").isGreaterThan(5);
+    ConditionalWriteGuard.forgetAll(); // as in a new process
+    dev.snaplog.s3.testing.CountingInterceptor second = new dev.snaplog.s3.testing.CountingInterceptor();
+    try (Storage storage = server.openStorage(warehouse, Map.of(), List.of(second))) {
+      Pointer p = storage.pointers().read(pointer).orElseThrow();
+      storage.pointers().swap(pointer, p.token(), "v2".getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(second.count("PutObject")).as("only the swap itself: " + second.requests()).isEqualTo(1);
+  }
 }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * log is what is measured.
  */
 class HistoryDepthTest {
-  private static final int DEPTH = Integer.getInteger("snaplog.depth", 2_000);
+  private static final int LOCAL_DEPTH = Integer.getInteger("snaplog.depth", 2_000);
+  private static final int S3_DEPTH = Integer.getInteger("snaplog.s3.depth", 300);
   private static final Schema SCHEMA = Schema.parse("id long not null, msg string");
   private static final TableId TABLE = TableId.of("db", "deep");
 
@@ -61,33 +62,42 @@ class HistoryDepthTest {
   }
 
   @Test
-  void costsStayFlatAtDepth() {
-    Storage raw = Catalogs.openStorage(dir.resolve("wh").toString(), Map.of());
+  void costsStayFlatAtDepthOnTheLocalWarehouse() {
+    costsStayFlatAtDepth(Catalogs.openStorage(dir.resolve("wh").toString(), Map.of()), LOCAL_DEPTH);
+  }
+
+  @Test
+  void costsStayFlatAtDepthOnS3() {
+    dev.snaplog.s3.testing.S3TestServer s3 = dev.snaplog.s3.testing.S3TestServer.shared();
+    costsStayFlatAtDepth(s3.openStorage(s3.newWarehouse("depth"), Map.of(), java.util.List.of()), S3_DEPTH);
+  }
+
+  private void costsStayFlatAtDepth(Storage raw, int depth) {
     ByteCounter counter = new ByteCounter(raw);
     Storage storage = new Storage(counter, raw.pointers(), raw.root());
     Catalog catalog = WarehouseCatalog.of(storage, Map.of());
     catalog.createNamespace("db");
     Table t = catalog.createTable(TABLE, SCHEMA);
 
-    long[] bytesPerCommit = new long[DEPTH + 1];
-    long[] metadataBytes = new long[DEPTH + 1];
+    long[] bytesPerCommit = new long[depth + 1];
+    long[] metadataBytes = new long[depth + 1];
     List<Snapshot> snapshots = new ArrayList<>();
-    for (int n = 1; n <= DEPTH; n++) {
+    for (int n = 1; n <= depth; n++) {
       long before = counter.bytes.get();
       snapshots.add(t.newAppend().appendFile(file(t, n)).commit());
       bytesPerCommit[n] = counter.bytes.get() - before;
       metadataBytes[n] = counter.lastMetadataBytes.get();
     }
-    int window = 100;
+    int window = Math.min(100, depth / 3);
     double early = average(bytesPerCommit, 1, window);
-    double late = average(bytesPerCommit, DEPTH - window + 1, DEPTH);
+    double late = average(bytesPerCommit, depth - window + 1, depth);
     long earlyMeta = max(metadataBytes, 1, window);
-    long lateMeta = max(metadataBytes, DEPTH - window + 1, DEPTH);
-    long lastPlain = bytesPerCommit[DEPTH % 10 == 0 ? DEPTH - 1 : DEPTH];
-    long firstPlain = bytesPerCommit[99];
+    long lateMeta = max(metadataBytes, depth - window + 1, depth);
+    long lastPlain = bytesPerCommit[depth % 10 == 0 ? depth - 1 : depth];
+    long firstPlain = bytesPerCommit[window - 1];
     System.out.printf("depth %d: bytes/commit avg first %d = %.0f, last %d = %.0f; plain commit #99 = %d,"
-        + " #%d = %d; max metadata first %d = %d, last %d = %d%n", DEPTH, window, early, window, late,
-        firstPlain, DEPTH, lastPlain, window, earlyMeta, window, lateMeta);
+        + " #%d = %d; max metadata first %d = %d, last %d = %d%n", depth, window, early, window, late,
+        firstPlain, depth, lastPlain, window, earlyMeta, window, lateMeta);
     assertThat(lateMeta).as("metadata size stays bounded").isLessThanOrEqualTo(2 * earlyMeta);
     assertThat(lastPlain).as("a commit without a checkpoint costs the same at any depth")
         .isLessThanOrEqualTo(2 * firstPlain);
@@ -110,7 +120,7 @@ class HistoryDepthTest {
 
     Table planner = WarehouseCatalog.of(cold.storage(), Map.of()).loadTable(TABLE);
     cold.reset();
-    assertThat(planner.newScan().planFiles().toList()).hasSize(DEPTH);
+    assertThat(planner.newScan().planFiles().toList()).hasSize(depth);
     long planReads = cold.count("GET");
     Table coldPlanner = WarehouseCatalog.of(cold.storage(), Map.of()).loadTable(TABLE);
     cold.reset();

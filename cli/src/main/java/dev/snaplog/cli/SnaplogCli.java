@@ -1,20 +1,26 @@
 package dev.snaplog.cli;
 
 import dev.snaplog.cli.commands.AppendCommand;
+import dev.snaplog.cli.commands.BranchCommand;
 import dev.snaplog.cli.commands.CreateCommand;
 import dev.snaplog.cli.commands.DemoCommand;
 import dev.snaplog.cli.commands.DescribeCommand;
 import dev.snaplog.cli.commands.DiffCommand;
 import dev.snaplog.cli.commands.DoctorCommand;
 import dev.snaplog.cli.commands.DropCommand;
+import dev.snaplog.cli.commands.ExpireCommand;
+import dev.snaplog.cli.commands.FastForwardCommand;
 import dev.snaplog.cli.commands.LogCommand;
 import dev.snaplog.cli.commands.NsCommand;
+import dev.snaplog.cli.commands.OrphansCommand;
 import dev.snaplog.cli.commands.RollbackCommand;
 import dev.snaplog.cli.commands.ScanCommand;
 import dev.snaplog.cli.commands.ShowCommand;
 import dev.snaplog.cli.commands.TablesCommand;
 import dev.snaplog.cli.commands.TagCommand;
+import dev.snaplog.cli.commands.UnbranchCommand;
 import dev.snaplog.cli.commands.UntagCommand;
+import dev.snaplog.cli.commands.VerifyCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -35,11 +41,12 @@ import picocli.CommandLine.Mixin;
         + " (2026-01-01T10:00:00Z), local date-times in --zone (2026-01-01T10:00, 2026-01-01), 'now',"
         + " or relative (-10m, -2h, -1d).", ""},
     footer = {"", "Exit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 invalid input, 5 commit conflict or"
-        + " unknown outcome, 6 storage, 7 unsafe store (doctor). See docs/cli.md."},
+        + " unknown outcome, 6 storage or damaged table (verify), 7 unsafe store (doctor). See docs/cli.md."},
     subcommands = {NsCommand.class, CreateCommand.class, TablesCommand.class, DescribeCommand.class,
         DropCommand.class, AppendCommand.class, LogCommand.class, ShowCommand.class, ScanCommand.class,
-        DiffCommand.class, RollbackCommand.class, TagCommand.class, UntagCommand.class, DoctorCommand.class,
-        DemoCommand.class, AutoComplete.GenerateCompletion.class})
+        DiffCommand.class, RollbackCommand.class, TagCommand.class, UntagCommand.class, BranchCommand.class,
+        UnbranchCommand.class, FastForwardCommand.class, ExpireCommand.class, OrphansCommand.class,
+        VerifyCommand.class, DoctorCommand.class, DemoCommand.class, AutoComplete.GenerateCompletion.class})
 public final class SnaplogCli implements Runnable {
   @Mixin
   GlobalOptions options;

@@ -126,6 +126,24 @@ class BadInputTest extends CliTestBase {
   }
 
   @Test
+  void maintenanceCommandsRejectBadInputBeforeChangingAnything() throws IOException {
+    long before = version("db.events");
+    List<Path> filesBefore = dataFiles("db", "events");
+    assertThat(fails(ExitCodes.INVALID, "expire", "db.events", "--older-than", "yesterday").stderr())
+        .contains("Cannot read time 'yesterday'");
+    assertThat(fails(ExitCodes.INVALID, "expire", "db.events", "--retain-last", "0").stderr())
+        .contains("--retain-last");
+    fails(ExitCodes.USAGE, "expire", "db.events", "--retain-last", "many");
+    fails(ExitCodes.INVALID, "orphans", "db.events", "--older-than", "soon");
+    fails(ExitCodes.NOT_FOUND, "expire", "db.nope");
+    fails(ExitCodes.NOT_FOUND, "orphans", "db.nope", "--dry-run");
+    fails(ExitCodes.NOT_FOUND, "verify", "db.nope");
+    fails(ExitCodes.USAGE, "verify");
+    assertThat(version("db.events")).isEqualTo(before);
+    assertThat(dataFiles("db", "events")).containsExactlyInAnyOrderElementsOf(filesBefore);
+  }
+
+  @Test
   void stackTraceOnlyWithVerbose() {
     CliResult r = run("-v", "scan", "db.nope");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);

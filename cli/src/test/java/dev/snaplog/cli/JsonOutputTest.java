@@ -60,6 +60,8 @@ class JsonOutputTest extends CliTestBase {
     assertThat(describe.get("columns").get(0).get("name").asText()).isEqualTo("id");
     assertThat(describe.get("columns").get(0).get("required").asBoolean()).isTrue();
     assertThat(describe.get("tags").get("v1").asLong()).isEqualTo(first);
+    assertThat(describe.get("branches").isObject()).isTrue();
+    assertThat(describe.get("branches")).isEmpty();
 
     JsonNode show = json("show", "db.events", "--tag", "v1");
     assertThat(show.get("snapshot-id").asLong()).isEqualTo(first);
@@ -74,6 +76,15 @@ class JsonOutputTest extends CliTestBase {
     assertThat(diff.get("rows-added").asLong()).isEqualTo(1);
     assertThat(diff.get("rows-removed").asLong()).isZero();
     assertThat(diff.get("files").get(0).get("change").asText()).isEqualTo("added");
+    assertThat(diff.fieldNames()).toIterable().containsExactly("table", "from-snapshot-id", "to-snapshot-id",
+        "files-added", "rows-added", "files-removed", "rows-removed", "files");
+    assertThat(diff.get("files").get(0).fieldNames()).toIterable().containsExactly("change", "path", "records",
+        "bytes");
+    JsonNode back = json("diff", "db.events", String.valueOf(second), "v1");
+    assertThat(back.get("files-removed").asLong()).isEqualTo(1);
+    assertThat(back.get("rows-removed").asLong()).isEqualTo(1);
+    assertThat(back.get("files-added").asLong()).isZero();
+    assertThat(back.get("files").get(0).get("change").asText()).isEqualTo("removed");
 
     JsonNode doctor = json("doctor", "--rounds", "2", "--threads", "4");
     assertThat(doctor.get("safe").asBoolean()).isTrue();

@@ -7,6 +7,7 @@ import dev.snaplog.cli.input.Progress;
 import dev.snaplog.cli.input.RowSource;
 import dev.snaplog.cli.input.RowSources;
 import dev.snaplog.core.AppendFiles;
+import dev.snaplog.core.ManageRefs;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.Snapshot;
@@ -47,6 +48,10 @@ public final class AppendCommand extends BaseCommand {
           + " its last) commits nothing and reports the snapshot that holds it.")
   String commitToken;
 
+  @Option(names = "--branch", paramLabel = "NAME",
+      description = "Commit to this branch instead of main; main does not change until 'fast-forward'.")
+  String branch;
+
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A summary property of the new snapshot.")
   Map<String, String> summary = new LinkedHashMap<>();
 
@@ -61,12 +66,15 @@ public final class AppendCommand extends BaseCommand {
       formats.add(InputFormat.of(f, inputFormat));
     }
     Table t = ctx.loadTable(table);
+    if (branch != null) {
+      Tables.requireBranch(t, branch);
+    }
     ctx.requireWritable();
     Schema schema = t.schema();
     if (commitToken != null) {
       // A dry run answers whether the token was already committed; asking before writing any data file
       // means a retried batch costs nothing. A new commit would get a version above the current one.
-      Snapshot dry = t.newAppend().commitToken(commitToken).apply();
+      Snapshot dry = newAppend(t).commitToken(commitToken).apply();
       if (dry.sequenceNumber() <= t.version()) {
         report(ctx, t, dry, 0, true);
         return 0;
@@ -81,7 +89,7 @@ public final class AppendCommand extends BaseCommand {
       progress.clear();
       throw CliException.invalid("The input files hold no rows; nothing was committed");
     }
-    AppendFiles append = t.newAppend();
+    AppendFiles append = newAppend(t);
     summary.forEach(append::set);
     if (commitToken != null) {
       append.commitToken(commitToken);
@@ -96,6 +104,10 @@ public final class AppendCommand extends BaseCommand {
     t.refresh();
     report(ctx, t, s, rows, s.sequenceNumber() < t.version());
     return 0;
+  }
+
+  private AppendFiles newAppend(Table t) {
+    return branch == null ? t.newAppend() : t.newAppend().toBranch(branch);
   }
 
   /** Reads a whole file, converting every row; returns the row count. Throws at the first bad value. */
@@ -124,11 +136,13 @@ public final class AppendCommand extends BaseCommand {
     result.put("added-records", duplicate ? 0 : rows);
     result.put("total-records", s.summaryLong(Snapshot.TOTAL_RECORDS));
     result.put("duplicate", duplicate);
+    result.put("branch", branch == null ? ManageRefs.MAIN : branch);
     String sentence = duplicate
         ? "Commit token " + commitToken + " was already committed in snapshot " + s.snapshotId() + "; nothing"
             + " appended"
         : "Appended " + rows + " rows from " + files.size() + " file" + (files.size() == 1 ? "" : "s") + " to "
-            + t.id() + ": snapshot " + s.snapshotId() + ", version " + t.version();
+            + t.id() + (branch == null ? "" : " branch '" + branch + "'") + ": snapshot " + s.snapshotId()
+            + ", version " + t.version();
     ctx.output().result(sentence, result);
   }
 

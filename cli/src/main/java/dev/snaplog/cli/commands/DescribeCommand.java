@@ -12,8 +12,9 @@ import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code describe TABLE}: schema, properties, tags and the current snapshot. */
-@Command(name = "describe", description = "Show a table's schema, properties, tags and current snapshot.",
+/** {@code describe TABLE}: schema, properties, tags, branches and the current snapshot. */
+@Command(name = "describe", description = "Show a table's schema, properties, tags, branches and current"
+    + " snapshot.",
     mixinStandardHelpOptions = true)
 public final class DescribeCommand extends BaseCommand {
   @Parameters(paramLabel = "TABLE", description = "NAMESPACE.TABLE")
@@ -36,6 +37,7 @@ public final class DescribeCommand extends BaseCommand {
     doc.put("schema", t.schema().toString());
     doc.put("properties", new TreeMap<>(t.properties()));
     doc.put("tags", new TreeMap<>(t.tags()));
+    doc.put("branches", new TreeMap<>(t.branches()));
     List<Map<String, Object>> columns = new ArrayList<>();
     for (Field f : t.schema().fields()) {
       Map<String, Object> c = new LinkedHashMap<>();

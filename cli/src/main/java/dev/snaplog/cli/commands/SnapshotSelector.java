@@ -5,7 +5,10 @@ import dev.snaplog.core.Table;
 import dev.snaplog.core.TableScan;
 import picocli.CommandLine.Option;
 
-/** Which snapshot a read uses: at most one of --snapshot, --as-of, --tag; none means the current one. */
+/**
+ * Which snapshot a read uses: at most one of --snapshot, --as-of, --tag, --branch; none means the current one
+ * (the head of main).
+ */
 public final class SnapshotSelector {
   @Option(names = "--snapshot", paramLabel = "ID", description = "Read the snapshot with this id.")
   Long snapshotId;
@@ -18,6 +21,10 @@ public final class SnapshotSelector {
   @Option(names = "--tag", paramLabel = "NAME", description = "Read the snapshot this tag names.")
   String tag;
 
+  @Option(names = "--branch", paramLabel = "NAME",
+      description = "Read the head of this branch ('main' is the current snapshot).")
+  String branch;
+
   /** The scan of the selected snapshot; {@code selector} may be null (current snapshot). */
   static TableScan apply(SnapshotSelector selector, Table table, CliContext ctx) {
     TableScan scan = table.newScan();
@@ -29,6 +36,9 @@ public final class SnapshotSelector {
     }
     if (selector.asOf != null) {
       return scan.asOfTime(ctx.parseTime(selector.asOf));
+    }
+    if (selector.branch != null) {
+      return scan.useBranch(selector.branch);
     }
     return scan.useTag(selector.tag);
   }

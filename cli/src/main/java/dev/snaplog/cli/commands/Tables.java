@@ -1,6 +1,8 @@
 package dev.snaplog.cli.commands;
 
 import dev.snaplog.cli.CliContext;
+import dev.snaplog.cli.CliException;
+import dev.snaplog.core.ManageRefs;
 import dev.snaplog.core.Snapshot;
 import dev.snaplog.core.Table;
 import java.util.LinkedHashMap;
@@ -29,6 +31,17 @@ final class Tables {
   static String relative(Table table, String location) {
     String root = table.location().endsWith("/") ? table.location() : table.location() + "/";
     return location.startsWith(root) ? location.substring(root.length()) : location;
+  }
+
+  /**
+   * Fails with "not found" (exit 3) unless {@code name} is a branch of the table or {@code main}: the same code
+   * whether the branch is read, written or fast-forwarded.
+   */
+  static void requireBranch(Table table, String name) {
+    if (!ManageRefs.MAIN.equals(name) && !table.branches().containsKey(name)) {
+      throw CliException.notFound("Table " + table.id() + " has no branch '" + name + "'; its branches are "
+          + table.branches().keySet() + " (create one with 'snaplog branch " + table.id() + " NAME')");
+    }
   }
 
   static Optional<Long> currentId(Table table) {

@@ -68,7 +68,10 @@ public abstract class MaintenanceSuite {
             .anyMatch(k -> k.file().location().equals(l))).toList();
     assertThat(deadFiles).hasSize(4);
 
+    ExpireSnapshots.Result dry = t.expireSnapshots().retainLast(3).apply();
     ExpireSnapshots.Result r = t.expireSnapshots().retainLast(3).commit();
+    assertThat(dry.expiredVersions()).as("the dry run predicts the expiry").isEqualTo(r.expiredVersions());
+    assertThat(dry.oldestRetainedVersion()).isEqualTo(r.oldestRetainedVersion());
     assertThat(r.expiredVersions()).isGreaterThan(20);
     assertThat(r.deletedDataFiles()).isEqualTo(4);
     for (String dead : deadFiles) {

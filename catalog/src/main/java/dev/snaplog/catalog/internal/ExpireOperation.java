@@ -83,11 +83,27 @@ final class ExpireOperation implements ExpireSnapshots {
     return floor;
   }
 
+  /** What expiring on top of {@code head} would do: the new floor, the pinned versions, the expired ones. */
+  private record Plan(long floor, List<IndexEntry> pinned, List<String> expired) {}
+
+  private Plan plan(TableMetadata head) {
+    long floor = floor(head);
+    List<IndexEntry> pinned = pinned(head, floor);
+    Set<Long> pinnedVersions = new HashSet<>();
+    pinned.forEach(p -> pinnedVersions.add(p.version()));
+    List<String> expired = new ArrayList<>();
+    for (IndexEntry e : HistoryIndex.newestFirst(ops.log(), head)) {
+      if (e.version() < floor && !pinnedVersions.contains(e.version())) {
+        expired.add(e.metadataLocation());
+      }
+    }
+    return new Plan(floor, pinned, expired);
+  }
+
   @Override
   public Result apply() {
-    TableMetadata head = ops.refresh().metadata();
-    long floor = floor(head);
-    return new Result(floor, floor - head.history().floor(), 0, 0);
+    Plan plan = plan(ops.refresh().metadata());
+    return new Result(plan.floor(), plan.expired().size(), 0, 0);
   }
 
   @Override
@@ -101,18 +117,12 @@ final class ExpireOperation implements ExpireSnapshots {
     Committer committer = new Committer(ops);
     committer.commit("expire snapshots", base -> {
       TableMetadata head = base.metadata();
-      long floor = floor(head);
+      Plan plan = plan(head);
+      long floor = plan.floor();
       range[0] = head.history().floor();
       range[1] = floor;
-      List<IndexEntry> pinned = pinned(head, floor);
       expired.clear();
-      Set<Long> pinnedVersions = new HashSet<>();
-      pinned.forEach(p -> pinnedVersions.add(p.version()));
-      for (IndexEntry e : HistoryIndex.newestFirst(ops.log(), head)) {
-        if (e.version() < floor && !pinnedVersions.contains(e.version())) {
-          expired.add(e.metadataLocation());
-        }
-      }
+      expired.addAll(plan.expired());
       if (floor <= head.history().floor()) {
         return new Committer.AlreadyDone(head.currentSnapshot().orElseThrow());
       }
@@ -120,7 +130,7 @@ final class ExpireOperation implements ExpireSnapshots {
       TableMetadata.Builder next = committer.nextVersion(base, "expire", ts);
       TableMetadata draft = next.build();
       return new Committer.Next(draft.toBuilder()
-          .history(HistoryIndex.expire(ops.log(), draft.history(), floor, pinned, draft.version()))
+          .history(HistoryIndex.expire(ops.log(), draft.history(), floor, plan.pinned(), draft.version()))
           .build());
     });
     if (expired.isEmpty()) {

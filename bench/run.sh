@@ -12,7 +12,8 @@ if [[ $# -gt 0 && ( "$1" == "--quick" || "$1" == "--full" || "$1" == "--smoke" )
 fi
 mvn -q -DskipTests install
 mvn -q -f bench/pom.xml -DskipTests package
-cp="bench/target/classes:$(cat bench/target/classpath.txt)"
+cp="bench/target/classes:core/target/classes:manifest/target/classes:catalog/target/classes"
+cp="$cp:$(cat bench/target/classpath.txt)"
 out="bench/target/results-${mode#--}.md"
 # data on tmpfs when there is one: the numbers then measure the formats, not this machine's slow file creates
 # (about 1-2 ms per new file on its disk); pass --dir /some/disk/path to measure on a disk instead

@@ -28,12 +28,12 @@ final class CommitWorkload {
       BenchTable[] both = {snaplog, iceberg};
       long depth = 0;
       for (int target : config.depths()) {
-        long t0 = System.nanoTime();
         for (BenchTable t : both) {
+          long t0 = System.nanoTime();
           t.grow((int) Math.max(0, target - depth), 1);
+          Harness.log("commit: %s history grown to %d in %.1f s", t.system(), target, (System.nanoTime() - t0) / 1e9);
         }
         depth = Math.max(depth, target);
-        Harness.log("commit: history grown to %d in %.1f s", depth, (System.nanoTime() - t0) / 1e9);
         measureAtDepth(both, target);
         depth += config.warmupCommits() + config.measuredCommits();
       }

@@ -16,7 +16,7 @@ record Config(String mode, int[] depths, int warmupCommits, int measuredCommits,
         return new Config(mode, new int[] {10, 1_000, 10_000}, 10, 50, new int[] {1, 4, 16}, 256, 10_000, 10, 1,
             3, 5, 200, 10_000_000, 3, dir);
       case "quick":
-        return new Config(mode, new int[] {10, 1_000, 10_000}, 5, 20, new int[] {1, 4, 16}, 64, 2_000, 10, 1,
+        return new Config(mode, new int[] {10, 1_000, 5_000}, 5, 20, new int[] {1, 4, 16}, 64, 2_000, 10, 1,
             2, 3, 50, 1_000_000, 3, dir);
       case "smoke":
         return new Config(mode, new int[] {5, 20}, 2, 3, new int[] {1, 2}, 4, 20, 5, 0, 1, 1, 3, 2_000, 1, dir);

@@ -7,6 +7,7 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.util.Progressable;
 
@@ -14,9 +15,25 @@ import org.apache.hadoop.util.Progressable;
  * Hadoop's local filesystem (what {@code file:} resolves to for Iceberg's HadoopTables) counting each primitive
  * call as a request: GET (open), PUT (create), HEAD (getFileStatus, also behind exists), LIST, RENAME, DELETE,
  * MKDIRS. Installed as {@code fs.file.impl}; Hadoop creates it by reflection, hence the static counters.
+ *
+ * <p>Without Hadoop's native library, the raw local filesystem sets the permission of every new file by
+ * forking {@code chmod}: most of an Iceberg commit's time on a local disk went there. No object store has that
+ * cost, so the bench skips it ({@link NoChmodRawLocalFileSystem}); files keep the umask's permissions.
  */
 public final class CountingLocalFileSystem extends LocalFileSystem {
   static final Counters COUNTERS = new Counters();
+
+  public CountingLocalFileSystem() {
+    super(new NoChmodRawLocalFileSystem());
+  }
+
+  /** The raw local filesystem minus the fork of {@code chmod} per created file. */
+  static final class NoChmodRawLocalFileSystem extends RawLocalFileSystem {
+    @Override
+    public void setPermission(Path p, FsPermission permission) {
+      // default permissions from the umask are what the chmod would set anyway
+    }
+  }
 
   @Override
   public FSDataInputStream open(Path f, int bufferSize) throws IOException {

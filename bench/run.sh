@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs the Snaplog vs Apache Iceberg benchmarks (issue 6) and writes bench/target/results-<mode>.md.
+#   bench/run.sh            quick mode (< 10 min on 2 cores; smaller history/tables/rows, see BENCHMARKS.md)
+#   bench/run.sh --full     the sizes the issue asks for (run time in BENCHMARKS.md)
+#   bench/run.sh --quick --only 1,2,5   a subset of workloads
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="--quick"
+if [[ $# -gt 0 && ( "$1" == "--quick" || "$1" == "--full" || "$1" == "--smoke" ) ]]; then
+  mode="$1"
+  shift
+fi
+mvn -q -DskipTests install
+mvn -q -f bench/pom.xml -DskipTests package
+cp="bench/target/classes:core/target/classes:manifest/target/classes:catalog/target/classes"
+cp="$cp:$(cat bench/target/classpath.txt)"
+out="bench/target/results-${mode#--}.md"
+# data on tmpfs when there is one: the numbers then measure the formats, not this machine's slow file creates
+# (about 1-2 ms per new file on its disk); pass --dir /some/disk/path to measure on a disk instead
+dir_args=()
+if [[ " $* " != *" --dir "* && -d /dev/shm ]]; then
+  dir_args=(--dir "/dev/shm/snaplog-bench-$$")
+fi
+exec java -Xmx8g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" dev.snaplog.bench.BenchMain \
+  "$mode" --out "$out" "${dir_args[@]}" "$@"

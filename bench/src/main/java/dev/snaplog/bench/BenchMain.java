@@ -1,0 +1,90 @@
+package dev.snaplog.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Runs the workloads of issue 6 on Snaplog and Apache Iceberg in one JVM and prints the results table.
+ *
+ * <pre>
+ *   BenchMain [--quick | --full | --smoke] [--only 1,3,6] [--dir DIR] [--out FILE]
+ * </pre>
+ *
+ * Workload numbers follow the issue: 1+2+5 share one table per system (commit latency and requests at depth,
+ * then time travel), 3 is concurrent writers, 4 is scan planning (JMH), 6 is row throughput.
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    quietLogging();
+    Report report = run(args);
+    System.out.println();
+    System.out.println(report.markdown());
+  }
+
+  /** Iceberg logs a metrics report per scan and commit at INFO; printing them would be measured too. */
+  static void quietLogging() {
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+  }
+
+  static Report run(String[] args) throws Exception {
+    String mode = "quick";
+    Set<String> only = new HashSet<>(Arrays.asList("1", "2", "3", "4", "5", "6"));
+    Path dir = null;
+    Path out = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--quick":
+        case "--full":
+        case "--smoke":
+          mode = args[i].substring(2);
+          break;
+        case "--only":
+          only = new HashSet<>(Arrays.asList(args[++i].split(",")));
+          break;
+        case "--dir":
+          dir = Path.of(args[++i]);
+          break;
+        case "--out":
+          out = Path.of(args[++i]);
+          break;
+        default:
+          throw new IllegalArgumentException("unknown argument " + args[i]
+              + "; usage: [--quick|--full|--smoke] [--only 1,3,6] [--dir DIR] [--out FILE]");
+      }
+    }
+    if (dir == null) {
+      dir = Files.createTempDirectory("snaplog-bench-");
+    }
+    Files.createDirectories(dir);
+    Config config = Config.of(mode, dir.toAbsolutePath());
+    Report report = new Report();
+    long start = System.nanoTime();
+    Harness.log("mode %s, data under %s", mode, config.dir());
+    IcebergTable.conf(); // install the counting file: filesystem before anything else touches Hadoop
+    if (only.contains("1") || only.contains("2") || only.contains("5")) {
+      new CommitWorkload(config, report).run();
+    }
+    if (only.contains("3")) {
+      new ConcurrencyWorkload(config, report).run();
+    }
+    if (only.contains("4")) {
+      new PlanningWorkload(config, report).run();
+    }
+    if (only.contains("6")) {
+      new ThroughputWorkload(config, report).run();
+    }
+    report.note(String.format("Run time: %.1f min (mode %s).", (System.nanoTime() - start) / 6e10, mode));
+    if (out != null) {
+      report.write(out);
+    }
+    ThroughputWorkload.deleteTree(config.dir());
+    return report;
+  }
+}

@@ -1,0 +1,125 @@
+package dev.snaplog.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Workloads 1, 2 and 5 on one table per system: append-commit latency and requests/bytes per commit at growing
+ * history depth (one small real data file per commit; the file is written before the clock starts), then
+ * time-travel lookup by timestamp at the deepest history. Systems alternate commit by commit.
+ */
+final class CommitWorkload {
+  private static final int ROWS_PER_SMALL_FILE = 10;
+
+  private final Config config;
+  private final Report report;
+
+  CommitWorkload(Config config, Report report) {
+    this.config = config;
+    this.report = report;
+  }
+
+  void run() {
+    String warehouse = config.dir().resolve("snaplog").toString();
+    String icebergLocation = config.dir().resolve("iceberg/commits").toUri().toString();
+    try (BenchTable snaplog = SnaplogTable.create(warehouse, "commits", Map.of());
+         BenchTable iceberg = IcebergTable.create(icebergLocation, Map.of())) {
+      BenchTable[] both = {snaplog, iceberg};
+      long depth = 0;
+      for (int target : config.depths()) {
+        for (BenchTable t : both) {
+          long t0 = System.nanoTime();
+          t.grow((int) Math.max(0, target - depth), 1);
+          Harness.log("commit: %s history grown to %d in %.1f s", t.system(), target, (System.nanoTime() - t0) / 1e9);
+        }
+        depth = Math.max(depth, target);
+        measureAtDepth(both, target);
+        depth += config.warmupCommits() + config.measuredCommits();
+      }
+      timeTravel(both, warehouse, icebergLocation);
+    }
+  }
+
+  private void measureAtDepth(BenchTable[] both, int depth) {
+    Samples[] latency = {new Samples(), new Samples()};
+    Samples[] requests = {new Samples(), new Samples()};
+    Samples[] bytes = {new Samples(), new Samples()};
+    Counters[] kinds = {new Counters(), new Counters()};
+    for (int i = 0; i < config.warmupCommits() + config.measuredCommits(); i++) {
+      boolean measured = i >= config.warmupCommits();
+      for (int k = 0; k < 2; k++) {
+        int s = (i + k) % 2; // alternate which system goes first
+        BenchTable t = both[s];
+        Object file = t.writeSmallFile(ROWS_PER_SMALL_FILE);
+        t.counters().reset();
+        long start = System.nanoTime();
+        t.commitFile(file);
+        long nanos = System.nanoTime() - start;
+        if (measured) {
+          latency[s].addNanosAsMillis(nanos);
+          requests[s].add(t.counters().totalRequests());
+          bytes[s].add(t.counters().bytesWritten());
+          t.counters().byKind().forEach((kind, n) -> {
+            for (long j = 0; j < n; j++) {
+              kinds[s].request(kind);
+            }
+          });
+        }
+      }
+    }
+    String w1 = "1 append commit, depth " + String.format("%,d", depth);
+    report.addLatency(w1, latency[0], latency[1], "local FS; " + config.measuredCommits() + " commits each after "
+        + config.warmupCommits() + " warm-up");
+    String w2 = "2 per commit, depth " + String.format("%,d", depth);
+    report.add(w2, "requests (mean)", "count", requests[0].mean(), requests[1].mean(), "storage calls, see notes");
+    report.add(w2, "bytes written (mean)", "bytes", bytes[0].mean(), bytes[1].mean(),
+        "metadata only; the data file is written before the commit");
+    report.note(String.format("Requests per commit at depth %,d, by kind, summed over %d commits: Snaplog %s;"
+        + " Iceberg %s", depth, config.measuredCommits(), kinds[0].byKind(), kinds[1].byKind()));
+  }
+
+  private void timeTravel(BenchTable[] both, String warehouse, String icebergLocation) {
+    Samples[] warm = {new Samples(), new Samples()};
+    Samples[] cold = {new Samples(), new Samples()};
+    List<List<long[]>> histories = List.of(both[0].history(), both[1].history());
+    int depth = histories.get(0).size();
+    Random random = new Random(42);
+    for (int i = 0; i < config.timeTravelLookups(); i++) {
+      double where = random.nextDouble();
+      for (int k = 0; k < 2; k++) {
+        int s = (i + k) % 2;
+        List<long[]> h = histories.get(s);
+        long[] target = h.get((int) (where * (h.size() - 1)));
+        long start = System.nanoTime();
+        long found = both[s].snapshotIdAsOf(target[0]);
+        warm[s].addNanosAsMillis(System.nanoTime() - start);
+        check(found, target[0], h, both[s].system());
+        start = System.nanoTime();
+        try (BenchTable fresh = s == 0 ? SnaplogTable.open(warehouse, "commits") : IcebergTable.open(icebergLocation)) {
+          found = fresh.snapshotIdAsOf(target[0]);
+        }
+        cold[s].addNanosAsMillis(System.nanoTime() - start);
+        check(found, target[0], h, both[s].system());
+      }
+    }
+    String w = "5 time travel asOfTime, depth " + String.format("%,d", depth);
+    report.addLatency(w + ", loaded table", warm[0], warm[1], config.timeTravelLookups()
+        + " random timestamps over the whole history");
+    report.addLatency(w + ", incl. table load", cold[0], cold[1], "new catalog/table handle per lookup");
+  }
+
+  /** The snapshot found must be the newest one committed at or before the time asked for. */
+  private static void check(long found, long millis, List<long[]> history, String system) {
+    long expected = -1;
+    for (long[] e : history) {
+      if (e[0] <= millis) {
+        expected = e[1];
+      }
+    }
+    if (found != expected) {
+      throw new IllegalStateException(system + " time travel to " + millis + " found snapshot " + found
+          + ", expected " + expected);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.snaplog.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Workload 3: 1, 4 and 16 writer threads, each with its own table handle, appending one registered file per
+ * commit to one table. Measures commits/s, retries per commit (metadata writes are one per attempt on both
+ * systems) and p99 commit latency, then checks that no commit was lost. Local filesystem until the S3 test
+ * server is available to the bench.
+ */
+final class ConcurrencyWorkload {
+  /** Iceberg's default of 4 retries fails commits at 4+ writers; both systems get 100, Snaplog's default. */
+  static final Map<String, String> ICEBERG_PROPS = Map.of("commit.retry.num-retries", "100");
+
+  private final Config config;
+  private final Report report;
+
+  ConcurrencyWorkload(Config config, Report report) {
+    this.config = config;
+    this.report = report;
+  }
+
+  private record Outcome(double commitsPerSecond, double retriesPerCommit, Samples latency, long lost, int failed) {}
+
+  void run() throws Exception {
+    for (int writers : config.writers()) {
+      int perWriter = Math.max(2, config.commitsPerRun() / writers);
+      Outcome[] out = new Outcome[2];
+      for (int k = 0; k < 2; k++) {
+        int s = (writers + k) % 2; // alternate which system runs first
+        String name = "concurrent" + writers;
+        String warehouse = config.dir().resolve("snaplog").toString();
+        String location = config.dir().resolve("iceberg/" + name).toUri().toString();
+        try (BenchTable main = s == 0 ? SnaplogTable.create(warehouse, name, Map.of())
+            : IcebergTable.create(location, ICEBERG_PROPS)) {
+          main.grow(10, 1);
+          Supplier<BenchTable> opener = s == 0 ? () -> SnaplogTable.open(warehouse, name)
+              : () -> IcebergTable.open(location);
+          out[s] = runOnce(main, opener, writers, perWriter);
+        }
+      }
+      String w = "3 concurrent appends, " + writers + " writer" + (writers == 1 ? "" : "s");
+      String note = writers + " threads x " + perWriter + " commits, local FS";
+      report.add(w, "throughput", "commits/s", out[0].commitsPerSecond(), out[1].commitsPerSecond(), note);
+      report.add(w, "retries per commit", "count", out[0].retriesPerCommit(), out[1].retriesPerCommit(), null);
+      report.add(w, "p99 commit latency", "ms", out[0].latency().p99(), out[1].latency().p99(), null);
+      report.add(w, "lost + failed commits", "count", out[0].lost() + out[0].failed(), out[1].lost() + out[1].failed(),
+          "must be 0");
+    }
+  }
+
+  private Outcome runOnce(BenchTable main, Supplier<BenchTable> opener, int writers, int perWriter)
+      throws Exception {
+    long before = main.currentTotalFiles();
+    List<BenchTable> handles = new ArrayList<>();
+    for (int i = 0; i < writers; i++) {
+      handles.add(opener.get());
+    }
+    CyclicBarrier start = new CyclicBarrier(writers + 1);
+    Samples latency = new Samples();
+    AtomicInteger failed = new AtomicInteger();
+    List<Thread> threads = new ArrayList<>();
+    long attemptsBefore = 0;
+    for (BenchTable h : handles) {
+      h.counters().reset();
+    }
+    for (BenchTable h : handles) {
+      Thread t = new Thread(() -> {
+        try {
+          start.await();
+          for (int c = 0; c < perWriter; c++) {
+            Object file = h.registeredFile();
+            long t0 = System.nanoTime();
+            try {
+              h.commitFile(file);
+              long nanos = System.nanoTime() - t0;
+              synchronized (latency) {
+                latency.addNanosAsMillis(nanos);
+              }
+            } catch (RuntimeException e) {
+              failed.incrementAndGet();
+              Harness.log("%s commit failed: %s", h.system(), e);
+            }
+          }
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      t.start();
+      threads.add(t);
+    }
+    start.await();
+    long t0 = System.nanoTime();
+    for (Thread t : threads) {
+      t.join();
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    long attempts = attemptsBefore;
+    if (main.system().equals("iceberg")) {
+      attempts += main.counters().metadataWrites(); // one static counter for every Iceberg handle
+    } else {
+      for (BenchTable h : handles) {
+        attempts += h.counters().metadataWrites();
+      }
+    }
+    for (BenchTable h : handles) {
+      h.close();
+    }
+    int committed = writers * perWriter - failed.get();
+    main.refresh();
+    long lost = committed - (main.currentTotalFiles() - before);
+    Harness.log("concurrent %s x%d: %d commits in %.2f s, %d attempts, lost %d, failed %d", main.system(), writers,
+        committed, seconds, attempts, lost, failed.get());
+    return new Outcome(committed / seconds, committed == 0 ? 0 : (attempts - committed) / (double) committed, latency,
+        lost, failed.get());
+  }
+}

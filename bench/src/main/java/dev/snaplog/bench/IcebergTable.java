@@ -1,0 +1,225 @@
+package dev.snaplog.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.iceberg.AppendFiles;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.HistoryEntry;
+import org.apache.iceberg.Metrics;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableScan;
+import org.apache.iceberg.Transaction;
+import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.data.parquet.GenericParquetWriter;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.hadoop.HadoopTables;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.io.DataWriter;
+import org.apache.iceberg.parquet.Parquet;
+import org.apache.iceberg.types.Conversions;
+import org.apache.iceberg.types.Types;
+
+/**
+ * An Iceberg table through {@link HadoopTables} on the local filesystem: the catalog a user picks for a
+ * table on a local disk with no service. Hadoop's {@code file:} filesystem is replaced by
+ * {@link CountingLocalFileSystem} so every filesystem call is counted.
+ */
+final class IcebergTable implements BenchTable {
+  static final Schema SCHEMA = new Schema(
+      Types.NestedField.required(1, "id", Types.LongType.get()),
+      Types.NestedField.optional(2, "v", Types.DoubleType.get()),
+      Types.NestedField.optional(3, "s", Types.StringType.get()));
+
+  /** History is built in transactions of this many appends: one metadata write per group (see grow). */
+  static final int GROW_GROUP = 250;
+
+  private final Configuration conf;
+  private final String location;
+  private final Table table;
+  private final AtomicLong nextFile;
+
+  private IcebergTable(String location, Map<String, String> props, boolean create) {
+    this.conf = conf();
+    this.location = location;
+    HadoopTables tables = new HadoopTables(conf);
+    this.table = create ? tables.create(SCHEMA, PartitionSpec.unpartitioned(), props, location)
+        : tables.load(location);
+    Snapshot current = table.currentSnapshot();
+    this.nextFile = new AtomicLong(current == null ? 0 : Long.parseLong(current.summary()
+        .getOrDefault("total-data-files", "0")));
+  }
+
+  static Configuration conf() {
+    Configuration conf = new Configuration();
+    conf.set("fs.file.impl", CountingLocalFileSystem.class.getName());
+    try {
+      FileSystem fs = FileSystem.get(java.net.URI.create("file:///"), conf);
+      if (!(fs instanceof CountingLocalFileSystem)) {
+        throw new IllegalStateException("file: resolved to " + fs.getClass() + " (cached before the bench set"
+            + " fs.file.impl); Iceberg requests would not be counted");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return conf;
+  }
+
+  static IcebergTable create(String location, Map<String, String> props) {
+    return new IcebergTable(location, props, true);
+  }
+
+  static IcebergTable open(String location) {
+    return new IcebergTable(location, Map.of(), false);
+  }
+
+  Table table() {
+    return table;
+  }
+
+  @Override
+  public String system() {
+    return "iceberg";
+  }
+
+  /**
+   * Commits in transactions of {@link #GROW_GROUP} appends: each append is its own snapshot (own manifest and
+   * manifest list), but the metadata file is written once per group. The result is the table that one commit
+   * per append would give; it only skips rewriting a growing metadata.json thousands of times while building.
+   */
+  @Override
+  public void grow(int commits, int filesPerCommit) {
+    int done = 0;
+    while (done < commits) {
+      int n = Math.min(GROW_GROUP, commits - done);
+      Transaction txn = table.newTransaction();
+      for (int c = 0; c < n; c++) {
+        AppendFiles append = txn.newAppend();
+        for (int f = 0; f < filesPerCommit; f++) {
+          append.appendFile((DataFile) registeredFile());
+        }
+        append.commit();
+      }
+      txn.commitTransaction();
+      done += n;
+    }
+  }
+
+  @Override
+  public long registeredFiles() {
+    return nextFile.get();
+  }
+
+  @Override
+  public Object registeredFile() {
+    long k = nextFile.getAndIncrement();
+    long lo = k * ROWS_PER_REGISTERED_FILE;
+    Metrics metrics = new Metrics(ROWS_PER_REGISTERED_FILE, Map.of(1, 8_000L), Map.of(1, ROWS_PER_REGISTERED_FILE),
+        Map.of(1, 0L), Map.of(), Map.of(1, bound(lo)), Map.of(1, bound(lo + ROWS_PER_REGISTERED_FILE - 1)));
+    return DataFiles.builder(PartitionSpec.unpartitioned())
+        .withPath(location + "/data/registered-" + k + ".parquet")
+        .withFormat(FileFormat.PARQUET)
+        .withRecordCount(ROWS_PER_REGISTERED_FILE)
+        .withFileSizeInBytes(10_000)
+        .withMetrics(metrics)
+        .build();
+  }
+
+  private static ByteBuffer bound(long v) {
+    return Conversions.toByteBuffer(Types.LongType.get(), v);
+  }
+
+  @Override
+  public Object writeSmallFile(int rows) {
+    String path = location + "/data/" + UUID.randomUUID() + ".parquet";
+    try {
+      DataWriter<org.apache.iceberg.data.Record> w = Parquet.writeData(table.io().newOutputFile(path))
+          .forTable(table)
+          .createWriterFunc(GenericParquetWriter::create)
+          .withSpec(PartitionSpec.unpartitioned())
+          .build();
+      GenericRecord rec = GenericRecord.create(SCHEMA);
+      try (w) {
+        for (int i = 0; i < rows; i++) {
+          w.write(rec.copy(Map.of("id", (long) i, "v", i * 0.5, "s", "row-" + i)));
+        }
+      }
+      return w.toDataFile();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void commitFile(Object file) {
+    table.newAppend().appendFile((DataFile) file).commit();
+  }
+
+  @Override
+  public int planFiles(Long snapshotId, Long idBelow) {
+    TableScan scan = table.newScan();
+    if (snapshotId != null) {
+      scan = scan.useSnapshot(snapshotId);
+    }
+    if (idBelow != null) {
+      scan = scan.filter(Expressions.lessThan("id", idBelow));
+    }
+    int n = 0;
+    try (CloseableIterable<FileScanTask> tasks = scan.planFiles()) {
+      for (FileScanTask ignored : tasks) {
+        n++;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return n;
+  }
+
+  @Override
+  public long snapshotIdAsOf(long millis) {
+    return table.newScan().asOfTime(millis).snapshot().snapshotId();
+  }
+
+  @Override
+  public List<long[]> history() {
+    List<long[]> out = new ArrayList<>();
+    for (HistoryEntry e : table.history()) {
+      out.add(new long[] {e.timestampMillis(), e.snapshotId()});
+    }
+    return out;
+  }
+
+  @Override
+  public long currentTotalFiles() {
+    Snapshot s = table.currentSnapshot();
+    return s == null ? 0 : Long.parseLong(s.summary().getOrDefault("total-data-files", "0"));
+  }
+
+  @Override
+  public void refresh() {
+    table.refresh();
+  }
+
+  @Override
+  public Counters counters() {
+    return CountingLocalFileSystem.COUNTERS;
+  }
+
+  @Override
+  public void close() {
+    table.io().close();
+  }
+}

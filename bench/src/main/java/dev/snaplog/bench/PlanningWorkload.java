@@ -1,0 +1,98 @@
+package dev.snaplog.bench;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Workload 4: builds a table per system with {@code planCommits} commits of {@code planFilesPerCommit}
+ * registered files (stats only, no Parquet written: both systems get the same treatment), then runs
+ * {@link PlanningBenchmark} through JMH at the current and the mid-history snapshot, with no filter and with a
+ * filter that prunes 99% of the files by their id bounds.
+ */
+final class PlanningWorkload {
+  static final String TABLE = "planning";
+
+  private final Config config;
+  private final Report report;
+
+  PlanningWorkload(Config config, Report report) {
+    this.config = config;
+    this.report = report;
+  }
+
+  void run() throws Exception {
+    String warehouse = config.dir().resolve("snaplog").toString();
+    String location = config.dir().resolve("iceberg/" + TABLE).toUri().toString();
+    int half = config.planCommits() / 2;
+    long[] mid = new long[2];
+    long[] seconds = new long[2];
+    try (BenchTable snaplog = SnaplogTable.create(warehouse, TABLE, Map.of());
+         BenchTable iceberg = IcebergTable.create(location, Map.of())) {
+      BenchTable[] both = {snaplog, iceberg};
+      for (int s = 0; s < 2; s++) {
+        long t0 = System.nanoTime();
+        both[s].grow(half, config.planFilesPerCommit());
+        both[s].refresh();
+        List<long[]> h = both[s].history();
+        mid[s] = h.get(h.size() - 1)[1];
+        both[s].grow(config.planCommits() - half, config.planFilesPerCommit());
+        seconds[s] = (System.nanoTime() - t0) / 1_000_000_000L;
+        Harness.log("planning: %s table of %,d files over %,d commits built in %d s", both[s].system(),
+            both[s].registeredFiles(), config.planCommits(), seconds[s]);
+      }
+    }
+    long filesAtMid = (long) half * config.planFilesPerCommit();
+    String facts = mid[0] + "," + mid[1] + "," + config.planFiles() + "," + filesAtMid;
+    boolean smoke = config.mode().equals("smoke");
+    Options opts = new OptionsBuilder()
+        .include(PlanningBenchmark.class.getName())
+        .param("warehouse", warehouse)
+        .param("icebergLocation", location)
+        .param("facts", facts)
+        .forks(config.jmhForks())
+        .warmupIterations(config.jmhWarmupIterations())
+        .warmupTime(smoke ? TimeValue.milliseconds(100) : TimeValue.seconds(2))
+        .measurementIterations(config.jmhIterations())
+        .measurementTime(smoke ? TimeValue.milliseconds(200) : TimeValue.seconds(3))
+        .timeUnit(TimeUnit.MILLISECONDS)
+        .jvmArgsAppend("-Xmx8g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
+        .shouldFailOnError(true)
+        .build();
+    Collection<RunResult> results = new Runner(opts).run();
+    for (String at : List.of("current", "mid")) {
+      for (String filter : List.of("none", "prune99")) {
+        RunResult s = find(results, "snaplog", at, filter);
+        RunResult i = find(results, "iceberg", at, filter);
+        String w = String.format("4 plan %s snapshot (%,d files), %s", at.equals("mid") ? "mid-history" : "current",
+            at.equals("mid") ? filesAtMid : config.planFiles(), filter.equals("none") ? "no filter"
+                : "99% pruned");
+        report.add(w, "median", "ms", percentile(s, 50), percentile(i, 50), "JMH sample time, " + config.planCommits()
+            + " commits x " + config.planFilesPerCommit() + " registered files");
+        report.add(w, "p95", "ms", percentile(s, 95), percentile(i, 95), null);
+      }
+    }
+    report.note(String.format("Planning tables built in %d s (Snaplog, one commit per append) and %d s (Iceberg,"
+        + " transactions of %d appends; see IcebergTable.grow).", seconds[0], seconds[1], IcebergTable.GROW_GROUP));
+  }
+
+  private static RunResult find(Collection<RunResult> results, String system, String at, String filter) {
+    for (RunResult r : results) {
+      var p = r.getParams();
+      if (p.getParam("system").equals(system) && p.getParam("at").equals(at) && p.getParam("filter").equals(filter)) {
+        return r;
+      }
+    }
+    throw new IllegalStateException("no JMH result for " + system + "/" + at + "/" + filter);
+  }
+
+  private static double percentile(RunResult r, double p) {
+    return r.getPrimaryResult().getStatistics().getPercentile(p);
+  }
+}

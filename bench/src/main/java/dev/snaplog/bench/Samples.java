@@ -1,0 +1,48 @@
+package dev.snaplog.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Measured durations of one system in one workload; percentiles by nearest rank. */
+final class Samples {
+  private final List<Double> values = new ArrayList<>();
+
+  void add(double value) {
+    values.add(value);
+  }
+
+  void addNanosAsMillis(long nanos) {
+    values.add(nanos / 1e6);
+  }
+
+  int count() {
+    return values.size();
+  }
+
+  double median() {
+    return percentile(50);
+  }
+
+  double p95() {
+    return percentile(95);
+  }
+
+  double p99() {
+    return percentile(99);
+  }
+
+  double percentile(double p) {
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+  }
+
+  double mean() {
+    return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+  }
+}

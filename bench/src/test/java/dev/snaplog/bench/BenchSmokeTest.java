@@ -1,0 +1,30 @@
+package dev.snaplog.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs every workload at toy size (seconds), so the bench keeps compiling and working against both APIs. */
+class BenchSmokeTest {
+  @Test
+  void everyWorkloadProducesBothSystemsNumbers(@TempDir Path dir) throws Exception {
+    BenchMain.quietLogging();
+    Report report = BenchMain.run(new String[] {"--smoke", "--dir", dir.resolve("data").toString(), "--out",
+        dir.resolve("results.md").toString()});
+    List<Report.Line> lines = report.lines();
+    for (String workload : List.of("1 append commit", "2 per commit", "3 concurrent appends", "4 plan", "5 time travel",
+        "6 write", "6 read", "6 ceiling")) {
+      assertThat(lines).as(workload).anyMatch(l -> l.workload().startsWith(workload));
+    }
+    assertThat(lines).allSatisfy(l -> {
+      assertThat(l.snaplog()).as(l.workload() + " " + l.metric()).isNotNaN();
+      assertThat(l.iceberg()).as(l.workload() + " " + l.metric()).isNotNaN();
+    });
+    assertThat(lines).filteredOn(l -> l.metric().startsWith("lost"))
+        .allSatisfy(l -> assertThat(l.snaplog() + l.iceberg()).isZero());
+    assertThat(dir.resolve("results.md")).content().contains("| workload | metric | Snaplog | Iceberg |");
+  }
+}

@@ -235,6 +235,7 @@ public abstract class TableBehaviourSuite {
         .hasMessageContaining("nope");
     assertThatThrownBy(() -> fresh.manageRefs().createTag("bad", 777).commit())
         .isInstanceOf(NoSuchSnapshotException.class);
+    assertThat(fresh.refresh().history()).extracting(HistoryEntry::operation).containsExactly("append", "append");
     fresh.manageRefs().removeTag("v1.0").commit();
     assertThat(catalog.loadTable(EVENTS).tags()).isEmpty();
     assertThat(ids(fresh.newScan().records())).isEqualTo(range(0, 4));
@@ -261,7 +262,10 @@ public abstract class TableBehaviourSuite {
     assertThat(ids(fresh.newScan().useSnapshot(d1.snapshotId()).records())).hasSize(4);
     assertThat(fresh.branches()).containsEntry("dev", d3.snapshotId());
 
+    assertThat(fresh.history()).extracting(HistoryEntry::snapshotId).containsExactly(base.snapshotId());
     assertThat(fresh.manageRefs().fastForward("dev").commit()).containsEntry("main", d3.snapshotId());
+    assertThat(fresh.refresh().history()).extracting(HistoryEntry::operation)
+        .containsExactly("fast-forward", "append");
     assertThat(ids(catalog.loadTable(EVENTS).newScan().records())).isEqualTo(dev);
 
     Snapshot m2 = fresh.refresh().newAppend().appendRecords(rows(40, 1)).commit();

@@ -31,7 +31,10 @@ public interface Table {
    */
   Snapshot snapshot(long snapshotId);
 
-  /** Committed versions, newest first: which snapshot became current when. */
+  /**
+   * The versions that changed the current snapshot (appends, rollbacks, fast-forwards), newest first: which
+   * snapshot became current when. Versions that left it as it was (tags, branch commits, expiry) are omitted.
+   */
   List<HistoryEntry> history();
 
   /** The current snapshot and its ancestors, newest first (follows parent ids). */

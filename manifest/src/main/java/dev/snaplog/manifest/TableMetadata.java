@@ -1,7 +1,6 @@
 package dev.snaplog.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.snaplog.core.HistoryEntry;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.Snapshot;
 import java.util.HashMap;
@@ -55,11 +54,6 @@ public record TableMetadata(
   public Schema schemaById(int id) {
     return schemas.stream().filter(s -> s.schemaId() == id).findFirst()
         .orElseThrow(() -> new IllegalStateException("metadata v" + version + " has no schema " + id));
-  }
-
-  public HistoryEntry historyEntry() {
-    return new HistoryEntry(version, lastUpdatedMillis, currentSnapshot.map(Snapshot::snapshotId).orElse(-1L),
-        operation);
   }
 
   public int intProperty(String key, int defaultValue) {

@@ -78,13 +78,18 @@ public final class BaseTable implements Table {
   @Override
   public List<HistoryEntry> history() {
     TableMetadata head = metadata();
-    List<HistoryEntry> out = new ArrayList<>();
-    if (head.currentSnapshot().isPresent()) {
-      out.add(head.historyEntry());
-    }
+    List<HistoryEntry> all = new ArrayList<>();
+    all.add(new HistoryEntry(head.version(), head.lastUpdatedMillis(),
+        head.currentSnapshot().map(Snapshot::snapshotId).orElse(0L), head.operation()));
     for (IndexEntry e : HistoryIndex.newestFirst(ops.log(), head)) {
-      if (e.snapshotId() != 0) {
-        out.add(new HistoryEntry(e.version(), e.timestampMillis(), e.snapshotId(), e.operation()));
+      all.add(new HistoryEntry(e.version(), e.timestampMillis(), e.snapshotId(), e.operation()));
+    }
+    // keep the versions that changed main's snapshot; tags, branch commits and expiry leave it as it was
+    List<HistoryEntry> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      long id = all.get(i).snapshotId();
+      if (id != 0 && (i + 1 == all.size() || all.get(i + 1).snapshotId() != id)) {
+        out.add(all.get(i));
       }
     }
     return out;

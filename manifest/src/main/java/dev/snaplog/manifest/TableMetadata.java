@@ -56,11 +56,6 @@ public record TableMetadata(
         .orElseThrow(() -> new IllegalStateException("metadata v" + version + " has no schema " + id));
   }
 
-  public int intProperty(String key, int defaultValue) {
-    String v = properties.get(key);
-    return v == null ? defaultValue : Integer.parseInt(v);
-  }
-
   public Builder toBuilder() {
     return new Builder(this);
   }

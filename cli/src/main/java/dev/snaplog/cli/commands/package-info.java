@@ -1,0 +1,4 @@
+/**
+ * One class per {@code snaplog} subcommand.
+ */
+package dev.snaplog.cli.commands;

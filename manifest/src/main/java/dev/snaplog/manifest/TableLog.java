@@ -157,25 +157,6 @@ public final class TableLog {
     }
   }
 
-  /** Every version from {@code head} back to the first, newest first; reads lazily while iterated. */
-  public Iterable<TableMetadata> chain(TableMetadata head) {
-    return () -> new java.util.Iterator<>() {
-      private TableMetadata next = head;
-
-      @Override
-      public boolean hasNext() {
-        return next != null;
-      }
-
-      @Override
-      public TableMetadata next() {
-        TableMetadata current = next;
-        next = current.parentMetadata().map(TableLog.this::readMetadata).orElse(null);
-        return current;
-      }
-    };
-  }
-
   private byte[] read(String location, String what) {
     try {
       return store.newInputFile(location).readAllBytes();

@@ -31,11 +31,6 @@ public final class BaseTable implements Table {
     this.ops = ops;
   }
 
-  /** The operations behind this table; for tools in this project (CLI, tests), not for users. */
-  public TableOperations operations() {
-    return ops;
-  }
-
   private TableMetadata metadata() {
     return ops.current().metadata();
   }

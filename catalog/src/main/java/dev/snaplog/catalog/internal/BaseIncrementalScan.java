@@ -18,6 +18,9 @@ final class BaseIncrementalScan implements IncrementalScan {
   private final TableMetadata head;
   private final Long from;
   private final Long to;
+  private volatile Changes changes; // both sides replayed once, on first use
+
+  private record Changes(List<DataFile> added, List<DataFile> removed) {}
 
   BaseIncrementalScan(TableOperations ops, TableMetadata head, Long from, Long to) {
     this.ops = ops;
@@ -57,14 +60,25 @@ final class BaseIncrementalScan implements IncrementalScan {
     return a.values().stream().filter(f -> !b.containsKey(f.location())).toList();
   }
 
+  private Changes changes() {
+    Changes c = changes;
+    if (c == null) {
+      Map<String, DataFile> start = live(from);
+      Map<String, DataFile> end = end();
+      c = new Changes(minus(end, start), minus(start, end));
+      changes = c;
+    }
+    return c;
+  }
+
   @Override
   public List<DataFile> addedFiles() {
-    return minus(end(), live(from));
+    return changes().added();
   }
 
   @Override
   public List<DataFile> removedFiles() {
-    return minus(live(from), end());
+    return changes().removed();
   }
 
   @Override

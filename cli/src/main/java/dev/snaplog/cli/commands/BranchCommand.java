@@ -1,7 +1,6 @@
 package dev.snaplog.cli.commands;
 
 import dev.snaplog.cli.CliContext;
-import dev.snaplog.cli.CliException;
 import dev.snaplog.core.Table;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,8 +28,7 @@ public final class BranchCommand extends BaseCommand {
   protected int run(CliContext ctx) {
     Table t = ctx.loadTable(table);
     ctx.requireWritable();
-    long id = snapshotId != null ? snapshotId : Tables.currentId(t).orElseThrow(() -> CliException.invalid(
-        "Table " + t.id() + " has no snapshot to branch from yet; append data first"));
+    long id = Tables.snapshotOrCurrent(t, snapshotId, "branch from");
     t.manageRefs().createBranch(name, id).commit();
     t.refresh();
     Map<String, Object> result = new LinkedHashMap<>();

@@ -44,6 +44,15 @@ final class Tables {
     }
   }
 
+  /** {@code snapshotId} if given, else the current snapshot's id; an error naming {@code what} if there is none. */
+  static long snapshotOrCurrent(Table table, Long snapshotId, String what) {
+    if (snapshotId != null) {
+      return snapshotId;
+    }
+    return currentId(table).orElseThrow(() -> CliException.invalid("Table " + table.id() + " has no snapshot to "
+        + what + " yet; append data first"));
+  }
+
   static Optional<Long> currentId(Table table) {
     return table.currentSnapshot().map(Snapshot::snapshotId);
   }

@@ -1,16 +1,16 @@
 package dev.snaplog.s3.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.snaplog.s3.ProbeReport;
 import dev.snaplog.s3.S3Connection;
 import dev.snaplog.s3.S3Location;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -24,8 +24,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 final class ProbeVerdictCache {
   private static final Logger LOG = LoggerFactory.getLogger(ProbeVerdictCache.class);
   static final Duration TTL = Duration.ofHours(24);
-  private static final Pattern PROBED = Pattern.compile("\"probed-ms\"\\s*:\\s*(\\d+)");
-  private static final Pattern ENDPOINT = Pattern.compile("\"endpoint\"\\s*:\\s*\"([^\"]*)\"");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final S3Connection conn;
   private final S3Location location;
@@ -37,14 +36,13 @@ final class ProbeVerdictCache {
 
   Optional<ProbeReport> read(String endpoint) {
     try {
-      String body = conn.client().getObjectAsBytes(b -> b.bucket(location.bucket()).key(location.key()))
-          .asString(StandardCharsets.UTF_8);
-      Matcher probed = PROBED.matcher(body);
-      Matcher ep = ENDPOINT.matcher(body);
-      if (!probed.find() || !ep.find() || !ep.group(1).equals(endpoint) || !body.contains("\"safe\":true")) {
+      JsonNode body = JSON.readTree(conn.client().getObjectAsBytes(b -> b.bucket(location.bucket())
+          .key(location.key())).asByteArray());
+      if (!endpoint.equals(body.path("endpoint").asText()) || !body.path("safe").asBoolean(false)
+          || !body.path("probed-ms").canConvertToLong()) {
         return Optional.empty();
       }
-      Instant at = Instant.ofEpochMilli(Long.parseLong(probed.group(1)));
+      Instant at = Instant.ofEpochMilli(body.path("probed-ms").asLong());
       if (at.plus(TTL).isBefore(Instant.now()) || at.isAfter(Instant.now().plus(Duration.ofMinutes(5)))) {
         return Optional.empty();
       }
@@ -54,7 +52,7 @@ final class ProbeVerdictCache {
             + location + ")"));
       }
       return Optional.of(new ProbeReport(endpoint, location.bucket(), results));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | java.io.IOException e) {
       return Optional.empty(); // absent, unreadable or no permission: probe instead
     }
   }
@@ -65,11 +63,12 @@ final class ProbeVerdictCache {
     if (!safe) {
       return;
     }
-    String body = "{\"format-version\":1,\"endpoint\":\"" + endpoint.replace("\"", "") + "\",\"safe\":true,"
-        + "\"probed-ms\":" + System.currentTimeMillis() + "}";
+    ObjectNode body = JSON.createObjectNode().put("format-version", 1).put("endpoint", endpoint).put("safe", true)
+        .put("probed-ms", System.currentTimeMillis());
     try {
-      conn.client().putObject(b -> b.bucket(location.bucket()).key(location.key()), RequestBody.fromString(body));
-    } catch (RuntimeException e) {
+      conn.client().putObject(b -> b.bucket(location.bucket()).key(location.key()),
+          RequestBody.fromBytes(JSON.writeValueAsBytes(body)));
+    } catch (RuntimeException | java.io.IOException e) {
       LOG.debug("Could not remember the probe verdict at {}: {}", location, e.getMessage());
     }
   }

@@ -3,6 +3,7 @@
 #   bench/run.sh            quick mode (< 10 min on 2 cores; smaller history/tables/rows, see BENCHMARKS.md)
 #   bench/run.sh --full     the sizes the issue asks for (run time in BENCHMARKS.md)
 #   bench/run.sh --quick --only 1,2,5   a subset of workloads
+#   bench/run.sh --storage s3            workloads 1, 2, 3, 5 on the S3 test server only (default: local,s3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="--quick"
@@ -13,6 +14,7 @@ fi
 mvn -q -DskipTests install
 mvn -q -f bench/pom.xml -DskipTests package
 cp="bench/target/classes:core/target/classes:manifest/target/classes:catalog/target/classes"
+cp="$cp:s3-io/target/classes:s3-io/target/test-classes"
 cp="$cp:$(cat bench/target/classpath.txt)"
 out="bench/target/results-${mode#--}.md"
 # data on tmpfs when there is one: the numbers then measure the formats, not this machine's slow file creates

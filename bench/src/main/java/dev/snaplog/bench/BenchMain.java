@@ -1,20 +1,24 @@
 package dev.snaplog.bench;
 
+import dev.snaplog.s3.testing.S3TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Runs the workloads of issue 6 on Snaplog and Apache Iceberg in one JVM and prints the results table.
  *
  * <pre>
- *   BenchMain [--quick | --full | --smoke] [--only 1,3,6] [--dir DIR] [--out FILE]
+ *   BenchMain [--quick | --full | --smoke] [--only 1,3,6] [--storage local,s3] [--dir DIR] [--out FILE]
  * </pre>
  *
  * Workload numbers follow the issue: 1+2+5 share one table per system (commit latency and requests at depth,
- * then time travel), 3 is concurrent writers, 4 is scan planning (JMH), 6 is row throughput.
+ * then time travel), 3 is concurrent writers, 4 is scan planning (JMH), 6 is row throughput. 1, 2, 3 and 5
+ * run on each storage (the local filesystem and the S3 test server); 4 and 6 on the local filesystem.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -36,6 +40,7 @@ public final class BenchMain {
   static Report run(String[] args) throws Exception {
     String mode = "quick";
     Set<String> only = new HashSet<>(Arrays.asList("1", "2", "3", "4", "5", "6"));
+    Set<String> storages = new HashSet<>(Arrays.asList("local", "s3"));
     Path dir = null;
     Path out = null;
     for (int i = 0; i < args.length; i++) {
@@ -48,6 +53,9 @@ public final class BenchMain {
         case "--only":
           only = new HashSet<>(Arrays.asList(args[++i].split(",")));
           break;
+        case "--storage":
+          storages = new HashSet<>(Arrays.asList(args[++i].split(",")));
+          break;
         case "--dir":
           dir = Path.of(args[++i]);
           break;
@@ -56,7 +64,7 @@ public final class BenchMain {
           break;
         default:
           throw new IllegalArgumentException("unknown argument " + args[i]
-              + "; usage: [--quick|--full|--smoke] [--only 1,3,6] [--dir DIR] [--out FILE]");
+              + "; usage: [--quick|--full|--smoke] [--only 1,3,6] [--storage local,s3] [--dir DIR] [--out FILE]");
       }
     }
     if (dir == null) {
@@ -68,11 +76,23 @@ public final class BenchMain {
     long start = System.nanoTime();
     Harness.log("mode %s, data under %s", mode, config.dir());
     IcebergTable.conf(); // install the counting file: filesystem before anything else touches Hadoop
-    if (only.contains("1") || only.contains("2") || only.contains("5")) {
-      new CommitWorkload(config, report).run();
+    List<Backend> backends = new ArrayList<>();
+    if (storages.contains("local")) {
+      backends.add(new LocalBackend(config.dir()));
     }
-    if (only.contains("3")) {
-      new ConcurrencyWorkload(config, report).run();
+    if (storages.contains("s3")) {
+      backends.add(s3Backend(config, report));
+    }
+    for (Backend backend : backends) {
+      try (backend) {
+        if (only.contains("1") || only.contains("2") || only.contains("5")) {
+          int[] depths = backend instanceof S3Backend ? config.s3Depths() : config.depths();
+          new CommitWorkload(config, report, backend, depths).run();
+        }
+        if (only.contains("3")) {
+          new ConcurrencyWorkload(config, report, backend).run();
+        }
+      }
     }
     if (only.contains("4")) {
       new PlanningWorkload(config, report).run();
@@ -86,5 +106,15 @@ public final class BenchMain {
     }
     ThroughputWorkload.deleteTree(config.dir());
     return report;
+  }
+
+  /** The test harness's shared S3 server, its data kept beside the bench's (tmpfs when run.sh finds one). */
+  private static S3Backend s3Backend(Config config, Report report) {
+    if (System.getProperty("snaplog.test.work.dir") == null) {
+      System.setProperty("snaplog.test.work.dir", config.dir().resolve("s3-server").toString());
+    }
+    S3Backend backend = new S3Backend(S3TestServer.shared(), config.dir());
+    report.note("S3 workloads ran against " + backend.server() + ".");
+    return backend;
   }
 }

@@ -12,32 +12,37 @@ import java.util.Random;
 final class CommitWorkload {
   private static final int ROWS_PER_SMALL_FILE = 10;
 
+  private static final String TABLE = "commits";
+
   private final Config config;
   private final Report report;
+  private final Backend backend;
+  private final int[] depths;
 
-  CommitWorkload(Config config, Report report) {
+  CommitWorkload(Config config, Report report, Backend backend, int[] depths) {
     this.config = config;
     this.report = report;
+    this.backend = backend;
+    this.depths = depths;
   }
 
   void run() {
-    String warehouse = config.dir().resolve("snaplog").toString();
-    String icebergLocation = config.dir().resolve("iceberg/commits").toUri().toString();
-    try (BenchTable snaplog = SnaplogTable.create(warehouse, "commits", Map.of());
-         BenchTable iceberg = IcebergTable.create(icebergLocation, Map.of())) {
+    try (BenchTable snaplog = backend.create(SnaplogTable.SYSTEM, TABLE, Map.of());
+         BenchTable iceberg = backend.create(IcebergTable.SYSTEM, TABLE, Map.of())) {
       BenchTable[] both = {snaplog, iceberg};
       long depth = 0;
-      for (int target : config.depths()) {
+      for (int target : depths) {
         for (BenchTable t : both) {
           long t0 = System.nanoTime();
           t.grow((int) Math.max(0, target - depth), 1);
-          Harness.log("commit: %s history grown to %d in %.1f s", t.system(), target, (System.nanoTime() - t0) / 1e9);
+          Harness.log("commit (%s): %s history grown to %d in %.1f s", backend.label(), t.system(), target,
+              (System.nanoTime() - t0) / 1e9);
         }
         depth = Math.max(depth, target);
         measureAtDepth(both, target);
         depth += config.warmupCommits() + config.measuredCommits();
       }
-      timeTravel(both, warehouse, icebergLocation);
+      timeTravel(both);
     }
   }
 
@@ -68,20 +73,21 @@ final class CommitWorkload {
         }
       }
     }
-    String w1 = "1 append commit, depth " + String.format("%,d", depth);
-    report.addLatency(w1, latency[0], latency[1], "local FS; " + config.measuredCommits() + " commits each after "
-        + config.warmupCommits() + " warm-up");
-    String w2 = "2 per commit, depth " + String.format("%,d", depth);
+    String at = String.format(", depth %,d, %s", depth, backend.label());
+    report.addLatency("1 append commit" + at, latency[0], latency[1], config.measuredCommits()
+        + " commits each after " + config.warmupCommits() + " warm-up");
+    String w2 = "2 per commit" + at;
     report.add(w2, "requests (mean)", "count", requests[0].mean(), requests[1].mean(), "storage calls, see notes");
     report.add(w2, "bytes written (mean)", "bytes", bytes[0].mean(), bytes[1].mean(),
         "metadata only; the data file is written before the commit");
-    report.note(String.format("Requests per commit at depth %,d, by kind, summed over %d commits: Snaplog %s;"
-        + " Iceberg %s", depth, config.measuredCommits(), kinds[0].byKind(), kinds[1].byKind()));
+    report.note(String.format("Requests per commit at depth %,d (%s), by kind, summed over %d commits: Snaplog %s;"
+        + " Iceberg %s", depth, backend.label(), config.measuredCommits(), kinds[0].byKind(), kinds[1].byKind()));
   }
 
-  private void timeTravel(BenchTable[] both, String warehouse, String icebergLocation) {
+  private void timeTravel(BenchTable[] both) {
     Samples[] warm = {new Samples(), new Samples()};
     Samples[] cold = {new Samples(), new Samples()};
+    Samples[] coldRequests = {new Samples(), new Samples()};
     List<List<long[]>> histories = List.of(both[0].history(), both[1].history());
     int depth = histories.get(0).size();
     Random random = new Random(42);
@@ -95,18 +101,24 @@ final class CommitWorkload {
         long found = both[s].snapshotIdAsOf(target[0]);
         warm[s].addNanosAsMillis(System.nanoTime() - start);
         check(found, target[0], h, both[s].system());
+        both[s].counters().reset(); // Iceberg's local handles share one counter
         start = System.nanoTime();
-        try (BenchTable fresh = s == 0 ? SnaplogTable.open(warehouse, "commits") : IcebergTable.open(icebergLocation)) {
+        try (BenchTable fresh = backend.open(both[s].system(), TABLE)) {
           found = fresh.snapshotIdAsOf(target[0]);
+          cold[s].addNanosAsMillis(System.nanoTime() - start);
+          coldRequests[s].add(fresh.counters().totalRequests());
         }
-        cold[s].addNanosAsMillis(System.nanoTime() - start);
         check(found, target[0], h, both[s].system());
       }
     }
-    String w = "5 time travel asOfTime, depth " + String.format("%,d", depth);
-    report.addLatency(w + ", loaded table", warm[0], warm[1], config.timeTravelLookups()
+    String w = String.format("5 time travel asOfTime, depth %,d", depth);
+    String on = ", " + backend.label();
+    report.addLatency(w + ", loaded table" + on, warm[0], warm[1], config.timeTravelLookups()
         + " random timestamps over the whole history");
-    report.addLatency(w + ", incl. table load", cold[0], cold[1], "new catalog/table handle per lookup");
+    report.addLatency(w + ", incl. table load" + on, cold[0], cold[1], "new catalog/table handle per lookup"
+        + " (closing it not timed)");
+    report.add(w + ", incl. table load" + on, "requests (mean)", "count", coldRequests[0].mean(),
+        coldRequests[1].mean(), "storage requests of open + lookup; Iceberg's catalog query not counted");
   }
 
   /** The snapshot found must be the newest one committed at or before the time asked for. */

@@ -34,11 +34,13 @@ import org.apache.iceberg.types.Conversions;
 import org.apache.iceberg.types.Types;
 
 /**
- * An Iceberg table through {@link HadoopTables} on the local filesystem: the catalog a user picks for a
- * table on a local disk with no service. Hadoop's {@code file:} filesystem is replaced by
- * {@link CountingLocalFileSystem} so every filesystem call is counted.
+ * An Iceberg table through its public API: on the local filesystem through {@link HadoopTables} (Hadoop's
+ * {@code file:} filesystem replaced by {@link CountingLocalFileSystem} so every call is counted), or on S3
+ * under the JDBC catalog ({@link S3Backend}).
  */
 final class IcebergTable implements BenchTable {
+  static final String SYSTEM = "iceberg";
+
   static final Schema SCHEMA = new Schema(
       Types.NestedField.required(1, "id", Types.LongType.get()),
       Types.NestedField.optional(2, "v", Types.DoubleType.get()),
@@ -47,17 +49,17 @@ final class IcebergTable implements BenchTable {
   /** History is built in transactions of this many appends: one metadata write per group (see grow). */
   static final int GROW_GROUP = 250;
 
-  private final Configuration conf;
   private final String location;
   private final Table table;
+  private final Counters counters;
+  private final Runnable onClose;
   private final AtomicLong nextFile;
 
-  private IcebergTable(String location, Map<String, String> props, boolean create) {
-    this.conf = conf();
-    this.location = location;
-    HadoopTables tables = new HadoopTables(conf);
-    this.table = create ? tables.create(SCHEMA, PartitionSpec.unpartitioned(), props, location)
-        : tables.load(location);
+  private IcebergTable(Table table, Counters counters, Runnable onClose) {
+    this.location = table.location();
+    this.table = table;
+    this.counters = counters;
+    this.onClose = onClose;
     Snapshot current = table.currentSnapshot();
     this.nextFile = new AtomicLong(current == null ? 0 : Long.parseLong(current.summary()
         .getOrDefault("total-data-files", "0")));
@@ -78,12 +80,17 @@ final class IcebergTable implements BenchTable {
     return conf;
   }
 
-  static IcebergTable create(String location, Map<String, String> props) {
-    return new IcebergTable(location, props, true);
+  /** A table already created or loaded by some catalog; {@code onClose} releases what that catalog holds. */
+  static IcebergTable of(Table table, Counters counters, Runnable onClose) {
+    return new IcebergTable(table, counters, onClose);
   }
 
-  static IcebergTable open(String location) {
-    return new IcebergTable(location, Map.of(), false);
+  /** Creates or loads the table at {@code location} through {@link HadoopTables} on the counted filesystem. */
+  static IcebergTable onHadoopTables(String location, Map<String, String> props, boolean create) {
+    HadoopTables tables = new HadoopTables(conf());
+    Table table = create ? tables.create(SCHEMA, PartitionSpec.unpartitioned(), props, location)
+        : tables.load(location);
+    return new IcebergTable(table, CountingLocalFileSystem.COUNTERS, () -> { });
   }
 
   Table table() {
@@ -92,7 +99,7 @@ final class IcebergTable implements BenchTable {
 
   @Override
   public String system() {
-    return "iceberg";
+    return SYSTEM;
   }
 
   /**
@@ -215,11 +222,12 @@ final class IcebergTable implements BenchTable {
 
   @Override
   public Counters counters() {
-    return CountingLocalFileSystem.COUNTERS;
+    return counters;
   }
 
   @Override
   public void close() {
     table.io().close();
+    onClose.run();
   }
 }

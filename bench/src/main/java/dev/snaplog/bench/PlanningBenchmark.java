@@ -1,5 +1,6 @@
 package dev.snaplog.bench;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -50,8 +51,8 @@ public class PlanningBenchmark {
   @Setup(Level.Trial)
   public void open() {
     String[] f = facts.split(",");
-    table = system.equals("snaplog") ? SnaplogTable.open(warehouse, PlanningWorkload.TABLE)
-        : IcebergTable.open(icebergLocation);
+    table = system.equals("snaplog") ? SnaplogTable.local(warehouse, PlanningWorkload.TABLE, Map.of(), false)
+        : IcebergTable.onHadoopTables(icebergLocation, Map.of(), false);
     boolean mid = at.equals("mid");
     snapshotId = mid ? Long.valueOf(f[system.equals("snaplog") ? 0 : 1]) : null;
     long files = Long.parseLong(f[mid ? 3 : 2]);

@@ -33,8 +33,8 @@ final class PlanningWorkload {
     int half = config.planCommits() / 2;
     long[] mid = new long[2];
     long[] seconds = new long[2];
-    try (BenchTable snaplog = SnaplogTable.create(warehouse, TABLE, Map.of());
-         BenchTable iceberg = IcebergTable.create(location, Map.of())) {
+    try (BenchTable snaplog = SnaplogTable.local(warehouse, TABLE, Map.of(), true);
+         BenchTable iceberg = IcebergTable.onHadoopTables(location, Map.of(), true)) {
       BenchTable[] both = {snaplog, iceberg};
       for (int s = 0; s < 2; s++) {
         long t0 = System.nanoTime();

@@ -16,25 +16,28 @@ import dev.snaplog.core.Table;
 import dev.snaplog.core.TableId;
 import dev.snaplog.core.TableScan;
 import dev.snaplog.core.expressions.Expressions;
+import dev.snaplog.core.io.Storage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A Snaplog table on a local warehouse, its storage wrapped to count requests. */
+/** A Snaplog table through its public API, on storage whose requests are counted (see {@link Backend}). */
 final class SnaplogTable implements BenchTable {
+  static final String SYSTEM = "snaplog";
   static final String NAMESPACE = "bench";
   static final Schema SCHEMA = Schema.parse("id long not null, v double, s string");
 
   private final Catalog catalog;
   private final Table table;
-  private final Counters counters = new Counters();
+  private final Counters counters;
   private final AtomicLong nextFile;
 
-  private SnaplogTable(String warehouse, String name, Map<String, String> tableProps, boolean create) {
-    this.catalog = WarehouseCatalog.of(CountingStorage.wrap(Catalogs.openStorage(warehouse, Map.of()), counters),
-        Map.of());
+  private SnaplogTable(Storage storage, Counters counters, String name, Map<String, String> tableProps,
+      boolean create) {
+    this.counters = counters;
+    this.catalog = WarehouseCatalog.of(storage, Map.of());
     TableId id = TableId.of(NAMESPACE, name);
     if (create) {
       if (!catalog.namespaceExists(NAMESPACE)) {
@@ -47,12 +50,17 @@ final class SnaplogTable implements BenchTable {
     this.nextFile = new AtomicLong(table.currentSnapshot().map(s -> s.summaryLong(Snapshot.TOTAL_FILES)).orElse(0L));
   }
 
-  static SnaplogTable create(String warehouse, String name, Map<String, String> tableProps) {
-    return new SnaplogTable(warehouse, name, tableProps, true);
+  /** Creates the table (and its namespace) or loads it; {@code counters} is what {@code storage} counts into. */
+  static SnaplogTable of(Storage storage, Counters counters, String name, Map<String, String> tableProps,
+      boolean create) {
+    return new SnaplogTable(storage, counters, name, tableProps, create);
   }
 
-  static SnaplogTable open(String warehouse, String name) {
-    return new SnaplogTable(warehouse, name, Map.of(), false);
+  /** The same on a local warehouse directory, counted by wrapping its stores ({@link CountingStorage}). */
+  static SnaplogTable local(String warehouse, String name, Map<String, String> tableProps, boolean create) {
+    Counters counters = new Counters();
+    return of(CountingStorage.wrap(Catalogs.openStorage(warehouse, Map.of()), counters), counters, name, tableProps,
+        create);
   }
 
   Table table() {
@@ -61,7 +69,7 @@ final class SnaplogTable implements BenchTable {
 
   @Override
   public String system() {
-    return "snaplog";
+    return SYSTEM;
   }
 
   @Override

@@ -65,7 +65,7 @@ final class ThroughputWorkload {
   }
 
   private static long[] snaplog(Path dir, long rows) {
-    try (SnaplogTable t = SnaplogTable.create(dir.toString(), "rows", Map.of())) {
+    try (SnaplogTable t = SnaplogTable.local(dir.toString(), "rows", Map.of(), true)) {
       long start = System.nanoTime();
       try (DataWriter w = t.table().newDataWriter()) {
         for (long i = 0; i < rows; i++) {
@@ -89,7 +89,7 @@ final class ThroughputWorkload {
   }
 
   private static long[] iceberg(Path dir, long rows) throws IOException {
-    try (IcebergTable it = IcebergTable.create(dir.toUri().toString(), Map.of())) {
+    try (IcebergTable it = IcebergTable.onHadoopTables(dir.toUri().toString(), Map.of(), true)) {
       Table t = it.table();
       long start = System.nanoTime();
       org.apache.iceberg.io.DataWriter<org.apache.iceberg.data.Record> w = Parquet.writeData(t.io().newOutputFile(t.location()

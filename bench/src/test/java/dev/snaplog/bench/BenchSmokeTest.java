@@ -19,6 +19,16 @@ class BenchSmokeTest {
         "6 write", "6 read", "6 ceiling")) {
       assertThat(lines).as(workload).anyMatch(l -> l.workload().startsWith(workload));
     }
+    for (String workload : List.of("1 append commit", "2 per commit", "3 concurrent appends", "5 time travel")) {
+      assertThat(lines).as(workload + " on S3").anyMatch(l -> l.workload().startsWith(workload)
+          && l.workload().endsWith(", S3"));
+    }
+    // requests were counted on the wire: a Snaplog commit on S3 is the log record, the metadata and the CAS
+    assertThat(lines).filteredOn(l -> l.workload().startsWith("2 per commit") && l.workload().endsWith(", S3")
+        && l.metric().startsWith("requests")).allSatisfy(l -> {
+          assertThat(l.snaplog()).isBetween(3.0, 4.0);
+          assertThat(l.iceberg()).isGreaterThan(l.snaplog());
+        });
     assertThat(lines).allSatisfy(l -> {
       assertThat(l.snaplog()).as(l.workload() + " " + l.metric()).isNotNaN();
       assertThat(l.iceberg()).as(l.workload() + " " + l.metric()).isNotNaN();

@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 /**
@@ -52,11 +55,43 @@ public final class TableLog {
     return location;
   }
 
-  public String writeLogRecord(LogRecord record, TableMetadata base) {
+  /**
+   * Starts writing a log record on {@code executor} and returns at once, so the commit can write its metadata
+   * file meanwhile: on S3 that saves one round trip per commit. The record is readable from this log's cache
+   * right away; the commit must {@link PendingWrite#await()} it before the pointer swap makes it reachable.
+   */
+  public PendingWrite writeLogRecordAsync(LogRecord record, TableMetadata base, Executor executor) {
     String location = locations.newLogRecord();
-    store.putIfAbsent(location, LogRecordJson.toBytes(record, base.schemaById(record.schemaId()), locations));
+    byte[] bytes = LogRecordJson.toBytes(record, base.schemaById(record.schemaId()), locations);
     logCache.put(location, record);
-    return location;
+    return new PendingWrite(location, CompletableFuture.runAsync(() -> store.putIfAbsent(location, bytes), executor));
+  }
+
+  /** An object being written in the background. */
+  public static final class PendingWrite {
+    private final String location;
+    private final CompletableFuture<Void> done;
+
+    PendingWrite(String location, CompletableFuture<Void> done) {
+      this.location = location;
+      this.done = done;
+    }
+
+    public String location() {
+      return location;
+    }
+
+    /** Waits until the object is stored; rethrows the write's own exception if it failed. */
+    public void await() {
+      try {
+        done.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException cause) {
+          throw cause;
+        }
+        throw e;
+      }
+    }
   }
 
   public LogRecord readLogRecord(String location, TableMetadata context) {

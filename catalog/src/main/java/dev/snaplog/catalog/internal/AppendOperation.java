@@ -106,7 +106,7 @@ final class AppendOperation implements AppendFiles {
     Committer committer = new Committer(ops);
     TableState first = ops.current();
     parentOf(first); // an unknown branch fails before anything is written
-    String logRecord = ops.log().writeLogRecord(
+    String logRecord = committer.writeLogRecord(
         new LogRecord(committer.commitId(), first.metadata().currentSchemaId(), files, List.of()),
         first.metadata());
     int interval = CommitRetryPolicy.checkpointInterval(first.metadata().properties(), ops.catalogProperties());

@@ -3,9 +3,15 @@ package dev.snaplog.catalog.internal;
 import dev.snaplog.catalog.CommitRetryPolicy;
 import dev.snaplog.core.Snapshot;
 import dev.snaplog.manifest.HistoryIndex;
+import dev.snaplog.manifest.LogRecord;
+import dev.snaplog.manifest.TableLog;
 import dev.snaplog.manifest.TableMetadata;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -27,11 +33,38 @@ final class Committer {
   /** Nothing to commit; the result is already in the table. */
   record AlreadyDone(Snapshot snapshot) implements Outcome {}
 
+  /**
+   * Runs background writes of commits. Daemon threads: a write a JVM exits on is one no pointer names, an
+   * orphan like any other failed commit's objects.
+   */
+  private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "snaplog-commit-write");
+    t.setDaemon(true);
+    return t;
+  });
+
   private final TableOperations ops;
   private final String commitId = UUID.randomUUID().toString();
+  private final List<TableLog.PendingWrite> pending = new ArrayList<>();
 
   Committer(TableOperations ops) {
     this.ops = ops;
+  }
+
+  /**
+   * Starts writing a log record the commit will name, overlapping with the metadata write of the first
+   * attempt; every attempt waits for it before its pointer swap.
+   */
+  String writeLogRecord(LogRecord record, TableMetadata base) {
+    TableLog.PendingWrite write = ops.log().writeLogRecordAsync(record, base, BACKGROUND);
+    pending.add(write);
+    return write.location();
+  }
+
+  private void awaitPendingWrites() {
+    for (TableLog.PendingWrite write : pending) {
+      write.await();
+    }
   }
 
   String commitId() {
@@ -84,7 +117,7 @@ final class Committer {
       }
       Next next = (Next) outcome;
       try {
-        ops.commit(base, next.metadata());
+        ops.commit(base, next.metadata(), this::awaitPendingWrites);
       } catch (TableOperations.NotAppliedException e) {
         outcomeWasUnknown[0] = true;
         throw e;

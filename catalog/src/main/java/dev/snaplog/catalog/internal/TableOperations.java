@@ -121,7 +121,17 @@ public final class TableOperations {
    * @throws CommitStateUnknownException if the swap's outcome could not be settled
    */
   TableState commit(TableState base, TableMetadata next) {
+    return commit(base, next, () -> { });
+  }
+
+  /**
+   * The same, running {@code beforeSwap} between the metadata write and the swap: the place to wait for
+   * objects {@code next} names that were written in the background (an exception there fails the commit
+   * with nothing swapped).
+   */
+  TableState commit(TableState base, TableMetadata next, Runnable beforeSwap) {
     String metadataLocation = log.writeMetadata(next);
+    beforeSwap.run();
     byte[] pointerBytes = new PointerFile(next.version(), metadataLocation).toBytes(locations());
     try {
       Pointer swapped = storage.pointers().swap(locations().pointer(), base.pointer().token(), pointerBytes);

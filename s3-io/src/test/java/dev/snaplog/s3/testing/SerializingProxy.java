@@ -39,6 +39,15 @@ final class SerializingProxy {
   });
   private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
+  static {
+    // The JDK server leaves Nagle's algorithm on: a response written as headers then body waits for the
+    // client's delayed ACK, about 40 ms per request, which would be measured as S3 latency. Read once, when
+    // the server's configuration class loads, hence before the first server is created.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   SerializingProxy(String target) throws IOException {
     this.target = target.endsWith("/") ? target.substring(0, target.length() - 1) : target;
     this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor).build();

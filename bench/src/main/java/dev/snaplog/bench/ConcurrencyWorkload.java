@@ -33,7 +33,8 @@ final class ConcurrencyWorkload {
 
   void run() throws Exception {
     for (int writers : config.writers()) {
-      int perWriter = Math.max(2, config.commitsPerRun() / writers);
+      int perRun = backend instanceof S3Backend ? config.s3CommitsPerRun() : config.commitsPerRun();
+      int perWriter = Math.max(2, perRun / writers);
       Outcome[] out = new Outcome[2];
       for (int k = 0; k < 2; k++) {
         int s = (writers + k) % 2; // alternate which system runs first

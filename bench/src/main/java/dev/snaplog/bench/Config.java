@@ -7,19 +7,32 @@ import java.nio.file.Path;
  * {@code smoke} is the seconds-long variant the unit test runs.
  */
 record Config(String mode, int[] depths, int[] s3Depths, int warmupCommits, int measuredCommits, int[] writers,
-              int commitsPerRun, int planCommits, int planFilesPerCommit, int jmhForks, int jmhWarmupIterations,
-              int jmhIterations, int timeTravelLookups, long rows, int rounds, Path dir) {
+              int commitsPerRun, int s3CommitsPerRun, int planCommits, int planFilesPerCommit, int jmhForks,
+              int jmhWarmupIterations, int jmhIterations, int timeTravelLookups, long rows, int rounds, Path dir) {
 
   static Config of(String mode, Path dir) {
     switch (mode) {
       case "full":
-        return new Config(mode, new int[] {10, 1_000, 10_000}, new int[] {10, 1_000, 10_000}, 10, 50, new int[] {1, 4, 16}, 256, 10_000, 10, 1,
-            3, 5, 200, 10_000_000, 3, dir);
+        return new Config(mode,
+            new int[] {10, 1_000, 10_000}, new int[] {10, 1_000, 10_000}, 10, 50, // depths local / S3, commits
+            new int[] {1, 4, 16}, 256, 128,                                       // writers, commits local / S3
+            10_000, 10,                                                           // planning table
+            1, 3, 5,                                                              // JMH
+            200, 10_000_000, 3, dir);                                             // time travel, rows
       case "quick":
-        return new Config(mode, new int[] {10, 1_000, 5_000}, new int[] {10, 1_000}, 5, 20, new int[] {1, 4, 16}, 64, 2_000, 10, 1,
-            2, 3, 50, 1_000_000, 3, dir);
+        return new Config(mode,
+            new int[] {10, 1_000, 2_000}, new int[] {10, 500}, 5, 20,
+            new int[] {1, 4, 16}, 64, 32,
+            2_000, 10,
+            1, 2, 3,
+            50, 1_000_000, 3, dir);
       case "smoke":
-        return new Config(mode, new int[] {5, 20}, new int[] {5}, 2, 3, new int[] {1, 2}, 4, 20, 5, 0, 1, 1, 3, 2_000, 1, dir);
+        return new Config(mode,
+            new int[] {5, 20}, new int[] {5}, 2, 3,
+            new int[] {1, 2}, 4, 4,
+            20, 5,
+            0, 1, 1,
+            3, 2_000, 1, dir);
       default:
         throw new IllegalArgumentException("mode must be full, quick or smoke, got " + mode);
     }

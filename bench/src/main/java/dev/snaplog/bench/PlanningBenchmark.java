@@ -15,8 +15,9 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Workload 4 as a JMH microbenchmark: scan planning on a table built beforehand by {@link PlanningWorkload}
- * (which passes the locations, snapshot ids and filter bounds as parameters). The table handle is loaded once
- * per fork, as a long-lived reader would hold it.
+ * (which passes the locations, snapshot ids and filter bounds as parameters). With {@code handle=loaded} the
+ * table handle is loaded once per fork, as a long-lived reader would hold it (and whatever it caches stays
+ * warm); with {@code handle=new} every plan opens a new catalog and table first, as a one-off query would.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -32,6 +33,10 @@ public class PlanningBenchmark {
   /** {@code none} or {@code prune99}. */
   @Param({"none", "prune99"})
   public String filter;
+
+  /** {@code loaded} (one handle per fork) or {@code new} (a new handle per plan). */
+  @Param({"loaded", "new"})
+  public String handle;
 
   @Param("")
   public String warehouse;
@@ -51,8 +56,7 @@ public class PlanningBenchmark {
   @Setup(Level.Trial)
   public void open() {
     String[] f = facts.split(",");
-    table = system.equals("snaplog") ? SnaplogTable.local(warehouse, PlanningWorkload.TABLE, Map.of(), false)
-        : IcebergTable.onHadoopTables(icebergLocation, Map.of(), false);
+    table = openTable();
     boolean mid = at.equals("mid");
     snapshotId = mid ? Long.valueOf(f[system.equals("snaplog") ? 0 : 1]) : null;
     long files = Long.parseLong(f[mid ? 3 : 2]);
@@ -65,8 +69,18 @@ public class PlanningBenchmark {
     }
   }
 
+  private BenchTable openTable() {
+    return system.equals("snaplog") ? SnaplogTable.local(warehouse, PlanningWorkload.TABLE, Map.of(), false)
+        : IcebergTable.onHadoopTables(icebergLocation, Map.of(), false);
+  }
+
   @Benchmark
   public int plan() {
+    if (handle.equals("new")) {
+      try (BenchTable fresh = openTable()) {
+        return fresh.planFiles(snapshotId, idBelow);
+      }
+    }
     return table.planFiles(snapshotId, idBelow);
   }
 

@@ -66,30 +66,35 @@ final class PlanningWorkload {
         .shouldFailOnError(true)
         .build();
     Collection<RunResult> results = new Runner(opts).run();
-    for (String at : List.of("current", "mid")) {
-      for (String filter : List.of("none", "prune99")) {
-        RunResult s = find(results, "snaplog", at, filter);
-        RunResult i = find(results, "iceberg", at, filter);
-        String w = String.format("4 plan %s snapshot (%,d files), %s", at.equals("mid") ? "mid-history" : "current",
-            at.equals("mid") ? filesAtMid : config.planFiles(), filter.equals("none") ? "no filter"
-                : "99% pruned");
-        report.add(w, "median", "ms", percentile(s, 50), percentile(i, 50), "JMH sample time, " + config.planCommits()
-            + " commits x " + config.planFilesPerCommit() + " registered files");
-        report.add(w, "p95", "ms", percentile(s, 95), percentile(i, 95), null);
+    for (String handle : List.of("loaded", "new")) {
+      for (String at : List.of("current", "mid")) {
+        for (String filter : List.of("none", "prune99")) {
+          RunResult s = find(results, "snaplog", at, filter, handle);
+          RunResult i = find(results, "iceberg", at, filter, handle);
+          String w = String.format("4 plan %s snapshot (%,d files), %s, %s",
+              at.equals("mid") ? "mid-history" : "current", at.equals("mid") ? filesAtMid : config.planFiles(),
+              filter.equals("none") ? "no filter" : "99% pruned",
+              handle.equals("loaded") ? "loaded table" : "new table handle");
+          report.add(w, "median", "ms", percentile(s, 50), percentile(i, 50), "JMH sample time, "
+              + config.planCommits() + " commits x " + config.planFilesPerCommit() + " registered files");
+          report.add(w, "p95", "ms", percentile(s, 95), percentile(i, 95), null);
+        }
       }
     }
     report.note(String.format("Planning tables built in %d s (Snaplog, one commit per append) and %d s (Iceberg,"
         + " transactions of %d appends; see IcebergTable.grow).", seconds[0], seconds[1], IcebergTable.GROW_GROUP));
   }
 
-  private static RunResult find(Collection<RunResult> results, String system, String at, String filter) {
+  private static RunResult find(Collection<RunResult> results, String system, String at, String filter,
+      String handle) {
     for (RunResult r : results) {
       var p = r.getParams();
-      if (p.getParam("system").equals(system) && p.getParam("at").equals(at) && p.getParam("filter").equals(filter)) {
+      if (p.getParam("system").equals(system) && p.getParam("at").equals(at) && p.getParam("filter").equals(filter)
+          && p.getParam("handle").equals(handle)) {
         return r;
       }
     }
-    throw new IllegalStateException("no JMH result for " + system + "/" + at + "/" + filter);
+    throw new IllegalStateException("no JMH result for " + system + "/" + at + "/" + filter + "/" + handle);
   }
 
   private static double percentile(RunResult r, double p) {

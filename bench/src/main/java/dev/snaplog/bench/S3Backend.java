@@ -17,8 +17,9 @@ import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.apache.iceberg.jdbc.JdbcClientPool;
 
 /**
- * Tables on the S3 test server of the s3-io test harness ({@link S3TestServer#shared()}: an endpoint from the
- * environment, MinIO when Docker answers, else an S3Mock process). Snaplog opens its {@code s3://} warehouse
+ * Tables on the S3 test server of the s3-io test harness ({@link S3TestServer#sharedForLongHistories()}: an
+ * endpoint from the environment, MinIO when Docker answers, else an S3Proxy process behind the harness's
+ * serialising proxy). Snaplog opens its {@code s3://} warehouse
  * as a user would; Iceberg uses {@link S3FileIO} under the JDBC catalog on a local SQLite file, the catalog a
  * user without a catalog service would pick on S3 ({@code HadoopCatalog} relies on atomic rename, which S3
  * lacks). Both SDK clients come from the same {@link S3Connection} settings (Apache 5 HTTP client, path style,

@@ -11,9 +11,16 @@ interface Backend extends Closeable {
   /** Short name for the results table, e.g. "local FS". */
   String label();
 
-  BenchTable create(String system, String name, Map<String, String> props);
+  /** Creates ({@code create}) or loads the table {@code name} of {@code system} with a new handle. */
+  BenchTable table(String system, String name, Map<String, String> props, boolean create);
 
-  BenchTable open(String system, String name);
+  default BenchTable create(String system, String name, Map<String, String> props) {
+    return table(system, name, props, true);
+  }
+
+  default BenchTable open(String system, String name) {
+    return table(system, name, Map.of(), false);
+  }
 
   @Override
   void close();

@@ -20,16 +20,7 @@ final class LocalBackend implements Backend {
   }
 
   @Override
-  public BenchTable create(String system, String name, Map<String, String> props) {
-    return table(system, name, props, true);
-  }
-
-  @Override
-  public BenchTable open(String system, String name) {
-    return table(system, name, Map.of(), false);
-  }
-
-  private BenchTable table(String system, String name, Map<String, String> props, boolean create) {
+  public BenchTable table(String system, String name, Map<String, String> props, boolean create) {
     if (system.equals(SnaplogTable.SYSTEM)) {
       return SnaplogTable.local(dir.resolve("snaplog").toString(), name, props, create);
     }

@@ -52,16 +52,7 @@ final class S3Backend implements Backend {
   }
 
   @Override
-  public BenchTable create(String system, String name, Map<String, String> props) {
-    return table(system, name, props, true);
-  }
-
-  @Override
-  public BenchTable open(String system, String name) {
-    return table(system, name, Map.of(), false);
-  }
-
-  private BenchTable table(String system, String name, Map<String, String> props, boolean create) {
+  public BenchTable table(String system, String name, Map<String, String> props, boolean create) {
     Counters counters = new Counters();
     if (system.equals(SnaplogTable.SYSTEM)) {
       var counter = new S3RequestCounter(counters, path -> path.contains("/metadata/"));

@@ -15,6 +15,7 @@ import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.apache.iceberg.jdbc.JdbcClientPool;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * Tables on the S3 test server of the s3-io test harness ({@link S3TestServer#sharedForLongHistories()}: an
@@ -39,6 +40,23 @@ final class S3Backend implements Backend {
     this.snaplogWarehouse = "s3://" + server.bucket() + "/bench-snaplog-" + run;
     this.icebergWarehouse = "s3://" + server.bucket() + "/bench-iceberg-" + run;
     this.jdbcUri = "jdbc:sqlite:" + dir.resolve("iceberg-catalog-" + run + ".db");
+  }
+
+  /**
+   * Sends {@code requests} small PUTs and GETs to the server before anything is measured: a freshly started
+   * server process (a JVM, for S3Proxy and S3Mock) answers several times slower until its JIT has warmed up,
+   * which would land on whichever workload runs first.
+   */
+  void warmUpServer(int requests) {
+    try (var client = server.newClient()) {
+      byte[] body = new byte[4096];
+      for (int i = 0; i < requests / 2; i++) {
+        String key = "bench-warm-up/" + (i % 50);
+        client.putObject(b -> b.bucket(server.bucket()).key(key),
+            RequestBody.fromBytes(body));
+        client.getObjectAsBytes(b -> b.bucket(server.bucket()).key(key));
+      }
+    }
   }
 
   @Override

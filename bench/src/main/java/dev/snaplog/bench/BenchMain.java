@@ -118,7 +118,7 @@ public final class BenchMain {
     }
     S3Backend backend = new S3Backend(S3TestServer.sharedForLongHistories(), config.dir());
     long t0 = System.nanoTime();
-    int warmUp = config.mode().equals("smoke") ? 20 : 4_000;
+    int warmUp = config.mode().equals("full") ? 4_000 : config.mode().equals("quick") ? 1_000 : 20;
     backend.warmUpServer(warmUp);
     Harness.log("S3 server warmed up with %d requests in %.1f s", warmUp, (System.nanoTime() - t0) / 1e9);
     report.note("S3 workloads ran against " + backend.server() + ".");

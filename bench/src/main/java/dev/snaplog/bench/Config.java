@@ -24,7 +24,7 @@ record Config(String mode, int[] depths, int[] s3Depths, int warmupCommits, int 
             new int[] {10, 1_000, 2_000}, new int[] {10, 500}, 5, 20,
             new int[] {1, 4, 16}, 64, 32,
             2_000, 10,
-            1, 2, 3,
+            1, 1, 2,
             50, 1_000_000, 3, dir);
       case "smoke":
         return new Config(mode,

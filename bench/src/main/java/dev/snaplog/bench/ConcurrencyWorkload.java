@@ -112,9 +112,8 @@ final class ConcurrencyWorkload {
       h.close();
     }
     int committed = writers * perWriter - failed.get();
-    int warmups = writers;
     main.refresh();
-    long lost = committed + warmups - (main.currentTotalFiles() - before);
+    long lost = committed + writers - (main.currentTotalFiles() - before); // + one warm-up commit per writer
     Harness.log("concurrent (%s) %s x%d: %d commits in %.2f s, %d attempts, lost %d, failed %d", backend.label(),
         main.system(), writers, committed, seconds, attempts, lost, failed.get());
     return new Outcome(committed / seconds, committed == 0 ? 0 : (attempts - committed) / (double) committed, latency,

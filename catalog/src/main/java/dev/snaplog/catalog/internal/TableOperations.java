@@ -113,21 +113,13 @@ public final class TableOperations {
   }
 
   /**
-   * Commits {@code next} on top of {@code base}: writes its metadata, then swaps the pointer from base's
-   * token.
+   * Commits {@code next} on top of {@code base}: writes its metadata, runs {@code beforeSwap} (the place to
+   * wait for objects {@code next} names that were written in the background; an exception there fails the
+   * commit with nothing swapped), then swaps the pointer from base's token.
    *
    * @return the new state
    * @throws CommitConflictException if another commit got there first (nothing of {@code next} is visible)
    * @throws CommitStateUnknownException if the swap's outcome could not be settled
-   */
-  TableState commit(TableState base, TableMetadata next) {
-    return commit(base, next, () -> { });
-  }
-
-  /**
-   * The same, running {@code beforeSwap} between the metadata write and the swap: the place to wait for
-   * objects {@code next} names that were written in the background (an exception there fails the commit
-   * with nothing swapped).
    */
   TableState commit(TableState base, TableMetadata next, Runnable beforeSwap) {
     String metadataLocation = log.writeMetadata(next);

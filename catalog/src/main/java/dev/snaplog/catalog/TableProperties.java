@@ -36,6 +36,13 @@ public final class TableProperties {
   public static final String HISTORY_LEAF_SIZE = "history.leaf-size";
   public static final int HISTORY_LEAF_SIZE_DEFAULT = 100;
 
+  /**
+   * Code points (bytes for binary) kept of string and binary column bounds in the log; longer bounds are
+   * truncated (see docs/design.md, "Limits"). 1 to 1024.
+   */
+  public static final String STATS_TRUNCATE_LENGTH = dev.snaplog.manifest.StatsTruncation.PROPERTY;
+  public static final int STATS_TRUNCATE_LENGTH_DEFAULT = dev.snaplog.core.types.BoundTruncation.DEFAULT_LENGTH;
+
   private TableProperties() {}
 
   static int intValue(Map<String, String> tableProps, Map<String, String> catalogProps, String key, int def) {

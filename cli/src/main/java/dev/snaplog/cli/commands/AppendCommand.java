@@ -7,11 +7,13 @@ import dev.snaplog.cli.input.Progress;
 import dev.snaplog.cli.input.RowSource;
 import dev.snaplog.cli.input.RowSources;
 import dev.snaplog.core.AppendFiles;
+import dev.snaplog.core.Limits;
 import dev.snaplog.core.ManageRefs;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.Snapshot;
 import dev.snaplog.core.Table;
+import dev.snaplog.core.types.LossyInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,6 +57,12 @@ public final class AppendCommand extends BaseCommand {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A summary property of the new snapshot.")
   Map<String, String> summary = new LinkedHashMap<>();
 
+  @Option(names = "--allow-lossy",
+      description = "Store input that cannot be stored exactly instead of refusing it: numbers beyond float or"
+          + " double range (as infinity or 0), times finer than microseconds (truncated), invalid UTF-8 and"
+          + " unpaired surrogates (as U+FFFD), a JSON key given twice in one object (the last value wins).")
+  boolean allowLossy;
+
   @Override
   protected int run(CliContext ctx) {
     List<InputFormat> formats = new ArrayList<>();
@@ -65,6 +73,7 @@ public final class AppendCommand extends BaseCommand {
       }
       formats.add(InputFormat.of(f, inputFormat));
     }
+    Limits.checkProperties("summary property", summary); // before any input is read
     Table t = ctx.loadTable(table);
     if (branch != null) {
       Tables.requireBranch(t, branch);
@@ -83,7 +92,7 @@ public final class AppendCommand extends BaseCommand {
     Progress progress = new Progress(ctx.err(), ctx.showProgress());
     long rows = 0;
     for (int i = 0; i < files.size(); i++) {
-      rows += check(files.get(i), formats.get(i), schema, progress);
+      rows += check(files.get(i), formats.get(i), schema, lossy(), progress);
     }
     if (rows == 0) {
       progress.clear();
@@ -97,7 +106,7 @@ public final class AppendCommand extends BaseCommand {
     for (int i = 0; i < files.size(); i++) {
       Path f = files.get(i);
       InputFormat format = formats.get(i);
-      append.appendRecords(() -> new SourceIterator(RowSources.open(f, format, schema), f, progress));
+      append.appendRecords(() -> new SourceIterator(RowSources.open(f, format, schema, lossy()), f, progress));
     }
     progress.clear();
     Snapshot s = append.commit();
@@ -106,14 +115,18 @@ public final class AppendCommand extends BaseCommand {
     return 0;
   }
 
+  private LossyInput lossy() {
+    return allowLossy ? LossyInput.ALLOW : LossyInput.REFUSE;
+  }
+
   private AppendFiles newAppend(Table t) {
     return branch == null ? t.newAppend() : t.newAppend().toBranch(branch);
   }
 
   /** Reads a whole file, converting every row; returns the row count. Throws at the first bad value. */
-  private static long check(Path file, InputFormat format, Schema schema, Progress progress) {
+  private static long check(Path file, InputFormat format, Schema schema, LossyInput lossy, Progress progress) {
     long n = 0;
-    try (RowSource src = RowSources.open(file, format, schema)) {
+    try (RowSource src = RowSources.open(file, format, schema, lossy)) {
       while (src.next() != null) {
         n++;
         if ((n & 1023) == 0) {

@@ -95,6 +95,11 @@ final class RowValidator {
         }
         return null;
       }
+      case STRING: {
+        int bad = dev.snaplog.core.Limits.unpairedSurrogate((String) v);
+        return bad < 0 ? null : "contains an unpaired UTF-16 surrogate at position " + bad + ", which UTF-8"
+            + " cannot store (it would be written as '?')";
+      }
       case TIME:
         return subMicros(((LocalTime) v).getNano());
       case TIMESTAMP:

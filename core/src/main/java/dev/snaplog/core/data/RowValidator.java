@@ -86,6 +86,10 @@ final class RowValidator {
     if (!expected.isInstance(v)) {
       return "is a " + v.getClass().getName() + ", expected " + expected.getName();
     }
+    String range = Literals.rangeProblem(type, v);
+    if (range != null) {
+      return range;
+    }
     switch (type.id()) {
       case DECIMAL: {
         BigDecimal d = (BigDecimal) v;

@@ -48,6 +48,10 @@ public final class Literals {
     if (value instanceof String s && type.id() != TypeId.STRING) {
       return fromText(type, s, lossy);
     }
+    return inRange(type, convert(type, value, lossy));
+  }
+
+  private static Object convert(Type type, Object value, LossyInput lossy) {
     try {
       return switch (type.id()) {
         case BOOLEAN -> requireClass(value, Boolean.class, type);
@@ -86,6 +90,10 @@ public final class Literals {
 
   /** As {@link #fromText(Type, String)}, performing lossy conversions when {@code lossy} allows them. */
   public static Object fromText(Type type, String text, LossyInput lossy) {
+    return inRange(type, parse(type, text, lossy));
+  }
+
+  private static Object parse(Type type, String text, LossyInput lossy) {
     String s = text.trim();
     try {
       return switch (type.id()) {
@@ -121,6 +129,35 @@ public final class Literals {
     } catch (IllegalArgumentException e) {
       throw new ValidationException("Cannot read '" + text + "' as " + type + describeExpected(type));
     }
+  }
+
+  /**
+   * Why a canonical value of {@code type} cannot be stored, or null if it can: dates are stored as 32-bit days
+   * and timestamps as 64-bit microseconds since 1970, which cover about ±5.8 million and ±292,000 years.
+   */
+  public static String rangeProblem(Type type, Object value) {
+    try {
+      switch (type.id()) {
+        case DATE -> Math.toIntExact(((LocalDate) value).toEpochDay());
+        case TIMESTAMP -> micros((LocalDateTime) value);
+        case TIMESTAMPTZ -> micros((Instant) value);
+        default -> {
+          return null;
+        }
+      }
+      return null;
+    } catch (ArithmeticException e) {
+      return "is outside the range " + type + " values are stored in (" + (type.id() == TypeId.DATE
+          ? "32-bit days" : "64-bit microseconds") + " since 1970-01-01)";
+    }
+  }
+
+  private static Object inRange(Type type, Object value) {
+    String problem = value == null ? null : rangeProblem(type, value);
+    if (problem != null) {
+      throw new ValidationException("Value " + describe(value) + " " + problem);
+    }
+    return value;
   }
 
   /** The text form of a value: ISO-8601 for times, plain digits for decimals, Base64 for binary. */

@@ -50,4 +50,15 @@ public record CommitRetryPolicy(int maxAttempts, long minWaitMillis, long maxWai
     }
     return k;
   }
+
+  /** How many commit-token writers a table remembers, from the same two property maps. */
+  public static int maxWriterMarks(Map<String, String> tableProps, Map<String, String> catalogProps) {
+    int n = TableProperties.intValue(tableProps, catalogProps, TableProperties.COMMIT_TOKEN_MAX_WRITERS,
+        TableProperties.COMMIT_TOKEN_MAX_WRITERS_DEFAULT);
+    if (n < 1) {
+      throw new dev.snaplog.core.exceptions.ValidationException(TableProperties.COMMIT_TOKEN_MAX_WRITERS
+          + " must be at least 1, got " + n);
+    }
+    return n;
+  }
 }

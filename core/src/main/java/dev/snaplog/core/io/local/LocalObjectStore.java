@@ -117,6 +117,21 @@ public final class LocalObjectStore implements ObjectStore {
   }
 
   @Override
+  public Optional<ObjectInfo> stat(String location) {
+    Path path = LocalPaths.toPath(location);
+    try {
+      BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
+      return attrs.isRegularFile()
+          ? Optional.of(new ObjectInfo(location, attrs.size(), attrs.lastModifiedTime().toMillis()))
+          : Optional.empty();
+    } catch (java.nio.file.NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new StorageException("stat", location, e);
+    }
+  }
+
+  @Override
   public List<ObjectInfo> list(String prefix) {
     Path root = LocalPaths.toPath(prefix);
     if (!Files.isDirectory(root)) {

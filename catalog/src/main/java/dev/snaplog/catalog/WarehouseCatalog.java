@@ -151,7 +151,8 @@ public final class WarehouseCatalog implements Catalog {
 
   @Override
   public Table createTable(TableId id, Schema schema, Map<String, String> tableProperties) {
-    if (!isLive(id.namespace(), marker(id.namespace()))) {
+    Optional<Pointer> namespaceMarker = marker(id.namespace());
+    if (!isLive(id.namespace(), namespaceMarker)) {
       throw new NoSuchNamespaceException(id.namespace());
     }
     CommitRetryPolicy.from(tableProperties, properties); // reject bad property values before writing
@@ -164,9 +165,9 @@ public final class WarehouseCatalog implements Catalog {
     TableMetadata initial = TableMetadata.builder()
         .tableUuid(UUID.randomUUID().toString())
         .version(0)
-        .lastUpdatedMillis(System.currentTimeMillis())
         .commitId(UUID.randomUUID().toString())
         .operation("create")
+        .lastUpdatedMillis(namespaceMarker.get().storeNowMillis()) // the store's clock, as for every commit
         .schemas(List.of(schema.withSchemaId(0)), 0)
         .properties(tableProperties)
         .fileSet(FileSetState.EMPTY)

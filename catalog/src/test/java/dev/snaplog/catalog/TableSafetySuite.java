@@ -315,7 +315,8 @@ public abstract class TableSafetySuite {
   void writersAndOrphanRemovalAtNowRunningTogetherLoseNothingAcknowledged() throws Exception {
     catalog.createTable(A, SCHEMA, Map.of("checkpoint.interval", "4"));
     int writers = 3;
-    int appendsEach = 12;
+    // -Dsnaplog.safety.appends=N runs a longer stretch (N appends per writer)
+    int appendsEach = Integer.getInteger("snaplog.safety.appends", 12);
     Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
     AtomicInteger fenced = new AtomicInteger();
     AtomicBoolean writing = new AtomicBoolean(true);

@@ -421,13 +421,15 @@ public abstract class TableSafetySuite {
   }
 
   /**
-   * Waits until the store's clock has moved past the object's last-modified time, so that a cut-off of "now"
-   * is later than the object, however fast the machine is.
+   * Waits until the store's clock has passed the second after the object's last-modified time (orphan
+   * removal cuts off on whole seconds), so that a cut-off of "now" is later than the object, however fast the
+   * machine is.
    */
   private void awaitStoreClockPast(Table t, String location) {
     long modified = storage.objects().stat(location).orElseThrow().lastModifiedMillis();
-    while (storage.pointers().read(t.location() + "/_pointer").orElseThrow().storeNowMillis() <= modified
-        || System.currentTimeMillis() <= modified) {
+    long nextSecond = (Math.floorDiv(modified, 1000L) + 1) * 1000L;
+    while (storage.pointers().read(t.location() + "/_pointer").orElseThrow().storeNowMillis() <= nextSecond
+        || System.currentTimeMillis() <= nextSecond) {
       Thread.onSpinWait();
     }
   }

@@ -43,6 +43,15 @@ public final class TableProperties {
   public static final String STATS_TRUNCATE_LENGTH = dev.snaplog.manifest.StatsTruncation.PROPERTY;
   public static final int STATS_TRUNCATE_LENGTH_DEFAULT = dev.snaplog.core.types.BoundTruncation.DEFAULT_LENGTH;
 
+  /**
+   * The most commit-token writers whose last sequence a table remembers. Beyond it the writer that committed
+   * least recently is forgotten, so metadata stays small however many writer names come and go; a forgotten
+   * writer's replayed token would commit again. The exactly-once window is therefore: a writer is remembered
+   * until this many other writers have committed after its last commit.
+   */
+  public static final String COMMIT_TOKEN_MAX_WRITERS = "commit-token.max-writers";
+  public static final int COMMIT_TOKEN_MAX_WRITERS_DEFAULT = 200;
+
   private TableProperties() {}
 
   static int intValue(Map<String, String> tableProps, Map<String, String> catalogProps, String key, int def) {

@@ -180,9 +180,7 @@ public final class WarehouseCatalog implements Catalog {
           id.toString(), null);
     }
     if (purge) {
-      for (ObjectInfo o : storage.objects().list(loc.root())) {
-        storage.objects().delete(o.location());
-      }
+      storage.objects().deleteAll(storage.objects().list(loc.root()).stream().map(ObjectInfo::location).toList());
     }
     return true;
   }

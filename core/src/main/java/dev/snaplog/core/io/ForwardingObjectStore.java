@@ -1,5 +1,6 @@
 package dev.snaplog.core.io;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,11 @@ public class ForwardingObjectStore implements ObjectStore {
   @Override
   public InputFile newInputFile(String location) {
     return delegate.newInputFile(location);
+  }
+
+  @Override
+  public InputFile newInputFile(String location, long knownLength) {
+    return delegate.newInputFile(location, knownLength);
   }
 
   @Override
@@ -56,6 +62,11 @@ public class ForwardingObjectStore implements ObjectStore {
   @Override
   public void delete(String location) {
     delegate.delete(location);
+  }
+
+  @Override
+  public void deleteAll(Collection<String> locations) {
+    delegate.deleteAll(locations);
   }
 
   @Override

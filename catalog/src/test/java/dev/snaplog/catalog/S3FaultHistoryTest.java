@@ -22,7 +22,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Randomised histories under injected faults: several writer processes ({@link FaultWorker}) append with commit
+ * Randomised histories under injected faults: several writer processes ({@link FaultWorker}, one JVM each for the
+ * whole run, one table per history) append with commit
  * tokens, roll back, tag and expire through {@link FaultProxy}s between their SDK and the test server, which drop
  * responses after the server applied the request, reset connections, delay, answer 500/503 and cut bodies
  * short. Then the history is checked against what the writers were told:
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.Test;
 class S3FaultHistoryTest {
   private static final Schema SCHEMA = Schema.parse("id long not null, ts timestamptz, msg string");
   private static final int WRITERS = 3;
-  private static final int OPERATIONS = 8;
+  private static final int OPERATIONS = 6;
   private static final double FAULT_RATE = 0.15;
 
   private final S3TestServer s3 = S3TestServer.shared();
@@ -55,12 +56,39 @@ class S3FaultHistoryTest {
     int acked = 0;
     int failed = 0;
     long t0 = System.nanoTime();
-    for (int h = 0; h < histories; h++) {
-      long seed = firstSeed + h;
-      HistoryOutcome o = runHistory(warehouse, TableId.of("db", "h" + h), seed);
-      o.faults().forEach((f, n) -> faults.merge(f, n, Integer::sum));
-      acked += o.acknowledged();
-      failed += o.failed();
+    // one proxy and one writer process per writer for the whole run; the proxies are reseeded per history, so
+    // each history's faults depend on its seed only
+    List<FaultProxy> proxies = new ArrayList<>();
+    List<ChildJvm> writers = new ArrayList<>();
+    try {
+      for (int w = 0; w < WRITERS; w++) {
+        // the conformance probe's objects pass untouched: its verdict under faults is not what is tested here
+        FaultProxy proxy = new FaultProxy(s3.endpoint(), 0, FAULT_RATE,
+            path -> path.contains(".snaplog-probe") || path.endsWith("_conformance.json"));
+        proxies.add(proxy);
+        Map<String, String> props = new HashMap<>(s3.properties());
+        props.put(S3Config.ENDPOINT, proxy.endpoint());
+        props.put(S3Config.SOCKET_TIMEOUT_MS, "10000");
+        List<String> args = new ArrayList<>(List.of(warehouse, String.valueOf(w), String.valueOf(OPERATIONS)));
+        props.forEach((k, v) -> args.add(k + "=" + v));
+        writers.add(new ChildJvm(FaultWorker.class, args.toArray(new String[0])));
+      }
+      for (int h = 0; h < histories; h++) {
+        long seed = firstSeed + h;
+        HistoryOutcome o = runHistory(warehouse, TableId.of("db", "h" + h), seed, h, proxies, writers);
+        o.faults().forEach((f, n) -> faults.merge(f, n, Integer::sum));
+        acked += o.acknowledged();
+        failed += o.failed();
+      }
+      for (ChildJvm w : writers) {
+        w.endInput();
+        assertThat(w.waitFor()).as("writer exit code; output %s", w.lines()).isZero();
+      }
+    } finally {
+      proxies.forEach(FaultProxy::close);
+      for (ChildJvm w : writers) {
+        w.kill();
+      }
     }
     System.out.printf("[snaplog] fault histories: %d (seeds %d..%d), %d writers x %d operations each, %.0f s;"
         + " acknowledged commits %d, failed with a typed error %d; requests by fault: %s%n", histories, firstSeed,
@@ -71,37 +99,28 @@ class S3FaultHistoryTest {
 
   private record HistoryOutcome(int acknowledged, int failed, Map<FaultProxy.Fault, Integer> faults) {}
 
-  private HistoryOutcome runHistory(String warehouse, TableId table, long seed) throws Exception {
+  private HistoryOutcome runHistory(String warehouse, TableId table, long seed, int index, List<FaultProxy> proxies,
+      List<ChildJvm> writers) throws Exception {
     try (Catalog c = Catalogs.open(warehouse, s3.properties())) {
       c.createTable(table, SCHEMA, Map.of("checkpoint.interval", "4"));
     }
-    List<FaultProxy> proxies = new ArrayList<>();
-    List<ChildJvm> writers = new ArrayList<>();
-    try {
-      for (int w = 0; w < WRITERS; w++) {
-        // the conformance probe's objects pass untouched: its verdict under faults is not what is tested here
-        FaultProxy proxy = new FaultProxy(s3.endpoint(), seed * 31 + w, FAULT_RATE,
-            path -> path.contains(".snaplog-probe") || path.endsWith("_conformance.json"));
-        proxies.add(proxy);
-        Map<String, String> props = new HashMap<>(s3.properties());
-        props.put(S3Config.ENDPOINT, proxy.endpoint());
-        props.put(S3Config.SOCKET_TIMEOUT_MS, "10000");
-        List<String> args = new ArrayList<>(List.of(warehouse, table.toString(), String.valueOf(w),
-            String.valueOf(OPERATIONS), String.valueOf(seed * 17 + w)));
-        props.forEach((k, v) -> args.add(k + "=" + v));
-        writers.add(new ChildJvm(FaultWorker.class, args.toArray(new String[0])));
-      }
-      List<String> lines = new ArrayList<>();
-      for (ChildJvm w : writers) {
-        assertThat(w.waitFor()).as("seed %d: writer exit code; output %s", seed, w.lines()).isZero();
-        lines.addAll(w.lines());
-      }
-      Map<FaultProxy.Fault, Integer> faults = new EnumMap<>(FaultProxy.Fault.class);
-      proxies.forEach(p -> p.counts().forEach((f, n) -> faults.merge(f, n, Integer::sum)));
-      return check(warehouse, table, seed, lines, faults);
-    } finally {
-      proxies.forEach(FaultProxy::close);
+    List<Integer> seen = new ArrayList<>();
+    for (int w = 0; w < WRITERS; w++) {
+      proxies.get(w).reseed(seed * 31 + w);
+      seen.add(writers.get(w).lines().size());
+      writers.get(w).send("RUN " + table + " " + (seed * 17 + w));
     }
+    List<String> lines = new ArrayList<>();
+    for (int w = 0; w < WRITERS; w++) {
+      ChildJvm writer = writers.get(w);
+      assertThat(writer.awaitLines("DONE", index + 1)).as("seed %d: writer %d finished; output %s", seed, w,
+          writer.lines()).isTrue();
+      List<String> all = writer.lines();
+      lines.addAll(all.subList(seen.get(w), all.size()));
+    }
+    Map<FaultProxy.Fault, Integer> faults = new EnumMap<>(FaultProxy.Fault.class);
+    proxies.forEach(p -> p.counts().forEach((f, n) -> faults.merge(f, n, Integer::sum)));
+    return check(warehouse, table, seed, lines, faults);
   }
 
   private HistoryOutcome check(String warehouse, TableId table, long seed, List<String> lines,

@@ -151,7 +151,6 @@ public abstract class TableBehaviourSuite {
     Table t = catalog.createTable(EVENTS, SCHEMA);
     List<Snapshot> snapshots = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      Thread.sleep(3);
       snapshots.add(t.newAppend().appendRecords(rows(i * 10L, 10)).commit());
     }
     for (int i = 0; i < snapshots.size(); i++) {
@@ -185,10 +184,9 @@ public abstract class TableBehaviourSuite {
   void rollbackMakesAnOlderSnapshotCurrentAndKeepsHistory() throws Exception {
     Table t = catalog.createTable(EVENTS, SCHEMA);
     Snapshot s1 = t.newAppend().appendRecords(rows(0, 3)).commit();
-    t.newAppend().appendRecords(rows(3, 3)).commit();
-    Thread.sleep(3);
-    Instant beforeRollback = Instant.now();
-    Thread.sleep(3);
+    Snapshot s2 = t.newAppend().appendRecords(rows(3, 3)).commit();
+    Instant beforeRollback = clockPast(s2.timestamp());
+    clockPast(beforeRollback);
     Snapshot back = t.newRollback().toSnapshot(s1.snapshotId()).commit();
     assertThat(back).isEqualTo(s1);
     assertThat(ids(catalog.loadTable(EVENTS).newScan().records())).isEqualTo(range(0, 3));
@@ -325,6 +323,16 @@ public abstract class TableBehaviourSuite {
   }
 
   /** Asserts the table has exactly {@code n} snapshots, each the child of the one before. */
+  /** Waits until the wall clock has moved past {@code t} (a millisecond at most) and returns the new time. */
+  protected static Instant clockPast(Instant t) {
+    Instant now = Instant.now();
+    while (!now.isAfter(t)) {
+      Thread.onSpinWait();
+      now = Instant.now();
+    }
+    return now;
+  }
+
   protected static void assertLinearChain(Table t, int n) {
     List<Snapshot> chain = t.snapshots();
     assertThat(chain).hasSize(n);

@@ -90,6 +90,15 @@ public final class FaultProxy implements AutoCloseable {
     return "http://127.0.0.1:" + server.getLocalPort();
   }
 
+  /**
+   * Restarts the fault sequence from {@code seed} and clears the counts, so one proxy can serve several
+   * reproducible runs.
+   */
+  public synchronized void reseed(long seed) {
+    random.setSeed(seed);
+    counts.clear();
+  }
+
   /** How many requests got each fault so far. */
   public synchronized Map<Fault, Integer> counts() {
     return Map.copyOf(counts);

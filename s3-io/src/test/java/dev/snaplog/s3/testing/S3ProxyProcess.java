@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * S3Proxy with the {@code filesystem-nio2} backend, started as a process. It checks credentials (unlike
- * S3Mock), so the wrong-credentials test uses it too; its {@code If-Match} is not atomic (DESIGN.md).
+ * S3Proxy with the {@code filesystem-nio2} backend, started as a process: the store whose {@code If-Match} is
+ * known not to be atomic, which the conformance probe must refuse (docs/design.md).
  */
 final class S3ProxyProcess {
   static final String VERSION = System.getProperty("s3proxy.version", "4.1.0");

@@ -199,7 +199,7 @@ public final class S3Config {
   }
 
   /** {@code url} with anything between {@code ://} and the host's {@code @} replaced, for messages. */
-  public static String withoutUserInfo(String url) {
+  private static String withoutUserInfo(String url) {
     if (url == null) {
       return null;
     }

@@ -153,7 +153,6 @@ public final class S3PointerStore implements PointerStore {
   @Override
   public void delete(String location, String expectedToken) {
     S3Location loc = S3Location.parse(location);
-    ProbeReport.EtagForm form = guard.checkBeforePointerWrite(loc, false);
     Optional<Pointer> current = read(location);
     if (current.isEmpty()) {
       return;
@@ -164,7 +163,7 @@ public final class S3PointerStore implements PointerStore {
     try {
       // If-Match makes the delete conditional where the server supports it (AWS S3 does); elsewhere the
       // read above is the best check available.
-      conn.conditionalClient().deleteObject(b -> b.bucket(loc.bucket()).key(loc.key()).ifMatch(form.apply(expectedToken)));
+      conn.conditionalClient().deleteObject(b -> b.bucket(loc.bucket()).key(loc.key()).ifMatch(guard.etagFormFor(loc).apply(expectedToken)));
     } catch (SdkException e) {
       if (S3Errors.isPreconditionFailed(e) || S3Errors.isConditionalConflict(e)) {
         throw new CommitConflictException("Pointer " + location + " changed before it could be deleted");

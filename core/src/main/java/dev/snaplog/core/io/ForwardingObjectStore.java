@@ -1,12 +1,13 @@
 package dev.snaplog.core.io;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * An object store that passes every call to another; subclass it and override what you want to observe or
- * change (request counting, latency or fault injection, access logs).
+ * change (request counting, latency or fault injection, access logs). The conveniences
+ * {@link #newInputFile(String, long)} and {@link #deleteAll} are not forwarded as such: they fall back to
+ * {@link #newInputFile(String)} and {@link #delete(String)}, so an override of those sees every read and delete.
  */
 public class ForwardingObjectStore implements ObjectStore {
   private final ObjectStore delegate;
@@ -22,11 +23,6 @@ public class ForwardingObjectStore implements ObjectStore {
   @Override
   public InputFile newInputFile(String location) {
     return delegate.newInputFile(location);
-  }
-
-  @Override
-  public InputFile newInputFile(String location, long knownLength) {
-    return delegate.newInputFile(location, knownLength);
   }
 
   @Override
@@ -62,11 +58,6 @@ public class ForwardingObjectStore implements ObjectStore {
   @Override
   public void delete(String location) {
     delegate.delete(location);
-  }
-
-  @Override
-  public void deleteAll(Collection<String> locations) {
-    delegate.deleteAll(locations);
   }
 
   @Override

@@ -64,6 +64,15 @@ public final class ConditionalWriteGuard {
     return report.etagForm();
   }
 
+  /**
+   * The ETag form to send in {@code If-Match} to this store, probing it if need be but refusing nothing: for
+   * writes that must work on any store, such as the conditional delete of a dropped table's pointer.
+   */
+  public ProbeReport.EtagForm etagFormFor(S3Location pointer) {
+    return conn.config().verification() == S3Config.Verification.OFF ? ProbeReport.EtagForm.QUOTED
+        : reportFor(pointer.bucket()).etagForm();
+  }
+
   /** The cached report for a bucket of this connection's endpoint, probing if there is none yet. */
   public ProbeReport reportFor(String bucket) {
     String key = key(bucket);

@@ -26,8 +26,8 @@ class DoctorNotImplementedTest {
     server.start();
     try {
       String endpoint = "http://127.0.0.1:" + server.getAddress().getPort();
-      CliResult r = CliRunner.inProcess().run(Map.of("SNAPLOG_WAREHOUSE", "s3://some-bucket/w", "AWS_ACCESS_KEY_ID",
-          "id", "AWS_SECRET_ACCESS_KEY", "secret"), "--s3-endpoint", endpoint, "doctor", "--rounds", "1");
+      CliResult r = CliRunner.inProcess().run(Map.of("SNAPLOG_WAREHOUSE", "s3://some-bucket/w"), "--s3-endpoint",
+          endpoint, "-P", "s3.access-key-id=id", "-P", "s3.secret-access-key=secret", "doctor", "--rounds", "1");
       assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.UNSAFE_STORE);
       String all = r.stdout() + r.stderr();
       assertThat(all).doesNotContain("unexpected").contains("501").contains("NOT safe").contains(endpoint);

@@ -36,6 +36,15 @@ public final class TableProperties {
   public static final String HISTORY_LEAF_SIZE = "history.leaf-size";
   public static final int HISTORY_LEAF_SIZE_DEFAULT = 100;
 
+  /**
+   * The most commit-token writers whose last sequence a table remembers. Beyond it the writer that committed
+   * least recently is forgotten, so metadata stays small however many writer names come and go; a forgotten
+   * writer's replayed token would commit again. The exactly-once window is therefore: a writer is remembered
+   * until this many other writers have committed after its last commit.
+   */
+  public static final String COMMIT_TOKEN_MAX_WRITERS = "commit-token.max-writers";
+  public static final int COMMIT_TOKEN_MAX_WRITERS_DEFAULT = 200;
+
   private TableProperties() {}
 
   static int intValue(Map<String, String> tableProps, Map<String, String> catalogProps, String key, int def) {

@@ -17,6 +17,7 @@ import dev.snaplog.core.io.ObjectInfo;
 import dev.snaplog.core.io.Pointer;
 import dev.snaplog.core.io.Storage;
 import dev.snaplog.manifest.FileSetState;
+import dev.snaplog.manifest.NamespaceMarker;
 import dev.snaplog.manifest.PointerFile;
 import dev.snaplog.manifest.TableLocations;
 import dev.snaplog.manifest.TableLog;
@@ -77,11 +78,21 @@ public final class WarehouseCatalog implements Catalog {
   @Override
   public void createNamespace(String namespace) {
     try {
-      storage.objects().putIfAbsent(markerLocation(namespace),
-          ("{\"format-version\":1,\"created-ms\":" + System.currentTimeMillis() + "}").getBytes());
+      storage.pointers().create(markerLocation(namespace),
+          new NamespaceMarker(System.currentTimeMillis(), false).toBytes());
     } catch (ObjectAlreadyExistsException e) {
       throw new NamespaceAlreadyExistsException(namespace);
     }
+  }
+
+  /** The namespace's marker with its swap token, when the namespace exists. */
+  private Optional<Pointer> marker(String namespace) {
+    return storage.pointers().read(markerLocation(namespace));
+  }
+
+  private boolean isLive(String namespace, Optional<Pointer> marker) {
+    return marker.isPresent()
+        && !NamespaceMarker.fromBytes(marker.get().bytes(), markerLocation(namespace)).dropping();
   }
 
   @Override
@@ -96,22 +107,52 @@ public final class WarehouseCatalog implements Catalog {
         .toList();
   }
 
+  /**
+   * Marks the namespace as dropping, then checks it is empty, then deletes the marker; a table creation that
+   * races with it re-reads the marker after creating its pointer, so one of the two sees the other
+   * ({@link NamespaceMarker}). If tables remain, the marker is restored.
+   */
   @Override
   public boolean dropNamespace(String namespace) {
-    if (!namespaceExists(namespace)) {
-      return false;
+    String location = markerLocation(namespace);
+    for (int attempt = 1; ; attempt++) {
+      Optional<Pointer> current = marker(namespace);
+      if (current.isEmpty()) {
+        return false;
+      }
+      NamespaceMarker m = NamespaceMarker.fromBytes(current.get().bytes(), location);
+      Pointer dropping;
+      try {
+        dropping = storage.pointers().swap(location, current.get().token(), m.markDropping().toBytes());
+      } catch (CommitConflictException e) {
+        if (attempt >= 5) {
+          throw new CommitConflictException("Namespace " + namespace + " kept changing while being dropped; try"
+              + " again", null, null);
+        }
+        continue; // another drop (or its restore) moved the marker; look again
+      }
+      List<TableId> tables = listTables(namespace);
+      if (!tables.isEmpty()) {
+        try {
+          storage.pointers().swap(location, dropping.token(), m.live().toBytes());
+        } catch (CommitConflictException e) {
+          // another drop took over the marker; it will restore or delete it
+        }
+        throw new NamespaceNotEmptyException(namespace, tables.size());
+      }
+      try {
+        storage.pointers().delete(location, dropping.token());
+      } catch (CommitConflictException e) {
+        return false; // another drop finished first
+      }
+      return true;
     }
-    List<TableId> tables = listTables(namespace);
-    if (!tables.isEmpty()) {
-      throw new NamespaceNotEmptyException(namespace, tables.size());
-    }
-    storage.objects().delete(markerLocation(namespace));
-    return true;
   }
 
   @Override
   public Table createTable(TableId id, Schema schema, Map<String, String> tableProperties) {
-    if (!namespaceExists(id.namespace())) {
+    Optional<Pointer> namespaceMarker = marker(id.namespace());
+    if (!isLive(id.namespace(), namespaceMarker)) {
       throw new NoSuchNamespaceException(id.namespace());
     }
     CommitRetryPolicy.from(tableProperties, properties); // reject bad property values before writing
@@ -124,20 +165,31 @@ public final class WarehouseCatalog implements Catalog {
     TableMetadata initial = TableMetadata.builder()
         .tableUuid(UUID.randomUUID().toString())
         .version(0)
-        .lastUpdatedMillis(System.currentTimeMillis())
         .commitId(UUID.randomUUID().toString())
         .operation("create")
+        .lastUpdatedMillis(namespaceMarker.get().storeNowMillis()) // the store's clock, as for every commit
         .schemas(List.of(schema.withSchemaId(0)), 0)
         .properties(tableProperties)
         .fileSet(FileSetState.EMPTY)
         .build();
     TableLog log = new TableLog(storage.objects(), loc);
     String metadataLocation = log.writeMetadata(initial);
+    Pointer created;
     try {
-      storage.pointers().create(loc.pointer(), new PointerFile(0, metadataLocation).toBytes(loc));
+      created = storage.pointers().create(loc.pointer(), new PointerFile(0, metadataLocation).toBytes(loc));
     } catch (ObjectAlreadyExistsException e) {
       storage.objects().delete(metadataLocation); // the create definitely lost: our file is unreferenced
       throw new TableAlreadyExistsException(id.toString());
+    }
+    if (!isLive(id.namespace(), marker(id.namespace()))) {
+      // a drop of the namespace began meanwhile and may not have seen this table: take it back
+      try {
+        storage.pointers().delete(loc.pointer(), created.token());
+        storage.objects().delete(metadataLocation);
+      } catch (CommitConflictException e) {
+        // someone committed to the new table already; the drop's emptiness check sees it
+      }
+      throw new NoSuchNamespaceException(id.namespace());
     }
     return loadTable(id);
   }
@@ -180,7 +232,8 @@ public final class WarehouseCatalog implements Catalog {
           id.toString(), null);
     }
     if (purge) {
-      storage.objects().deleteAll(storage.objects().list(loc.root()).stream().map(ObjectInfo::location).toList());
+      storage.objects().deleteAll(storage.objects().list(loc.root()).stream().map(ObjectInfo::location)
+          .filter(loc::owns).toList());
     }
     return true;
   }

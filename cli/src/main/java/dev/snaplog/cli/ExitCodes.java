@@ -1,6 +1,7 @@
 package dev.snaplog.cli;
 
 import dev.snaplog.core.exceptions.CommitConflictException;
+import dev.snaplog.core.exceptions.CommitFencedException;
 import dev.snaplog.core.exceptions.CommitStateUnknownException;
 import dev.snaplog.core.exceptions.CorruptTableException;
 import dev.snaplog.core.exceptions.NamespaceAlreadyExistsException;
@@ -26,7 +27,10 @@ public final class ExitCodes {
   public static final int NOT_FOUND = 3;
   /** Input is invalid for the table or its state: bad schema, bad value, bad time, name already taken. */
   public static final int INVALID = 4;
-  /** The commit lost to concurrent writers, or its outcome is unknown: reload and check before retrying. */
+  /**
+   * The commit lost to concurrent writers, its outcome is unknown (reload and check before retrying), or
+   * orphan removal fenced it (write the data again).
+   */
   public static final int COMMIT = 5;
   /** The storage failed or the table's log is damaged. */
   public static final int STORAGE = 6;
@@ -48,7 +52,8 @@ public final class ExitCodes {
         || e instanceof NamespaceAlreadyExistsException || e instanceof NamespaceNotEmptyException) {
       return INVALID;
     }
-    if (e instanceof CommitConflictException || e instanceof CommitStateUnknownException) {
+    if (e instanceof CommitConflictException || e instanceof CommitStateUnknownException
+        || e instanceof CommitFencedException) {
       return COMMIT;
     }
     if (e instanceof StorageException || e instanceof CorruptTableException) {

@@ -67,11 +67,20 @@ public interface Table {
   RemoveOrphanFiles removeOrphanFiles();
 
   /**
-   * Checks that every object reachable from the retained history exists and parses.
+   * Checks that every object reachable from the retained history exists and parses: log objects are read
+   * and decoded, data files have their Parquet footer read and its row count compared with the log's.
    *
    * @return the problems found, each naming the object; empty when the table is sound
    */
-  VerifyReport verify();
+  default VerifyReport verify() {
+    return verify(false);
+  }
+
+  /**
+   * As {@link #verify()}; with {@code readEveryPage}, every data file is read in full (every page of every
+   * column decoded), which finds damage inside a file whose footer is intact. Costs a full table read.
+   */
+  VerifyReport verify(boolean readEveryPage);
 
   /** A writer of one new data file under this table, with the current schema. */
   DataWriter newDataWriter();

@@ -199,7 +199,7 @@ public final class HistoryIndex {
 
   static byte[] leafToBytes(List<IndexEntry> entries, TableLocations loc) {
     ObjectNode n = Json.object();
-    n.put("format-version", FormatVersions.METADATA);
+    n.put("format-version", FormatVersions.HISTORY_INDEX);
     ArrayNode arr = n.putArray("entries");
     entries.forEach(e -> arr.add(entryToJson(e, loc)));
     return Json.write(n);
@@ -207,7 +207,7 @@ public final class HistoryIndex {
 
   static List<IndexEntry> leafFromBytes(byte[] bytes, String location, TableLocations loc) {
     ObjectNode n = Json.parse(bytes, location);
-    Json.checkFormatVersion(n, location, FormatVersions.METADATA);
+    Json.checkFormatVersion(n, location, FormatVersions.HISTORY_INDEX);
     List<IndexEntry> out = new ArrayList<>();
     for (JsonNode e : Json.required(n, "entries", location)) {
       out.add(entryFromJson(e, loc, location));
@@ -217,7 +217,7 @@ public final class HistoryIndex {
 
   static byte[] rootToBytes(List<LeafRef> leaves, TableLocations loc) {
     ObjectNode n = Json.object();
-    n.put("format-version", FormatVersions.METADATA);
+    n.put("format-version", FormatVersions.HISTORY_INDEX);
     ArrayNode arr = n.putArray("leaves");
     for (LeafRef l : leaves) {
       arr.addObject().put("first-v", l.firstVersion()).put("last-v", l.lastVersion())
@@ -229,7 +229,7 @@ public final class HistoryIndex {
 
   static List<LeafRef> rootFromBytes(byte[] bytes, String location, TableLocations loc) {
     ObjectNode n = Json.parse(bytes, location);
-    Json.checkFormatVersion(n, location, FormatVersions.METADATA);
+    Json.checkFormatVersion(n, location, FormatVersions.HISTORY_INDEX);
     List<LeafRef> out = new ArrayList<>();
     for (JsonNode l : Json.required(n, "leaves", location)) {
       out.add(new LeafRef(Json.requiredLong(l, "first-v", location), Json.requiredLong(l, "last-v", location),

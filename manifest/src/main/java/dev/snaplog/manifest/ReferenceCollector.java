@@ -5,7 +5,9 @@ import dev.snaplog.core.exceptions.CorruptTableException;
 import dev.snaplog.core.exceptions.StorageException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -22,7 +24,8 @@ public final class ReferenceCollector {
   private final TableLog log;
   private final boolean lenient;
   private final Set<String> objects = new LinkedHashSet<>();
-  private final Set<String> dataFiles = new LinkedHashSet<>();
+  /** Referenced data files, each with the row count the log records for it. */
+  private final Map<String, Long> dataFiles = new LinkedHashMap<>();
   private final Set<String> walked = new HashSet<>();
   private final List<String> problems = new ArrayList<>();
   private long versions;
@@ -69,7 +72,7 @@ public final class ReferenceCollector {
               List<DataFile> files = attempt(part.location(), "checkpoint part",
                   () -> log.readPart(part.location(), context));
               if (files != null) {
-                files.forEach(f -> dataFiles.add(f.location()));
+                files.forEach(f -> dataFiles.put(f.location(), f.recordCount()));
               }
             }
           }
@@ -86,7 +89,7 @@ public final class ReferenceCollector {
     if (walked.add(l)) {
       LogRecord r = attempt(l, "log record", () -> log.readLogRecord(l, context));
       if (r != null) {
-        r.added().forEach(f -> dataFiles.add(f.location()));
+        r.added().forEach(f -> dataFiles.put(f.location(), f.recordCount()));
       }
     }
   }
@@ -109,13 +112,18 @@ public final class ReferenceCollector {
   }
 
   public Set<String> dataFiles() {
-    return dataFiles;
+    return dataFiles.keySet();
+  }
+
+  /** The row count the log records for a referenced data file. */
+  public long recordCount(String dataFile) {
+    return dataFiles.get(dataFile);
   }
 
   /** Log objects and data files together. */
   public Set<String> all() {
     Set<String> all = new HashSet<>(objects);
-    all.addAll(dataFiles);
+    all.addAll(dataFiles.keySet());
     return all;
   }
 

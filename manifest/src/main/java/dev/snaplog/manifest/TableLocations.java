@@ -60,6 +60,28 @@ public final class TableLocations {
     return prefix + "data/" + UUID.randomUUID() + ".parquet";
   }
 
+  /**
+   * Whether {@code location} is one of this table's own objects: under its root, with no {@code .} or
+   * {@code ..} segment that could lead out of it. Maintenance deletes nothing else.
+   */
+  public boolean owns(String location) {
+    return location.startsWith(prefix) && !escapes(location.substring(prefix.length()));
+  }
+
+  /** Whether {@code location} lies in this table's data folder (and does not lead out of it). */
+  public boolean ownsDataFile(String location) {
+    return location.startsWith(prefix + "data/") && !escapes(location.substring(prefix.length()));
+  }
+
+  private static boolean escapes(String relative) {
+    for (String segment : relative.split("/", -1)) {
+      if (segment.equals("..") || segment.equals(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The form stored in the log: relative when under the table, unchanged otherwise. */
   public String relativize(String location) {
     return location.startsWith(prefix) ? location.substring(prefix.length()) : location;

@@ -16,6 +16,10 @@ import java.util.Optional;
  * <p>{@code logRecord} names the delta this version committed, so the changes between any two versions can be
  * read from the log alone, even after a checkpoint folded them in.
  *
+ * <p>{@code orphanHorizonMillis} is the fence that orphan removal raised (store clock, epoch millis; 0 when it
+ * never ran): unreferenced objects last modified before it may be deleted at any moment, so a commit whose
+ * files are older than it must not land.
+ *
  * <p>{@code extras} holds top-level fields this build does not know, written by a newer writer of the same
  * format version; they are carried into the next version unchanged rather than dropped.
  */
@@ -36,6 +40,7 @@ public record TableMetadata(
     Map<String, Long> tags,
     Map<String, BranchState> branches,
     HistoryState history,
+    long orphanHorizonMillis,
     Map<String, JsonNode> extras) {
 
   public TableMetadata {
@@ -82,6 +87,7 @@ public record TableMetadata(
     private Map<String, Long> tags = Map.of();
     private Map<String, BranchState> branches = Map.of();
     private HistoryState history = HistoryState.EMPTY;
+    private long orphanHorizonMillis;
     private Map<String, JsonNode> extras = Map.of();
 
     private Builder(TableMetadata base) {
@@ -102,6 +108,7 @@ public record TableMetadata(
         tags = base.tags;
         branches = base.branches;
         history = base.history;
+        orphanHorizonMillis = base.orphanHorizonMillis;
         extras = base.extras;
       }
     }
@@ -192,6 +199,11 @@ public record TableMetadata(
       return this;
     }
 
+    public Builder orphanHorizonMillis(long v) {
+      orphanHorizonMillis = v;
+      return this;
+    }
+
     public Builder extras(Map<String, JsonNode> v) {
       extras = v;
       return this;
@@ -199,7 +211,8 @@ public record TableMetadata(
 
     public TableMetadata build() {
       return new TableMetadata(tableUuid, version, lastUpdatedMillis, commitId, operation, schemas,
-          currentSchemaId, properties, currentSnapshot, parentMetadata, logRecord, fileSet, writers, tags, branches, history, extras);
+          currentSchemaId, properties, currentSnapshot, parentMetadata, logRecord, fileSet, writers, tags, branches, history,
+          orphanHorizonMillis, extras);
     }
   }
 }

@@ -16,7 +16,7 @@ import java.util.Set;
 public final class TableMetadataJson {
   private static final Set<String> KNOWN = Set.of("format-version", "table-uuid", "version", "last-updated-ms",
       "commit-id", "operation", "schemas", "current-schema-id", "properties", "current-snapshot",
-      "parent-metadata", "log-record", "file-set", "writers", "tags", "branches", "history");
+      "parent-metadata", "log-record", "file-set", "writers", "tags", "branches", "history", "orphan-horizon-ms");
 
   private TableMetadataJson() {}
 
@@ -52,6 +52,9 @@ public final class TableMetadataJson {
     m.history().tail().forEach(e -> tail.add(HistoryIndex.entryToJson(e, loc)));
     ArrayNode pinned = history.putArray("pinned");
     m.history().pinned().forEach(e -> pinned.add(HistoryIndex.entryToJson(e, loc)));
+    if (m.orphanHorizonMillis() > 0) {
+      n.put("orphan-horizon-ms", m.orphanHorizonMillis());
+    }
     m.extras().forEach(n::set);
     return Json.write(n);
   }
@@ -114,6 +117,7 @@ public final class TableMetadataJson {
         .writers(writers)
         .tags(tags)
         .history(history)
+        .orphanHorizonMillis(n.path("orphan-horizon-ms").asLong(0))
         .extras(extras)
         .build();
     if (schemas.stream().noneMatch(s -> s.schemaId() == m.currentSchemaId())) {

@@ -242,4 +242,19 @@ public final class S3ObjectStore implements ObjectStore {
       throw errors.failure("stat", loc.toString(), e);
     }
   }
+
+  @Override
+  public Optional<ObjectInfo> stat(String location) {
+    S3Location loc = S3Location.parse(location);
+    try {
+      var r = conn.client().headObject(HeadObjectRequest.builder().bucket(loc.bucket()).key(loc.key()).build());
+      return Optional.of(new ObjectInfo(location, r.contentLength(),
+          r.lastModified() == null ? 0 : r.lastModified().toEpochMilli()));
+    } catch (SdkException e) {
+      if (S3Errors.isNotFound(e)) {
+        return Optional.empty();
+      }
+      throw errors.failure("stat", location, e);
+    }
+  }
 }

@@ -2,6 +2,7 @@ package dev.snaplog.catalog.internal;
 
 import dev.snaplog.catalog.CommitRetryPolicy;
 import dev.snaplog.core.AppendFiles;
+import dev.snaplog.core.CommitResult;
 import dev.snaplog.core.DataFile;
 import dev.snaplog.core.DataWriter;
 import dev.snaplog.core.ManageRefs;
@@ -29,6 +30,10 @@ final class AppendOperation implements AppendFiles {
   private final TableOperations ops;
   private final BaseTable table;
   private final List<DataFile> files = new ArrayList<>();
+  /** Files this operation wrote itself (after {@link #startedAt}); the others were written before it began. */
+  private final java.util.Set<String> ownFiles = new java.util.HashSet<>();
+  /** The store's clock when this operation began, before it wrote anything. */
+  private final long startedAt;
   private final Map<String, String> properties = new LinkedHashMap<>();
   private CommitToken token;
   private String branch;
@@ -37,6 +42,7 @@ final class AppendOperation implements AppendFiles {
   AppendOperation(TableOperations ops, BaseTable table) {
     this.ops = ops;
     this.table = table;
+    this.startedAt = ops.current().pointer().storeNowMillis();
   }
 
   @Override
@@ -45,8 +51,28 @@ final class AppendOperation implements AppendFiles {
         + " only parquet is supported", ops.id(), file.location(), file.format());
     ValidationException.check(file.recordCount() >= 0 && file.fileSizeBytes() >= 0,
         "Table %s: data file %s has negative counts", ops.id(), file.location());
+    checkLocation(file.location());
     files.add(file);
     return this;
+  }
+
+  /**
+   * A table's maintenance deletes only its own objects, so every file it references must either be its own
+   * (in its {@code data/} folder) or lie outside the warehouse, where nothing of Snaplog ever deletes it. A
+   * file inside the warehouse but not in this table's data folder belongs to another table (whose expiry
+   * would delete it under this one) or is one of this table's log objects: both are refused.
+   */
+  private void checkLocation(String location) {
+    if (ops.locations().ownsDataFile(location)) {
+      return;
+    }
+    String warehouse = ops.storage().objects().resolve(ops.storage().root(), "");
+    boolean inWarehouse = location.startsWith(warehouse) || location.equals(ops.storage().root());
+    ValidationException.check(!inWarehouse && !location.contains("/../") && !location.contains("/./"),
+        "Table %s: data file %s lies in the warehouse but not in this table's data folder %s/data/; a table may"
+            + " reference only its own data files or files outside the warehouse. Write it with this table's"
+            + " data writer (Table.newDataWriter) or copy it into the table's data folder", ops.id(), location,
+        ops.locations().root());
   }
 
   @Override
@@ -56,7 +82,9 @@ final class AppendOperation implements AppendFiles {
         writer.write(r);
       }
       if (writer.recordCount() > 0) {
-        files.add(writer.complete());
+        DataFile written = writer.complete();
+        files.add(written);
+        ownFiles.add(written.location());
       }
     }
     return this;
@@ -83,44 +111,61 @@ final class AppendOperation implements AppendFiles {
   @Override
   public Snapshot apply() {
     TableState base = ops.refresh();
-    Optional<Snapshot> dup = duplicateOf(base);
+    Optional<CommitResult> dup = duplicateOf(base);
     if (dup.isPresent()) {
-      return dup.get();
+      return dup.get().snapshot();
     }
     return buildSnapshot(base, parentOf(base), 0L, "(not committed)", Committer.nextTimestamp(base));
   }
 
   @Override
-  public Snapshot commit() {
+  public Optional<CommitResult> alreadyCommitted() {
+    return duplicateOf(ops.refresh());
+  }
+
+  @Override
+  public CommitResult commitWithResult() {
     ValidationException.check(!committed, "Table %s: this append was already committed; start a new one",
         ops.id());
     ValidationException.check(!files.isEmpty(), "Table %s: nothing to append; add data files or records first",
         ops.id());
     if (token != null) {
-      Optional<Snapshot> dup = duplicateOf(ops.refresh());
+      Optional<CommitResult> dup = duplicateOf(ops.refresh());
       if (dup.isPresent()) {
         committed = true;
         return dup.get();
       }
     }
-    Committer committer = new Committer(ops);
+    Committer committer = new Committer(ops, startedAt);
+    for (DataFile f : files) {
+      if (ownFiles.contains(f.location())) {
+        committer.fence().ownObject(f.location());
+      } else {
+        committer.fence().foreignObject(f.location());
+      }
+    }
     TableState first = ops.current();
     parentOf(first); // an unknown branch fails before anything is written
     String logRecord = committer.writeLogRecord(
         new LogRecord(committer.commitId(), first.metadata().currentSchemaId(), files, List.of()),
         first.metadata());
     int interval = CommitRetryPolicy.checkpointInterval(first.metadata().properties(), ops.catalogProperties());
+    int maxWriters = CommitRetryPolicy.maxWriterMarks(first.metadata().properties(), ops.catalogProperties());
+    CommitResult[] duplicate = {null};
     Snapshot result = committer.commit("append", base -> {
-      Optional<Snapshot> dup = duplicateOf(base);
+      Optional<CommitResult> dup = duplicateOf(base);
       if (dup.isPresent()) {
-        return new Committer.AlreadyDone(dup.get());
+        duplicate[0] = dup.get();
+        return new Committer.AlreadyDone(dup.get().snapshot());
       }
+      duplicate[0] = null;
       long ts = Committer.nextTimestamp(base);
       long snapshotId = SnapshotIds.newId(base.version() + 1);
       Snapshot snapshot = buildSnapshot(base, parentOf(base), snapshotId, committer.commitId(), ts);
       TableMetadata.Builder next = committer.nextVersion(base, "append", ts).logRecord(logRecord);
       if (token != null) {
-        next.writer(token.writer(), new WriterMark(token.sequence(), snapshotId));
+        next.writers(WriterMarks.record(base.metadata().writers(), token.writer(),
+            new WriterMark(token.sequence(), snapshotId), maxWriters));
       }
       if (branch == null) {
         next.currentSnapshot(snapshot).fileSet(base.metadata().fileSet().plus(logRecord));
@@ -134,10 +179,18 @@ final class AppendOperation implements AppendFiles {
       return new Committer.Next(draft.toBuilder().branches(branches).build(), snapshot);
     });
     committed = true;
-    return result;
+    // A token found committed is our own commit when it carries our commit id: a lost response settled later.
+    if (duplicate[0] != null && !result.commitId().equals(committer.commitId())) {
+      return duplicate[0];
+    }
+    return CommitResult.committed(result);
   }
 
-  private Optional<Snapshot> duplicateOf(TableState base) {
+  /**
+   * The commit holding this operation's token, when the token's writer has committed this sequence or a
+   * later one: sequences only grow, so that work is in the table. Says which token matched.
+   */
+  private Optional<CommitResult> duplicateOf(TableState base) {
     if (token == null) {
       return Optional.empty();
     }
@@ -145,11 +198,14 @@ final class AppendOperation implements AppendFiles {
     if (mark == null || token.sequence() > mark.sequence()) {
       return Optional.empty();
     }
+    String matched = token.writer() + ":" + mark.sequence();
+    Snapshot holder;
     try {
-      return Optional.of(SnapshotLookup.bySnapshotId(ops, base.metadata(), mark.snapshotId()).snapshot());
+      holder = SnapshotLookup.bySnapshotId(ops, base.metadata(), mark.snapshotId()).snapshot();
     } catch (dev.snaplog.core.exceptions.NoSuchSnapshotException e) {
-      return base.metadata().currentSnapshot(); // the holding snapshot expired; the work is still committed
+      holder = base.metadata().currentSnapshot().orElseThrow(); // the holder expired; the work is committed
     }
+    return Optional.of(CommitResult.duplicateOf(holder, matched));
   }
 
   /** The head the new snapshot builds on: main's current snapshot, or the branch head. */

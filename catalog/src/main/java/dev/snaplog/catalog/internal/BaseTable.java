@@ -164,8 +164,8 @@ public final class BaseTable implements Table {
   }
 
   @Override
-  public VerifyReport verify() {
-    return Verifier.verify(ops);
+  public VerifyReport verify(boolean readEveryPage) {
+    return Verifier.verify(ops, readEveryPage);
   }
 
   @Override

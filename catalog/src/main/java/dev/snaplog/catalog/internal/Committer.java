@@ -43,12 +43,32 @@ final class Committer {
     return t;
   });
 
+  /**
+   * How far a commit time may stray from the store's clock. S3 reports its clock in whole seconds, so the
+   * writer's own clock is used when it agrees with the store's within this, and the store's clock otherwise.
+   */
+  static final long STORE_CLOCK_SLACK_MILLIS = 1_000;
+
   private final TableOperations ops;
   private final String commitId = UUID.randomUUID().toString();
   private final List<TableLog.PendingWrite> pending = new ArrayList<>();
+  private final OrphanFence fence;
 
   Committer(TableOperations ops) {
+    this(ops, ops.current().pointer().storeNowMillis());
+  }
+
+  /**
+   * @param startedAtStoreMillis the store's clock before the operation wrote anything it will commit
+   */
+  Committer(TableOperations ops, long startedAtStoreMillis) {
     this.ops = ops;
+    this.fence = new OrphanFence(ops, startedAtStoreMillis);
+  }
+
+  /** The objects this commit names, checked against orphan removal's horizon before each swap. */
+  OrphanFence fence() {
+    return fence;
   }
 
   /**
@@ -58,6 +78,7 @@ final class Committer {
   String writeLogRecord(LogRecord record, TableMetadata base) {
     TableLog.PendingWrite write = ops.log().writeLogRecordAsync(record, base, BACKGROUND);
     pending.add(write);
+    fence.ownObject(write.location());
     return write.location();
   }
 
@@ -72,11 +93,16 @@ final class Committer {
   }
 
   /**
-   * The commit time of the version after {@code base}: the wall clock, but at least 1 ms after the base, so
-   * times increase along the chain even when writers' clocks disagree.
+   * The commit time of the version after {@code base}: this machine's clock held within
+   * {@link #STORE_CLOCK_SLACK_MILLIS} of the store's, and at least 1 ms after the base. Times increase along
+   * the chain, and a writer whose clock runs hours ahead cannot date a commit into the future, where a read
+   * "as of now" would not see it.
    */
   static long nextTimestamp(TableState base) {
-    return Math.max(System.currentTimeMillis(), base.metadata().lastUpdatedMillis() + 1);
+    long store = base.pointer().storeNowMillis();
+    long wall = Math.max(store - STORE_CLOCK_SLACK_MILLIS,
+        Math.min(System.currentTimeMillis(), store + STORE_CLOCK_SLACK_MILLIS));
+    return Math.max(wall, base.metadata().lastUpdatedMillis() + 1);
   }
 
   /** A builder for the version after {@code base}, with version, time, commit id and parent filled in. */
@@ -116,6 +142,7 @@ final class Committer {
         return done.snapshot();
       }
       Next next = (Next) outcome;
+      fence.check(base);
       try {
         ops.commit(base, next.metadata(), this::awaitPendingWrites);
       } catch (TableOperations.NotAppliedException e) {

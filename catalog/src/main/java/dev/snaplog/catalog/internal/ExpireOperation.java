@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Expiry in two steps. First a version is committed that raises the history floor (tagged snapshots below it
  * stay pinned); from then on nothing can reach the expired versions. Only then are the objects deleted that
  * the expired versions referenced and the retained ones do not. A crash between or during the deletes leaves
- * orphans, never a dangling reference.
+ * orphans, never a dangling reference. Only the table's own objects are deleted: an external data file (one
+ * outside the warehouse) stays wherever it is.
  */
 final class ExpireOperation implements ExpireSnapshots {
   private static final Logger LOG = LoggerFactory.getLogger(ExpireOperation.class);
@@ -143,13 +144,13 @@ final class ExpireOperation implements ExpireSnapshots {
     Set<String> keepAll = keep.all();
     List<String> doomed = new ArrayList<>();
     for (String data : drop.dataFiles()) {
-      if (!keepAll.contains(data)) {
+      if (!keepAll.contains(data) && ops.locations().owns(data)) {
         doomed.add(data);
       }
     }
     long deletedData = doomed.size();
     for (String object : drop.objects()) {
-      if (!keepAll.contains(object)) {
+      if (!keepAll.contains(object) && ops.locations().owns(object)) {
         doomed.add(object);
       }
     }

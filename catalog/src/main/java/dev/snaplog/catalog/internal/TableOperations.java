@@ -7,6 +7,7 @@ import dev.snaplog.core.exceptions.CommitStateUnknownException;
 import dev.snaplog.core.exceptions.CorruptTableException;
 import dev.snaplog.core.exceptions.NoSuchTableException;
 import dev.snaplog.core.exceptions.StorageException;
+import dev.snaplog.core.exceptions.TableReplacedException;
 import dev.snaplog.core.io.Pointer;
 import dev.snaplog.core.io.Storage;
 import dev.snaplog.manifest.PointerFile;
@@ -32,6 +33,8 @@ public final class TableOperations {
   private final TableLog log;
   private final Map<String, String> catalogProperties;
   private volatile TableState current;
+  /** The uuid of the table this handle first loaded: the identity every later load must match. */
+  private volatile String tableUuid;
 
   public TableOperations(TableId id, Storage storage, TableLocations locations, Map<String, String> catalogProps) {
     this.id = id;
@@ -97,9 +100,23 @@ public final class TableOperations {
             + " but its metadata file " + pf.metadataLocation() + " is version " + metadata.version(),
             id.toString(), pf.version(), null);
       }
+      checkIdentity(metadata);
       return new TableState(pointer, pf.metadataLocation(), metadata);
     } catch (CorruptTableException e) {
       throw withTable(e);
+    }
+  }
+
+  /**
+   * A dropped and re-created table has a new uuid. Every load compares it, so a retry never re-applies a
+   * change to the new incarnation of the name, and a reader never mixes the two.
+   */
+  private void checkIdentity(TableMetadata metadata) {
+    String expected = tableUuid;
+    if (expected == null) {
+      tableUuid = metadata.tableUuid();
+    } else if (!expected.equals(metadata.tableUuid())) {
+      throw new TableReplacedException(id.toString(), expected, metadata.tableUuid());
     }
   }
 

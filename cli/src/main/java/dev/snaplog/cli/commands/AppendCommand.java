@@ -7,6 +7,7 @@ import dev.snaplog.cli.input.Progress;
 import dev.snaplog.cli.input.RowSource;
 import dev.snaplog.cli.input.RowSources;
 import dev.snaplog.core.AppendFiles;
+import dev.snaplog.core.CommitResult;
 import dev.snaplog.core.ManageRefs;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
@@ -19,6 +20,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.NoSuchElementException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,11 +74,10 @@ public final class AppendCommand extends BaseCommand {
     ctx.requireWritable();
     Schema schema = t.schema();
     if (commitToken != null) {
-      // A dry run answers whether the token was already committed; asking before writing any data file
-      // means a retried batch costs nothing. A new commit would get a version above the current one.
-      Snapshot dry = newAppend(t).commitToken(commitToken).apply();
-      if (dry.sequenceNumber() <= t.version()) {
-        report(ctx, t, dry, 0, true);
+      // asking before writing any data file means a retried batch costs nothing
+      Optional<CommitResult> done = newAppend(t).commitToken(commitToken).alreadyCommitted();
+      if (done.isPresent()) {
+        report(ctx, t, done.get(), 0);
         return 0;
       }
     }
@@ -100,9 +101,7 @@ public final class AppendCommand extends BaseCommand {
       append.appendRecords(() -> new SourceIterator(RowSources.open(f, format, schema), f, progress));
     }
     progress.clear();
-    Snapshot s = append.commit();
-    t.refresh();
-    report(ctx, t, s, rows, s.sequenceNumber() < t.version());
+    report(ctx, t, append.commitWithResult(), rows);
     return 0;
   }
 
@@ -127,22 +126,28 @@ public final class AppendCommand extends BaseCommand {
     return n;
   }
 
-  private void report(CliContext ctx, Table t, Snapshot s, long rows, boolean duplicate) {
+  /**
+   * States what this call did: its own commit (version and snapshot of that commit, also when it was found
+   * after an unknown outcome), or a duplicate, naming the committed token it matched and where that is.
+   */
+  private void report(CliContext ctx, Table t, CommitResult r, long rows) {
+    Snapshot s = r.snapshot();
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("table", t.id().toString());
-    result.put("version", t.version());
+    result.put("version", r.version());
     result.put("snapshot-id", s.snapshotId());
     result.put("files", files.size());
-    result.put("added-records", duplicate ? 0 : rows);
+    result.put("added-records", r.duplicate() ? 0 : rows);
     result.put("total-records", s.summaryLong(Snapshot.TOTAL_RECORDS));
-    result.put("duplicate", duplicate);
+    result.put("duplicate", r.duplicate());
+    r.matchedToken().ifPresent(token -> result.put("matched-token", token));
     result.put("branch", branch == null ? ManageRefs.MAIN : branch);
-    String sentence = duplicate
-        ? "Commit token " + commitToken + " was already committed in snapshot " + s.snapshotId() + "; nothing"
-            + " appended"
+    String sentence = r.duplicate()
+        ? "Commit token " + commitToken + " is already committed (matched " + r.matchedToken().orElseThrow()
+            + ", in snapshot " + s.snapshotId() + " at version " + r.version() + "); nothing appended"
         : "Appended " + rows + " rows from " + files.size() + " file" + (files.size() == 1 ? "" : "s") + " to "
             + t.id() + (branch == null ? "" : " branch '" + branch + "'") + ": snapshot " + s.snapshotId()
-            + ", version " + t.version();
+            + ", version " + r.version();
     ctx.output().result(sentence, result);
   }
 

@@ -11,11 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code verify TABLE}: checks that every object the retained history references (metadata, log records,
- * checkpoints, history index, data files) exists and parses. Prints a summary and one line per problem; exits
+ * checkpoints, history index, data files) exists and parses; data files have their footer read and their row
+ * count compared with the log's, and with {@code --deep} every page read. Prints a summary and one line per problem; exits
  * with 6 (damaged table) when there is any, so scripts and monitoring can act on it.
  */
 @Command(name = "verify", description = "Check that every object of the table's retained history exists and"
@@ -24,10 +26,14 @@ public final class VerifyCommand extends BaseCommand {
   @Parameters(paramLabel = "TABLE", description = "NAMESPACE.TABLE")
   String table;
 
+  @Option(names = "--deep", description = "Also read every page of every data file (a full table read), not"
+      + " only each file's footer.")
+  boolean deep;
+
   @Override
   protected int run(CliContext ctx) {
     Table t = ctx.loadTable(table);
-    VerifyReport report = t.verify();
+    VerifyReport report = t.verify(deep);
     List<Map<String, Object>> problems = new ArrayList<>();
     for (String p : report.problems()) {
       Map<String, Object> m = new LinkedHashMap<>();

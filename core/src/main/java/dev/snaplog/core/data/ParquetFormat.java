@@ -97,6 +97,31 @@ public final class ParquetFormat {
     return new ParquetRowReader(in, projection, readSchema, filter, filterIds, metrics);
   }
 
+  /**
+   * Reads a data file's footer and returns the row count it records; with {@code deep}, also reads and
+   * decodes every page of every column, and returns the rows actually read.
+   *
+   * @throws dev.snaplog.core.exceptions.CorruptTableException if the file is not readable Parquet
+   * @throws dev.snaplog.core.exceptions.StorageException if it cannot be read
+   */
+  public static long checkReadable(InputFile in, Schema schema, boolean deep) {
+    if (deep) {
+      long rows = 0;
+      try (CloseableIterable<Record> all = read(in, schema, schema, Expressions.alwaysTrue())) {
+        for (Record ignored : all) {
+          rows++;
+        }
+      }
+      return rows;
+    }
+    try (org.apache.parquet.hadoop.ParquetFileReader reader = ParquetFiles.open(in)) {
+      return reader.getRecordCount();
+    } catch (java.io.IOException e) {
+      throw new dev.snaplog.core.exceptions.CorruptTableException("Data file " + in.location()
+          + " is not a readable Parquet file: " + e.getMessage(), null, null, e);
+    }
+  }
+
   private static void collectBound(Expression e, List<Field> out) {
     if (e instanceof Expression.And a) {
       collectBound(a.left(), out);

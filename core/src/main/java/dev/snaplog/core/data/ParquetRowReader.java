@@ -146,18 +146,7 @@ final class ParquetRowReader implements CloseableIterable<Record> {
     }
 
     private void openFile() throws IOException {
-      ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
-          .withCodecFactory(new PureJavaCodecs())
-          .build();
-      try {
-        reader = ParquetFileReader.open(new InputFileAdapter(in), options);
-      } catch (SnaplogException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        // parquet reports a bad footer or magic number as a bare RuntimeException
-        throw new CorruptTableException("Data file " + in.location() + " is not a readable Parquet file: "
-            + e.getMessage(), null, null, e);
-      }
+      reader = ParquetFiles.open(in);
       plan = ReadPlan.of(reader.getFileMetaData().getSchema(), readSchema, in.location());
       reader.setRequestedSchema(plan.requested);
       columnIO = new ColumnIOFactory().getColumnIO(plan.requested, reader.getFileMetaData().getSchema());

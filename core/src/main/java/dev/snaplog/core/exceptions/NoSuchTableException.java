@@ -6,4 +6,9 @@ public class NoSuchTableException extends SnaplogException {
     super("Table " + table + " does not exist (no pointer at " + location + "); create it first or check the"
         + " warehouse and name", table, null, null);
   }
+
+  /** For subtypes that explain the absence themselves. */
+  protected NoSuchTableException(String message, String table, Long version) {
+    super(message, table, version, null);
+  }
 }

@@ -46,6 +46,11 @@ public class ForwardingObjectStore implements ObjectStore {
   }
 
   @Override
+  public java.util.Optional<ObjectInfo> stat(String location) {
+    return delegate.stat(location);
+  }
+
+  @Override
   public List<ObjectInfo> list(String prefix) {
     return delegate.list(prefix);
   }

@@ -35,6 +35,9 @@ public interface ObjectStore extends Closeable {
 
   boolean exists(String location);
 
+  /** The size and last-modified time (by the store's clock) of one object, or empty if it does not exist. */
+  Optional<ObjectInfo> stat(String location);
+
   /** Every object under {@code prefix} (recursively), sorted by location. */
   List<ObjectInfo> list(String prefix);
 

@@ -116,6 +116,28 @@ public final class LocalObjectStore implements ObjectStore {
     return Files.isRegularFile(LocalPaths.toPath(location));
   }
 
+  /**
+   * A temp file of a write in progress is not an object yet (as an unfinished multipart upload is not on
+   * S3), so listings leave it out while it keeps changing; one untouched for this long was left by a writer
+   * that died, and is listed so that orphan removal can delete it.
+   */
+  static final long ABANDONED_TEMP_AGE_MILLIS = 60 * 60 * 1000L;
+
+  @Override
+  public Optional<ObjectInfo> stat(String location) {
+    Path path = LocalPaths.toPath(location);
+    try {
+      BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
+      return attrs.isRegularFile()
+          ? Optional.of(new ObjectInfo(location, attrs.size(), attrs.lastModifiedTime().toMillis()))
+          : Optional.empty();
+    } catch (java.nio.file.NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new StorageException("stat", location, e);
+    }
+  }
+
   @Override
   public List<ObjectInfo> list(String prefix) {
     Path root = LocalPaths.toPath(prefix);
@@ -123,11 +145,14 @@ public final class LocalObjectStore implements ObjectStore {
       return List.of();
     }
     List<ObjectInfo> out = new ArrayList<>();
+    long abandonedBefore = System.currentTimeMillis() - ABANDONED_TEMP_AGE_MILLIS;
     try (Stream<Path> walk = Files.walk(root)) {
       walk.forEach(p -> {
         try {
           BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class);
-          if (attrs.isRegularFile()) {
+          boolean inProgress = p.getFileName().toString().startsWith(LocalFiles.TEMP_PREFIX)
+              && attrs.lastModifiedTime().toMillis() >= abandonedBefore;
+          if (attrs.isRegularFile() && !inProgress) {
             out.add(new ObjectInfo(LocalPaths.toLocation(p), attrs.size(), attrs.lastModifiedTime().toMillis()));
           }
         } catch (NoSuchFileException e) {

@@ -1,0 +1,104 @@
+package dev.snaplog.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.snaplog.core.Catalog;
+import dev.snaplog.core.CommitResult;
+import dev.snaplog.core.GenericRecord;
+import dev.snaplog.core.Record;
+import dev.snaplog.core.Table;
+import dev.snaplog.core.TableId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A table written by the previous format (metadata version 1, kept as a fixture under
+ * {@code fixtures/format-v1}) loads, scans, time-travels and verifies unchanged, and upgrades on its next
+ * commit.
+ */
+class FormatCompatibilityTest {
+  private static final TableId EVENTS = TableId.of("db", "events");
+
+  @TempDir
+  Path dir;
+
+  private Path copyFixture() throws IOException, URISyntaxException {
+    Path source = Paths.get(getClass().getResource("/fixtures/format-v1/warehouse").toURI());
+    Path target = dir.resolve("warehouse");
+    try (Stream<Path> walk = Files.walk(source)) {
+      walk.forEach(p -> {
+        try {
+          Path to = target.resolve(source.relativize(p).toString());
+          if (Files.isDirectory(p)) {
+            Files.createDirectories(to);
+          } else {
+            Files.copy(p, to);
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+    return target;
+  }
+
+  private static Set<String> expectedRows(String name) throws IOException, URISyntaxException {
+    Path p = Paths.get(FormatCompatibilityTest.class.getResource("/fixtures/format-v1/" + name).toURI());
+    return Files.readAllLines(p).stream().filter(l -> !l.startsWith("id,")).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private static Set<String> rows(List<Record> records) {
+    Set<String> out = new TreeSet<>();
+    for (Record r : records) {
+      out.add(r.get("id") + "," + r.get("ts") + "," + (r.get("msg") == null ? "" : r.get("msg")) + ","
+          + ((BigDecimal) r.get("amount")).toPlainString());
+    }
+    return out;
+  }
+
+  @Test
+  void aVersionOneTableLoadsScansTimeTravelsAndUpgradesOnItsNextCommit() throws Exception {
+    Path warehouse = copyFixture();
+    try (Catalog catalog = Catalogs.open(warehouse.toString())) {
+      Table t = catalog.loadTable(EVENTS);
+      assertThat(t.version()).isEqualTo(15);
+      assertThat(rows(t.newScan().records().toList())).isEqualTo(expectedRows("main-rows.csv"));
+      assertThat(rows(t.newScan().useBranch("dev").records().toList())).isEqualTo(expectedRows("dev-rows.csv"));
+      assertThat(t.newScan().useTag("first").records().toList()).hasSize(2);
+      assertThat(t.verify(true).problems()).isEmpty();
+
+      CommitResult dup = t.newAppend().commitToken("loader:12").alreadyCommitted().orElseThrow();
+      assertThat(dup.matchedToken()).contains("loader:12");
+      CommitResult r = t.newAppend().appendRecords(List.of(GenericRecord.of(t.schema(), 999L,
+          Instant.parse("2026-02-01T00:00:00Z"), "after upgrade", new BigDecimal("1.00"))))
+          .commitToken("loader:13").commitWithResult();
+      assertThat(r.duplicate()).isFalse();
+      assertThat(r.version()).isEqualTo(16);
+      String metadata = Files.list(warehouse.resolve("db/events/metadata")).map(Path::toString)
+          .filter(n -> n.contains("/00000000000000000016-")).findFirst().orElseThrow();
+      assertThat(Files.readString(Path.of(metadata))).contains("\"format-version\":2");
+
+      Table reloaded = catalog.loadTable(EVENTS);
+      assertThat(reloaded.newScan().records().toList()).hasSize(25);
+      assertThat(rows(reloaded.newScan().useBranch("dev").records().toList()))
+          .isEqualTo(expectedRows("dev-rows.csv"));
+      assertThat(reloaded.verify().problems()).isEmpty();
+      assertThat(reloaded.expireSnapshots().retainLast(2).commit().expiredVersions()).isPositive();
+      assertThat(catalog.loadTable(EVENTS).verify().problems()).isEmpty();
+    }
+  }
+}

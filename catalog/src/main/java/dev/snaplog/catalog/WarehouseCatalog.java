@@ -237,11 +237,8 @@ public final class WarehouseCatalog implements Catalog {
           id.toString(), null);
     }
     if (purge) {
-      for (ObjectInfo o : storage.objects().list(loc.root())) {
-        if (loc.owns(o.location())) {
-          storage.objects().delete(o.location());
-        }
-      }
+      storage.objects().deleteAll(storage.objects().list(loc.root()).stream().map(ObjectInfo::location)
+          .filter(loc::owns).toList());
     }
     return true;
   }

@@ -73,7 +73,7 @@ public final class S3PointerStore implements PointerStore {
     try {
       ResponseBytes<GetObjectResponse> r = conn.client().getObjectAsBytes(b -> b.bucket(loc.bucket()).key(loc.key()));
       noteCurrent(loc, r.response().eTag());
-      return Optional.of(new Pointer(r.asByteArray(), r.response().eTag()));
+      return Optional.of(observed(r.asByteArray(), r.response()));
     } catch (SdkException e) {
       if (S3Errors.isNotFound(e) && !"NoSuchBucket".equals(S3Errors.errorCode(e))) {
         return Optional.empty();
@@ -88,9 +88,9 @@ public final class S3PointerStore implements PointerStore {
     guard.checkBeforePointerWrite(loc, true);
     for (int attempt = 1; ; attempt++) {
       try {
-        String token = put(loc, bytes, null).eTag();
-        noteCurrent(loc, token);
-        return new Pointer(bytes.clone(), token);
+        Pointer created = observed(bytes.clone(), put(loc, bytes, null));
+        noteCurrent(loc, created.token());
+        return created;
       } catch (SdkException e) {
         if (S3Errors.isPreconditionFailed(e)) {
           throw new ObjectAlreadyExistsException(location);
@@ -113,7 +113,7 @@ public final class S3PointerStore implements PointerStore {
     ProbeReport.EtagForm form = guard.checkBeforePointerWrite(loc, false);
     for (int attempt = 1; ; attempt++) {
       try {
-        Pointer swapped = new Pointer(bytes.clone(), put(loc, bytes, form.apply(expectedToken)).eTag());
+        Pointer swapped = observed(bytes.clone(), put(loc, bytes, form.apply(expectedToken)));
         noteConsumed(loc, expectedToken);
         noteCurrent(loc, swapped.token());
         return swapped;
@@ -188,6 +188,33 @@ public final class S3PointerStore implements PointerStore {
     }
   }
 
+  /**
+   * A pointer with the store's clock as the response's {@code Date} header gave it (whole seconds, so the
+   * estimate is at most a second behind the store; commit times and orphan horizons are judged by it). A
+   * response without a readable date falls back to this machine's clock.
+   */
+  private static Pointer observed(byte[] bytes, GetObjectResponse response) {
+    return observed(bytes, response.eTag(), response);
+  }
+
+  private static Pointer observed(byte[] bytes, software.amazon.awssdk.services.s3.model.PutObjectResponse response) {
+    return observed(bytes, response.eTag(), response);
+  }
+
+  private static Pointer observed(byte[] bytes, String etag,
+      software.amazon.awssdk.services.s3.model.S3Response response) {
+    Optional<String> date = response.sdkHttpResponse().firstMatchingHeader("Date");
+    if (date.isPresent()) {
+      try {
+        return Pointer.observedAt(bytes, etag, java.time.ZonedDateTime.parse(date.get(),
+            java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli());
+      } catch (java.time.format.DateTimeParseException e) {
+        // fall through to the local clock
+      }
+    }
+    return new Pointer(bytes, etag);
+  }
+
   private software.amazon.awssdk.services.s3.model.PutObjectResponse put(S3Location loc, byte[] bytes, String ifMatch) {
     PutObjectRequest.Builder req = PutObjectRequest.builder().bucket(loc.bucket()).key(loc.key())
         .contentLength((long) bytes.length).contentType("application/json");
@@ -212,7 +239,7 @@ public final class S3PointerStore implements PointerStore {
     }
     if (now.isEmpty()) {
       try {
-        return new Pointer(bytes.clone(), put(loc, bytes, null).eTag());
+        return observed(bytes.clone(), put(loc, bytes, null));
       } catch (SdkException e) {
         if (S3Errors.isPreconditionFailed(e) || S3Errors.isConditionalConflict(e)) {
           Optional<Pointer> again = read(loc.toString());

@@ -68,4 +68,20 @@ class S3PointerStoreTest extends PointerStoreContract {
   protected int swapRounds() {
     return 10;
   }
+
+  @org.junit.jupiter.api.Test
+  void pointersCarryTheStoresClockFromTheResponseDate() {
+    String location = newBaseLocation() + "/clock/_pointer";
+    long before = System.currentTimeMillis();
+    Pointer created = pointers.create(location, "{}".getBytes());
+    Pointer read = pointers.read(location).orElseThrow();
+    Pointer swapped = pointers.swap(location, read.token(), "{\"v\":1}".getBytes());
+    long after = System.currentTimeMillis();
+    for (Pointer p : List.of(created, read, swapped)) {
+      // the Date header has whole seconds (the local clock would not); a server elsewhere may differ a little
+      org.assertj.core.api.Assertions.assertThat(p.storeTimeMillis() % 1000).as("whole seconds").isZero();
+      org.assertj.core.api.Assertions.assertThat(p.storeTimeMillis()).isBetween(before - 300_000, after + 300_000);
+      org.assertj.core.api.Assertions.assertThat(p.storeNowMillis()).isGreaterThanOrEqualTo(p.storeTimeMillis());
+    }
+  }
 }

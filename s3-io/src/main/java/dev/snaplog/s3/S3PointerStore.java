@@ -36,9 +36,10 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * <p>Before its first pointer write to a bucket, the store checks with {@link S3StoreProbe} (once per JVM and
  * bucket) that the server's {@code If-Match} is atomic, and refuses to commit otherwise; see
  * {@link S3Config#VERIFY_CONDITIONAL_WRITES}. The probe also tells which ETag form the store matches (quoted or
- * bare), and every {@code If-Match} is sent in that form. Two successful swaps from the same token are proof
- * that the store is not atomic: the second one is reported as a {@link CorruptTableException} (a commit may
- * have been overwritten) and the verdict is dropped so the store is probed again. Thread-safe.
+ * bare), and every {@code If-Match} is sent in that form. Two successful swaps from the same token, with no
+ * sign in between that the object came back to it, are proof that the store is not atomic: the second one is
+ * reported as a {@link CorruptTableException} (a commit may have been overwritten) and the verdict is dropped
+ * so the store is probed again. Thread-safe.
  */
 public final class S3PointerStore implements PointerStore {
   private static final int THROTTLE_ATTEMPTS = 6;
@@ -71,6 +72,7 @@ public final class S3PointerStore implements PointerStore {
     S3Location loc = S3Location.parse(location);
     try {
       ResponseBytes<GetObjectResponse> r = conn.client().getObjectAsBytes(b -> b.bucket(loc.bucket()).key(loc.key()));
+      noteCurrent(loc, r.response().eTag());
       return Optional.of(observed(r.asByteArray(), r.response()));
     } catch (SdkException e) {
       if (S3Errors.isNotFound(e) && !"NoSuchBucket".equals(S3Errors.errorCode(e))) {
@@ -86,7 +88,9 @@ public final class S3PointerStore implements PointerStore {
     guard.checkBeforePointerWrite(loc, true);
     for (int attempt = 1; ; attempt++) {
       try {
-        return observed(bytes.clone(), put(loc, bytes, null));
+        Pointer created = observed(bytes.clone(), put(loc, bytes, null));
+        noteCurrent(loc, created.token());
+        return created;
       } catch (SdkException e) {
         if (S3Errors.isPreconditionFailed(e)) {
           throw new ObjectAlreadyExistsException(location);
@@ -111,6 +115,7 @@ public final class S3PointerStore implements PointerStore {
       try {
         Pointer swapped = observed(bytes.clone(), put(loc, bytes, form.apply(expectedToken)));
         noteConsumed(loc, expectedToken);
+        noteCurrent(loc, swapped.token());
         return swapped;
       } catch (SdkException e) {
         if (S3Errors.isPreconditionFailed(e) || S3Errors.isNotFound(e)) {
@@ -134,12 +139,12 @@ public final class S3PointerStore implements PointerStore {
   }
 
   /**
-   * Pointer contents never repeat (each names a new metadata file), so neither do their ETags: a second
-   * successful swap from one token means two writers both replaced the same version, and one of their commits
-   * was overwritten.
+   * A token this process swapped away from must not be swapped from successfully again unless the object has
+   * come back to it (same bytes, same ETag: a namespace marker can); a second success without that means two
+   * writers both replaced the same state, and one of their writes was overwritten.
    */
   private void noteConsumed(S3Location loc, String token) {
-    if (consumedTokens.put(loc + "|" + ProbeReport.EtagForm.BARE.apply(token), Boolean.TRUE) == null) {
+    if (consumedTokens.put(tokenKey(loc, token), Boolean.TRUE) == null) {
       return;
     }
     String sign = "two swaps of pointer " + loc + " from the same token " + token + " both succeeded";
@@ -148,6 +153,15 @@ public final class S3PointerStore implements PointerStore {
         + "store's conditional writes are not atomic and a concurrent commit may have been overwritten. Run "
         + "'snaplog verify' and 'snaplog doctor'; commits are refused until the store passes the probe again",
         null, null, null);
+  }
+
+  /** The object is (again) at {@code token}: a later swap from it is legitimate. */
+  private void noteCurrent(S3Location loc, String token) {
+    consumedTokens.remove(tokenKey(loc, token));
+  }
+
+  private static String tokenKey(S3Location loc, String token) {
+    return loc + "|" + ProbeReport.EtagForm.BARE.apply(token);
   }
 
   @Override

@@ -55,24 +55,32 @@ final class OrphanRemoval implements RemoveOrphanFiles {
     // S3 stamps Last-Modified in whole seconds: an object written after a cut-off inside a second would look
     // older than it. A cut-off on a whole second makes "modified before" exact on every store.
     long cutoff = Math.floorDiv(requested, 1000L) * 1000L;
-    TableState fenced = dryRun ? head : raiseHorizon(cutoff);
-    Set<String> referenced = RetainedVersions.references(ops, fenced, false).all();
+    List<String> orphans = candidates(head, cutoff);
+    if (dryRun || orphans.isEmpty()) {
+      return orphans; // nothing will be deleted, so no horizon is needed
+    }
+    // fence first, then decide by the references after the fence: a commit that landed meanwhile keeps its files
+    Set<String> referenced = RetainedVersions.references(ops, raiseHorizon(cutoff), false).all();
+    orphans = orphans.stream().filter(o -> !referenced.contains(o)).toList();
+    ops.storage().objects().deleteAll(orphans);
+    LOG.info("Removed {} orphan objects of table {} older than {}", orphans.size(), ops.id(),
+        Instant.ofEpochMilli(cutoff));
+    return orphans;
+  }
+
+  /** The table's own objects older than {@code cutoff} that no version retained at {@code head} references. */
+  private List<String> candidates(TableState head, long cutoff) {
+    Set<String> referenced = RetainedVersions.references(ops, head, false).all();
     String pointer = ops.locations().pointer();
-    List<String> orphans = new ArrayList<>();
+    List<String> out = new ArrayList<>();
     for (ObjectInfo o : ops.storage().objects().list(ops.locations().root())) {
       String loc = o.location();
-      if (!ops.locations().owns(loc) || loc.equals(pointer) || loc.equals(pointer + ".lock")
-          || referenced.contains(loc) || o.lastModifiedMillis() >= cutoff) {
-        continue;
+      if (ops.locations().owns(loc) && !loc.equals(pointer) && !loc.equals(pointer + ".lock")
+          && !referenced.contains(loc) && o.lastModifiedMillis() < cutoff) {
+        out.add(loc);
       }
-      orphans.add(loc);
     }
-    if (!dryRun) {
-      ops.storage().objects().deleteAll(orphans);
-      LOG.info("Removed {} orphan objects of table {} older than {}", orphans.size(), ops.id(),
-          Instant.ofEpochMilli(cutoff));
-    }
-    return orphans;
+    return out;
   }
 
   /** Commits {@code cutoff} as the orphan horizon (unless it is already there) and returns the head after it. */

@@ -41,6 +41,7 @@ final class SharedSpark {
             .config("spark.sql.shuffle.partitions", "2")
             .config("spark.sql.session.timeZone", "UTC")
             .config("spark.sql.datetime.java8API.enabled", "true")
+            .config("spark.sql.timeType.enabled", "true")
             .config("spark.sql.warehouse.dir", root.resolve("spark-warehouse").toString())
             .config("spark.sql.catalog.snaplog", SnaplogCatalog.class.getName())
             .config("spark.sql.catalog.snaplog.warehouse", warehouse.toString())

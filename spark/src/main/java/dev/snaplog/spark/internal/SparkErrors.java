@@ -3,7 +3,6 @@ package dev.snaplog.spark.internal;
 import dev.snaplog.core.exceptions.ValidationException;
 import java.util.Arrays;
 import java.util.Collection;
-import org.apache.spark.sql.connector.catalog.Identifier;
 import org.apache.spark.sql.types.DataType;
 
 /** Every message the connector gives a user, in one place: what is wrong and what to do instead. */
@@ -105,13 +104,5 @@ public final class SparkErrors {
 
   public static ValidationException locationTooShort(String location) {
     return new ValidationException("Table location '" + location + "' must be <warehouse>/<namespace>/<table>");
-  }
-
-  public static ValidationException streamingModeUnsupported(Object mode) {
-    return new ValidationException("A Snaplog table takes streaming output in append mode only, not " + mode);
-  }
-
-  public static String describe(Identifier ident) {
-    return ident.toString();
   }
 }

@@ -60,14 +60,14 @@ public final class SparkValues {
       Object[] values = new Object[types.length];
       for (int i = 0; i < types.length; i++) {
         if (!row.isNullAt(i)) {
-          values[i] = value(row, i, i);
+          values[i] = value(row, i);
         }
       }
       return GenericRecord.wrap(schema, values);
     }
 
-    private Object value(InternalRow row, int pos, int column) {
-      Type t = types[column];
+    private Object value(InternalRow row, int pos) {
+      Type t = types[pos];
       return switch (t.id()) {
         case BOOLEAN -> row.getBoolean(pos);
         case INT -> row.getInt(pos);
@@ -82,7 +82,7 @@ public final class SparkValues {
         case TIME -> LocalTime.ofNanoOfDay(row.getLong(pos) / 1000 * 1000);
         case TIMESTAMP -> Literals.localDateTimeFromMicros(row.getLong(pos));
         case TIMESTAMPTZ -> Literals.instantFromMicros(row.getLong(pos));
-        case UUID -> uuid(row.getUTF8String(pos).toString(), schema.fields().get(column).name());
+        case UUID -> uuid(row.getUTF8String(pos).toString(), schema.fields().get(pos).name());
       };
     }
   }

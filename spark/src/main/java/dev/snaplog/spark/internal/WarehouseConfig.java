@@ -33,10 +33,6 @@ public final class WarehouseConfig implements Serializable {
     return warehouse;
   }
 
-  public Map<String, String> properties() {
-    return java.util.Collections.unmodifiableMap(properties);
-  }
-
   /** The catalog of this warehouse, over its shared storage; it needs no closing. */
   public Catalog catalog() {
     return WarehouseCatalog.of(storage(), properties);

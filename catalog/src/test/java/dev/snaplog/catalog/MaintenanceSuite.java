@@ -108,6 +108,7 @@ public abstract class MaintenanceSuite {
       TableBehaviourSuite.rows(500, 5).forEach(w::write);
       inFlight = w.complete();
     }
+    StoreClock.awaitPastSecondOf(storage, t.location(), inFlight.location());
     assertThat(t.removeOrphanFiles().execute()).as("default safety age spares fresh files").isEmpty();
     assertThat(storage.objects().exists(inFlight.location())).isTrue();
 

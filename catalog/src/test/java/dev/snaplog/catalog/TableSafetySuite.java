@@ -279,7 +279,7 @@ public abstract class TableSafetySuite {
     t.newAppend().appendRecords(TableBehaviourSuite.rows(0, 3)).commit();
     DataFile inFlight = writeFile(t, 10, 3);
     var append = t.newAppend().appendFile(inFlight);
-    awaitStoreClockPast(t, inFlight.location());
+    StoreClock.awaitPastSecondOf(storage, t.location(), inFlight.location());
 
     List<String> removed = catalog.loadTable(A).removeOrphanFiles().olderThan(Instant.now()).execute();
     assertThat(removed).contains(inFlight.location());
@@ -301,7 +301,7 @@ public abstract class TableSafetySuite {
     var append = t.newAppend().appendFile(inFlight);
     // the host thinks it is 4 days later: its default 3-day age would reach 1 day into the store's future
     Instant skewedCutoff = Instant.now().plus(Duration.ofDays(4)).minus(Duration.ofDays(3));
-    awaitStoreClockPast(t, inFlight.location());
+    StoreClock.awaitPastSecondOf(storage, t.location(), inFlight.location());
     catalog.loadTable(A).removeOrphanFiles().olderThan(skewedCutoff).execute();
     assertThatThrownBy(append::commit).isInstanceOf(CommitFencedException.class);
     Table fresh = catalog.loadTable(A);
@@ -418,19 +418,5 @@ public abstract class TableSafetySuite {
     assertThat(report.problems()).hasSize(1);
     assertThat(report.problems().get(0)).contains(victim).contains("damaged");
     assertThat(t.verify(true).problems()).hasSize(1);
-  }
-
-  /**
-   * Waits until the store's clock has passed the second after the object's last-modified time (orphan
-   * removal cuts off on whole seconds), so that a cut-off of "now" is later than the object, however fast the
-   * machine is.
-   */
-  private void awaitStoreClockPast(Table t, String location) {
-    long modified = storage.objects().stat(location).orElseThrow().lastModifiedMillis();
-    long nextSecond = (Math.floorDiv(modified, 1000L) + 1) * 1000L;
-    while (storage.pointers().read(t.location() + "/_pointer").orElseThrow().storeNowMillis() <= nextSecond
-        || System.currentTimeMillis() <= nextSecond) {
-      Thread.onSpinWait();
-    }
   }
 }

@@ -5,6 +5,7 @@ import dev.snaplog.core.AppendFiles;
 import dev.snaplog.core.CommitResult;
 import dev.snaplog.core.DataFile;
 import dev.snaplog.core.DataWriter;
+import dev.snaplog.core.Limits;
 import dev.snaplog.core.ManageRefs;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Snapshot;
@@ -98,6 +99,9 @@ final class AppendOperation implements AppendFiles {
 
   @Override
   public AppendFiles set(String key, String value) {
+    Map<String, String> next = new LinkedHashMap<>(properties);
+    next.put(key, value);
+    Limits.checkProperties("summary property", next);
     properties.put(key, value);
     return this;
   }

@@ -107,6 +107,6 @@ final class BaseTableScan implements TableScan {
     Schema projection = schema();
     List<FileScanTask> tasks = planFiles().toList();
     return new ConcatIterable<>(tasks, task -> ParquetFormat.read(
-        ops.storage().objects().newInputFile(task.file().location()), full, projection, task.residual()));
+        ops.storage().objects().newInputFile(task.file().location(), task.file().fileSizeBytes()), full, projection, task.residual()));
   }
 }

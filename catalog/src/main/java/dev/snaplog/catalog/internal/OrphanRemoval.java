@@ -68,7 +68,7 @@ final class OrphanRemoval implements RemoveOrphanFiles {
       orphans.add(loc);
     }
     if (!dryRun) {
-      orphans.forEach(ops.storage().objects()::delete);
+      ops.storage().objects().deleteAll(orphans);
       LOG.info("Removed {} orphan objects of table {} older than {}", orphans.size(), ops.id(),
           Instant.ofEpochMilli(cutoff));
     }

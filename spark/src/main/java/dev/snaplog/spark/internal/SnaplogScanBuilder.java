@@ -1,0 +1,71 @@
+package dev.snaplog.spark.internal;
+
+import dev.snaplog.core.Schema;
+import dev.snaplog.core.Table;
+import dev.snaplog.core.expressions.Expression;
+import dev.snaplog.core.expressions.Expressions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.connector.read.SupportsPushDownFilters;
+import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
+import org.apache.spark.sql.sources.Filter;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Collects what Spark pushes into a read: the filters Snaplog can prune files and row groups with, and the
+ * columns the query needs. Every filter is handed back as still to be evaluated: Snaplog skips data by stats,
+ * it does not promise that each row it returns passes (the Parquet reader filters rows too, but Spark checks
+ * again, which keeps results right even where the two would disagree).
+ */
+final class SnaplogScanBuilder implements SupportsPushDownFilters, SupportsPushDownRequiredColumns {
+  private final Table table;
+  private final WarehouseConfig config;
+  private final ReadSelection selection;
+  private final Schema dataSchema;
+  private final List<Filter> pushed = new ArrayList<>();
+  private Expression filter = Expressions.alwaysTrue();
+  private List<String> columns;
+
+  SnaplogScanBuilder(Table table, WarehouseConfig config, ReadSelection selection) {
+    this.table = table;
+    this.config = config;
+    this.selection = selection;
+    this.dataSchema = selection.scan(table).schema();
+    this.columns = dataSchema.columnNames();
+  }
+
+  @Override
+  public Filter[] pushFilters(Filter[] filters) {
+    SparkFilters translator = new SparkFilters(dataSchema);
+    for (Filter f : filters) {
+      Optional<Expression> e = translator.translate(f);
+      if (e.isPresent()) {
+        pushed.add(f);
+        filter = Expressions.and(filter, e.get());
+      }
+    }
+    return filters;
+  }
+
+  @Override
+  public Filter[] pushedFilters() {
+    return pushed.toArray(Filter[]::new);
+  }
+
+  @Override
+  public void pruneColumns(StructType required) {
+    List<String> names = new ArrayList<>();
+    for (StructField f : required.fields()) {
+      names.add(f.name());
+    }
+    columns = names;
+  }
+
+  @Override
+  public Scan build() {
+    return new SnaplogScan(table, config, selection, dataSchema, filter, columns, pushedFilters());
+  }
+}

@@ -1,0 +1,91 @@
+package dev.snaplog.spark.internal;
+
+import dev.snaplog.core.Schema;
+import dev.snaplog.core.Table;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.connector.catalog.SupportsRead;
+import org.apache.spark.sql.connector.catalog.SupportsWrite;
+import org.apache.spark.sql.connector.catalog.TableCapability;
+import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.connector.write.LogicalWriteInfo;
+import org.apache.spark.sql.connector.write.WriteBuilder;
+import org.apache.spark.sql.internal.SQLConf;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+
+/**
+ * A Snaplog table as Spark sees it: its schema, batch reads at the current snapshot or one chosen by time
+ * travel, and appends by batch and streaming writes. Loaded afresh for every query, so a query sees the
+ * table's newest version when it is planned.
+ */
+public final class SnaplogSparkTable implements org.apache.spark.sql.connector.catalog.Table, SupportsRead,
+    SupportsWrite {
+  private static final Set<TableCapability> CAPABILITIES = EnumSet.of(TableCapability.BATCH_READ,
+      TableCapability.BATCH_WRITE, TableCapability.STREAMING_WRITE);
+
+  private final Table table;
+  private final WarehouseConfig config;
+  private final ReadSelection selection;
+  private final Schema schema;
+
+  public SnaplogSparkTable(Table table, WarehouseConfig config, ReadSelection selection) {
+    this.table = table;
+    this.config = config;
+    this.selection = selection;
+    this.schema = selection.scan(table).schema(); // also fails early when the selection names no snapshot
+  }
+
+  public Table table() {
+    return table;
+  }
+
+  @Override
+  public String name() {
+    return table.id().toString() + (selection.isCurrent() ? "" : " (" + selection + ")");
+  }
+
+  @Override
+  public StructType schema() {
+    return SparkSchemas.toSpark(schema);
+  }
+
+  @Override
+  public Map<String, String> properties() {
+    Map<String, String> out = new LinkedHashMap<>(table.properties());
+    out.put("provider", "snaplog");
+    out.put("location", table.location());
+    out.put("format", "snaplog/parquet");
+    out.put("table-version", Long.toString(table.version()));
+    table.currentSnapshot().ifPresent(s -> out.put("current-snapshot-id", Long.toString(s.snapshotId())));
+    return out;
+  }
+
+  @Override
+  public Set<TableCapability> capabilities() {
+    return CAPABILITIES;
+  }
+
+  @Override
+  public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
+    ZoneId zone = ZoneId.of(SQLConf.get().sessionLocalTimeZone());
+    ReadSelection chosen = selection.with(ReadSelection.fromOptions(options, zone));
+    return new SnaplogScanBuilder(table, config, chosen);
+  }
+
+  @Override
+  public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
+    if (!selection.isCurrent()) {
+      throw SparkErrors.unsupported("Writing to a table read at " + selection, "write to the table itself");
+    }
+    return new SnaplogWriteBuilder(table, config, info);
+  }
+
+  @Override
+  public String toString() {
+    return "snaplog table " + name();
+  }
+}

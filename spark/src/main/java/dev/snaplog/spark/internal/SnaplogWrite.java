@@ -1,0 +1,55 @@
+package dev.snaplog.spark.internal;
+
+import dev.snaplog.core.Schema;
+import dev.snaplog.core.Table;
+import org.apache.spark.sql.connector.write.BatchWrite;
+import org.apache.spark.sql.connector.write.Write;
+import org.apache.spark.sql.connector.write.streaming.StreamingWrite;
+
+/** An append to a table, as a batch job or as a stream of micro-batches. */
+final class SnaplogWrite implements Write {
+  private final Table table;
+  private final WarehouseConfig config;
+  private final Schema schema;
+  private final WriteSettings settings;
+
+  SnaplogWrite(Table table, WarehouseConfig config, Schema schema, WriteSettings settings) {
+    this.table = table;
+    this.config = config;
+    this.schema = schema;
+    this.settings = settings;
+  }
+
+  @Override
+  public String description() {
+    return "append to snaplog table " + table.id();
+  }
+
+  /** Where tasks write: the table's {@code data/} folder, the one place its appends accept files from. */
+  private String dataFolder() {
+    return config.storage().objects().resolve(table.location(), "data");
+  }
+
+  SnaplogWriterFactory writerFactory(boolean discard) {
+    return new SnaplogWriterFactory(config, dataFolder(), SchemaDescription.of(schema), table.id().toString(),
+        discard);
+  }
+
+  JobCommit newJobCommit() {
+    return new JobCommit(table, config.storage().objects(), settings);
+  }
+
+  @Override
+  public BatchWrite toBatch() {
+    return new SnaplogBatchWrite(this, table, settings);
+  }
+
+  @Override
+  public StreamingWrite toStreaming() {
+    if (settings.commitToken().isPresent()) {
+      throw SparkErrors.unsupported("The write option commit-token on a stream", "a stream's commits carry"
+          + " <query id>:<batch id> as their token; leave the option out");
+    }
+    return new SnaplogStreamingWrite(this, settings);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.snaplog.spark.internal;
+
+import dev.snaplog.core.exceptions.ValidationException;
+import java.util.Arrays;
+import java.util.Collection;
+import org.apache.spark.sql.types.DataType;
+
+/** Every message the connector gives a user, in one place: what is wrong and what to do instead. */
+public final class SparkErrors {
+  private SparkErrors() {}
+
+  public static ValidationException missingWarehouse(String catalogName) {
+    return new ValidationException("Catalog '" + catalogName + "' has no warehouse: set spark.sql.catalog."
+        + catalogName + ".warehouse to a path or s3://bucket/prefix");
+  }
+
+  public static ValidationException unsupportedType(String column, DataType type) {
+    return new ValidationException("Column '" + column + "' has Spark type " + type.sql() + ", which a Snaplog"
+        + " table cannot hold; use BOOLEAN, INT, BIGINT, FLOAT, DOUBLE, DECIMAL(p,s), STRING, BINARY, DATE,"
+        + " TIME, TIMESTAMP or TIMESTAMP_NTZ" + hint(type));
+  }
+
+  private static String hint(DataType type) {
+    String sql = type.sql();
+    if (sql.equals("TINYINT") || sql.equals("SMALLINT")) {
+      return " (CAST the column AS INT)";
+    }
+    if (sql.startsWith("ARRAY") || sql.startsWith("MAP") || sql.startsWith("STRUCT")) {
+      return " (Snaplog tables are flat: store nested values as separate columns or as JSON strings)";
+    }
+    return "";
+  }
+
+  public static ValidationException collatedString(String column, String collation) {
+    return new ValidationException("Column '" + column + "' is a STRING with collation " + collation
+        + "; Snaplog strings compare by code point (UTF8_BINARY), so declare it without a collation");
+  }
+
+  public static ValidationException timeTooPrecise(String column, int precision) {
+    return new ValidationException("Column '" + column + "' is TIME(" + precision + "); Snaplog keeps times to"
+        + " the microsecond, so declare it as TIME(6) or coarser");
+  }
+
+  public static ValidationException nestedNamespace(String[] namespace) {
+    return new ValidationException("Namespace " + String.join(".", namespace) + " has " + namespace.length
+        + " levels; Snaplog namespaces have exactly one (catalog.namespace.table)");
+  }
+
+  public static ValidationException partitioned(Object[] transforms) {
+    return new ValidationException("Snaplog tables are not partitioned yet; create the table without"
+        + " PARTITIONED BY " + Arrays.toString(transforms));
+  }
+
+  public static ValidationException unsupportedTableProperty(String key, String value) {
+    return switch (key) {
+      case "location" -> new ValidationException("A Snaplog table lives under its catalog's warehouse; LOCATION '"
+          + value + "' cannot be set (configure another catalog for another warehouse)");
+      case "provider" -> new ValidationException("Tables of a Snaplog catalog are Snaplog tables; USING " + value
+          + " is not possible here (leave USING out or write USING snaplog)");
+      default -> new ValidationException("Table property '" + key + "' is not supported by Snaplog tables");
+    };
+  }
+
+  public static ValidationException namespaceProperties(Collection<String> keys) {
+    return new ValidationException("Snaplog namespaces hold no properties; leave out " + keys);
+  }
+
+  public static UnsupportedOperationException unsupported(String what, String instead) {
+    return new UnsupportedOperationException(what + " is not supported by Snaplog tables yet; " + instead);
+  }
+
+  public static ValidationException conflictingTimeTravel(Collection<String> given) {
+    return new ValidationException("Choose one way to time-travel; got " + given + " (use one of VERSION AS OF,"
+        + " TIMESTAMP AS OF, or the read options snapshot-id, as-of, tag, branch)");
+  }
+
+  public static ValidationException badSnapshotId(String value) {
+    return new ValidationException("Read option snapshot-id must be a snapshot id (a whole number), got '" + value
+        + "'");
+  }
+
+  public static ValidationException badTime(String option, String value) {
+    return new ValidationException("Read option " + option + " must be a time: an ISO-8601 instant"
+        + " (2026-01-01T10:00:00Z), a local date-time in the session time zone (2026-01-01 10:00:00) or epoch"
+        + " milliseconds; got '" + value + "'");
+  }
+
+  public static ValidationException noSuchVersion(String table, String version, Collection<String> tags,
+      Collection<String> branches) {
+    return new ValidationException("Table " + table + " has no snapshot, tag or branch '" + version + "'; VERSION AS"
+        + " OF takes a snapshot id or a name (tags: " + tags + ", branches: " + branches + ")");
+  }
+
+  public static ValidationException notAPathOrName(String given) {
+    return new ValidationException("'" + given + "' is neither a table location (a path with '/' or an"
+        + " s3:// URI, <warehouse>/<namespace>/<table>) nor a table name (namespace.table)");
+  }
+
+  public static ValidationException noWarehouseForName(String name) {
+    return new ValidationException("Table name '" + name + "' needs a warehouse: set the option warehouse, or"
+        + " configure a Snaplog catalog (spark.sql.catalog.snaplog=dev.snaplog.spark.SnaplogCatalog and"
+        + " spark.sql.catalog.snaplog.warehouse), or name the catalog with the option catalog");
+  }
+
+  public static ValidationException locationTooShort(String location) {
+    return new ValidationException("Table location '" + location + "' must be <warehouse>/<namespace>/<table>");
+  }
+}

@@ -419,4 +419,24 @@ public abstract class TableSafetySuite {
     assertThat(report.problems().get(0)).contains(victim).contains("damaged");
     assertThat(t.verify(true).problems()).hasSize(1);
   }
+
+  @Test
+  void aLostUpdateOnAStoreWhoseSwapIsNotAtomicIsReportedLoudly() {
+    // a store that ignores the expected token: what a non-atomic If-Match amounts to under a race
+    Storage blind = new Storage(storage.objects(), new ForwardingPointerStore(storage.pointers()) {
+      @Override
+      public Pointer swap(String location, String expectedToken, byte[] bytes) {
+        return super.swap(location, super.read(location).orElseThrow().token(), bytes);
+      }
+    }, storage.root());
+    Catalog blindCatalog = WarehouseCatalog.of(blind, Map.of());
+    blindCatalog.createTable(A, SCHEMA).newAppend().appendRecords(TableBehaviourSuite.rows(0, 1)).commit();
+    Table first = blindCatalog.loadTable(A);
+    Table second = blindCatalog.loadTable(A);
+    first.newAppend().appendRecords(TableBehaviourSuite.rows(10, 1)).commit();
+    second.newAppend().appendRecords(TableBehaviourSuite.rows(20, 1)).commit(); // overwrites the first's version
+
+    assertThatThrownBy(first::refresh).isInstanceOf(dev.snaplog.core.exceptions.CorruptTableException.class)
+        .hasMessageContaining("Lost update").hasMessageContaining("version 2");
+  }
 }

@@ -11,6 +11,7 @@ import dev.snaplog.core.Table;
 import dev.snaplog.core.TableId;
 import dev.snaplog.core.expressions.Expressions;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +39,8 @@ public final class QuickStart {
         List<Record> rows = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
           long rowId = batch * 4L + i;
-          rows.add(GenericRecord.of(schema, rowId, Instant.now(), "batch " + batch + " row " + i));
+          rows.add(GenericRecord.of(schema, rowId, Instant.now().truncatedTo(ChronoUnit.MICROS),
+              "batch " + batch + " row " + i));
         }
         Snapshot s = table.newAppend().appendRecords(rows).set("batch", String.valueOf(batch)).commit();
         commits.add(s);

@@ -10,6 +10,8 @@ import dev.snaplog.core.exceptions.StorageException;
 import dev.snaplog.core.exceptions.TableReplacedException;
 import dev.snaplog.core.io.Pointer;
 import dev.snaplog.core.io.Storage;
+import dev.snaplog.manifest.HistoryIndex;
+import dev.snaplog.manifest.IndexEntry;
 import dev.snaplog.manifest.PointerFile;
 import dev.snaplog.manifest.TableLocations;
 import dev.snaplog.manifest.TableLog;
@@ -33,6 +35,11 @@ public final class TableOperations {
   private final TableLog log;
   private final Map<String, String> catalogProperties;
   private volatile TableState current;
+  /** The version this handle last committed and its metadata, until a later load has confirmed it. */
+  private volatile Landed unconfirmed;
+
+  private record Landed(long version, String metadataLocation, String commitId) {}
+
   /** The uuid of the table this handle first loaded: the identity every later load must match. */
   private volatile String tableUuid;
 
@@ -83,8 +90,34 @@ public final class TableOperations {
       return cached;
     }
     TableState loaded = load(pointer);
+    confirmLanded(loaded);
     current = loaded;
     return loaded;
+  }
+
+  /**
+   * The first load after one of this handle's commits checks that the commit is still in the chain. It is
+   * missing only if the store let two swaps from the same token both succeed: a lost update, which no retry
+   * can repair and which must not pass silently. Costs nothing in the common case (the version is in the
+   * head's unflushed index tail).
+   */
+  private void confirmLanded(TableState loaded) {
+    Landed mine = unconfirmed;
+    if (mine == null || loaded.version() < mine.version()) {
+      return;
+    }
+    unconfirmed = null;
+    Optional<String> holder = loaded.version() == mine.version() ? Optional.of(loaded.metadataLocation())
+        : HistoryIndex.byVersion(log, loaded.metadata(), mine.version()).map(IndexEntry::metadataLocation);
+    if (holder.isPresent() && !holder.get().equals(mine.metadataLocation())) {
+      String message = "Lost update on table " + id + ": commit " + mine.commitId() + " was acknowledged at"
+          + " version " + mine.version() + ", but that version now holds " + holder.get() + ". The store let two"
+          + " conditional swaps from the same version both succeed, so it does not give the atomic swap commits"
+          + " rely on. Stop writing to this table, run 'snaplog doctor' against the store, and check the"
+          + " writers' acknowledged commits";
+      LOG.error(message);
+      throw new CorruptTableException(message, id.toString(), mine.version(), null);
+    }
   }
 
   void install(TableState state) {
@@ -145,6 +178,7 @@ public final class TableOperations {
     try {
       Pointer swapped = storage.pointers().swap(locations().pointer(), base.pointer().token(), pointerBytes);
       TableState state = new TableState(swapped, metadataLocation, next);
+      unconfirmed = new Landed(next.version(), metadataLocation, next.commitId());
       current = state;
       return state;
     } catch (CommitConflictException e) {

@@ -42,7 +42,8 @@ public final class DemoCommand extends BaseCommand {
     TableId id = freeName(catalog);
     Table t = catalog.createTable(id, SCHEMA);
     step("Created table " + id + " (" + SCHEMA + ")", "snaplog create " + id + " --schema \"" + SCHEMA + "\"");
-    Instant start = ctx.clock().instant();
+    // timestamptz holds microseconds; a finer clock reading would be refused as lossy
+    Instant start = ctx.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     Snapshot s1 = append(t, 1, 3, start, "signup");
     say("snapshot " + s1.snapshotId() + ": 3 rows, committed at " + ctx.formatTime(s1.timestamp()));
     Snapshot s2 = append(t, 4, 6, start.plusSeconds(60), "login");

@@ -151,6 +151,13 @@ final class ExpireOperation implements ExpireSnapshots {
         deletedData++;
       }
     }
+    for (String dv : drop.deletionVectorObjects()) {
+      if (!keepAll.contains(dv) && ops.locations().owns(dv)) {
+        ops.storage().objects().delete(dv);
+        deleted++;
+        deletedData++;
+      }
+    }
     for (String object : drop.objects()) {
       if (!keepAll.contains(object) && ops.locations().owns(object)) {
         ops.storage().objects().delete(object);

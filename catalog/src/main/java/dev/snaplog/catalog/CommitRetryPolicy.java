@@ -31,33 +31,27 @@ public record CommitRetryPolicy(int maxAttempts, long minWaitMillis, long maxWai
 
   /** History index leaf size from the same two property maps. */
   public static int historyLeafSize(Map<String, String> tableProps, Map<String, String> catalogProps) {
-    int n = TableProperties.intValue(tableProps, catalogProps, TableProperties.HISTORY_LEAF_SIZE,
-        TableProperties.HISTORY_LEAF_SIZE_DEFAULT);
-    if (n < 2) {
-      throw new dev.snaplog.core.exceptions.ValidationException(TableProperties.HISTORY_LEAF_SIZE
-          + " must be at least 2, got " + n);
-    }
-    return n;
+    return atLeast(tableProps, catalogProps, TableProperties.HISTORY_LEAF_SIZE,
+        TableProperties.HISTORY_LEAF_SIZE_DEFAULT, 2);
   }
 
   /** Checkpoint interval from the same two property maps. */
   public static int checkpointInterval(Map<String, String> tableProps, Map<String, String> catalogProps) {
-    int k = TableProperties.intValue(tableProps, catalogProps, TableProperties.CHECKPOINT_INTERVAL,
-        TableProperties.CHECKPOINT_INTERVAL_DEFAULT);
-    if (k < 1) {
-      throw new dev.snaplog.core.exceptions.ValidationException(TableProperties.CHECKPOINT_INTERVAL
-          + " must be at least 1, got " + k);
-    }
-    return k;
+    return atLeast(tableProps, catalogProps, TableProperties.CHECKPOINT_INTERVAL,
+        TableProperties.CHECKPOINT_INTERVAL_DEFAULT, 1);
   }
 
   /** How many commit-token writers a table remembers, from the same two property maps. */
   public static int maxWriterMarks(Map<String, String> tableProps, Map<String, String> catalogProps) {
-    int n = TableProperties.intValue(tableProps, catalogProps, TableProperties.COMMIT_TOKEN_MAX_WRITERS,
-        TableProperties.COMMIT_TOKEN_MAX_WRITERS_DEFAULT);
-    if (n < 1) {
-      throw new dev.snaplog.core.exceptions.ValidationException(TableProperties.COMMIT_TOKEN_MAX_WRITERS
-          + " must be at least 1, got " + n);
+    return atLeast(tableProps, catalogProps, TableProperties.COMMIT_TOKEN_MAX_WRITERS,
+        TableProperties.COMMIT_TOKEN_MAX_WRITERS_DEFAULT, 1);
+  }
+
+  private static int atLeast(Map<String, String> tableProps, Map<String, String> catalogProps, String key,
+      int def, int min) {
+    int n = TableProperties.intValue(tableProps, catalogProps, key, def);
+    if (n < min) {
+      throw new dev.snaplog.core.exceptions.ValidationException(key + " must be at least " + min + ", got " + n);
     }
     return n;
   }

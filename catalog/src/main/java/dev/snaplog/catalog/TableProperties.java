@@ -37,6 +37,13 @@ public final class TableProperties {
   public static final int HISTORY_LEAF_SIZE_DEFAULT = 100;
 
   /**
+   * Code points (bytes for binary) kept of string and binary column bounds in the log; longer bounds are
+   * truncated (see docs/design.md, "Limits"). 1 to 1024.
+   */
+  public static final String STATS_TRUNCATE_LENGTH = dev.snaplog.manifest.StatsTruncation.PROPERTY;
+  public static final int STATS_TRUNCATE_LENGTH_DEFAULT = dev.snaplog.core.types.BoundTruncation.DEFAULT_LENGTH;
+
+  /**
    * The most commit-token writers whose last sequence a table remembers. Beyond it the writer that committed
    * least recently is forgotten, so metadata stays small however many writer names come and go; a forgotten
    * writer's replayed token would commit again. The exactly-once window is therefore: a writer is remembered

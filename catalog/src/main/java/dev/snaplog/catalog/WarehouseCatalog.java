@@ -3,6 +3,7 @@ package dev.snaplog.catalog;
 import dev.snaplog.catalog.internal.BaseTable;
 import dev.snaplog.catalog.internal.TableOperations;
 import dev.snaplog.core.Catalog;
+import dev.snaplog.core.Limits;
 import dev.snaplog.core.Names;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.Table;
@@ -19,6 +20,7 @@ import dev.snaplog.core.io.Storage;
 import dev.snaplog.manifest.FileSetState;
 import dev.snaplog.manifest.NamespaceMarker;
 import dev.snaplog.manifest.PointerFile;
+import dev.snaplog.manifest.StatsTruncation;
 import dev.snaplog.manifest.TableLocations;
 import dev.snaplog.manifest.TableLog;
 import dev.snaplog.manifest.TableMetadata;
@@ -158,7 +160,10 @@ public final class WarehouseCatalog implements Catalog {
     CommitRetryPolicy.from(tableProperties, properties); // reject bad property values before writing
     CommitRetryPolicy.checkpointInterval(tableProperties, properties);
     CommitRetryPolicy.historyLeafSize(tableProperties, properties);
+    Limits.checkProperties("table property", tableProperties);
+    StatsTruncation.length(tableProperties);
     TableLocations loc = locations(id);
+    loc.checkLocationLength(id.toString());
     if (storage.pointers().read(loc.pointer()).isPresent()) {
       throw new TableAlreadyExistsException(id.toString());
     }
@@ -232,11 +237,8 @@ public final class WarehouseCatalog implements Catalog {
           id.toString(), null);
     }
     if (purge) {
-      for (ObjectInfo o : storage.objects().list(loc.root())) {
-        if (loc.owns(o.location())) {
-          storage.objects().delete(o.location());
-        }
-      }
+      storage.objects().deleteAll(storage.objects().list(loc.root()).stream().map(ObjectInfo::location)
+          .filter(loc::owns).toList());
     }
     return true;
   }

@@ -27,7 +27,10 @@ final class ChildJvm {
           StandardCharsets.UTF_8))) {
         String line;
         while ((line = r.readLine()) != null) {
-          lines.add(line);
+          synchronized (lines) {
+            lines.add(line);
+            lines.notifyAll();
+          }
           if (line.equals("READY")) {
             ready.countDown();
           }
@@ -44,6 +47,36 @@ final class ChildJvm {
 
   void awaitReady() throws InterruptedException {
     ready.await();
+  }
+
+  /**
+   * Waits until the child has printed {@code count} lines starting with {@code prefix}.
+   *
+   * @return false if the child ended (or two minutes passed) before that
+   */
+  boolean awaitLines(String prefix, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+    synchronized (lines) {
+      while (lines.stream().filter(l -> l.startsWith(prefix)).count() < count) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || !process.isAlive() && !reader.isAlive()) {
+          return false;
+        }
+        lines.wait(Math.max(1, Math.min(left / 1_000_000, 200)));
+      }
+      return true;
+    }
+  }
+
+  /** Writes one line to the child's standard input. */
+  void send(String line) throws IOException {
+    process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().flush();
+  }
+
+  /** Closes the child's standard input (end of commands). */
+  void endInput() throws IOException {
+    process.getOutputStream().close();
   }
 
   /** SIGKILL: no shutdown hooks, no flushing, as in a crash. */

@@ -5,7 +5,7 @@ import dev.snaplog.s3.testing.S3TestServer;
 import java.util.List;
 import java.util.Map;
 
-/** The table behaviour suite on the test S3 server (an endpoint from the environment, MinIO or S3Mock). */
+/** The table behaviour suite on the test S3 server (an endpoint from the environment, MinIO or Ceph RGW). */
 class S3TableBehaviourTest extends TableBehaviourSuite {
   @Override
   protected Storage openStorage() {

@@ -151,7 +151,6 @@ public abstract class TableBehaviourSuite {
     Table t = catalog.createTable(EVENTS, SCHEMA);
     List<Snapshot> snapshots = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      Thread.sleep(3);
       snapshots.add(t.newAppend().appendRecords(rows(i * 10L, 10)).commit());
     }
     for (int i = 0; i < snapshots.size(); i++) {
@@ -186,9 +185,8 @@ public abstract class TableBehaviourSuite {
     Table t = catalog.createTable(EVENTS, SCHEMA);
     Snapshot s1 = t.newAppend().appendRecords(rows(0, 3)).commit();
     t.newAppend().appendRecords(rows(3, 3)).commit();
-    Thread.sleep(3);
-    Instant beforeRollback = Instant.now();
-    Thread.sleep(3);
+    Instant beforeRollback = clockPast(t.history().get(0).timestamp());
+    clockPast(beforeRollback);
     Snapshot back = t.newRollback().toSnapshot(s1.snapshotId()).commit();
     assertThat(back).isEqualTo(s1);
     assertThat(ids(catalog.loadTable(EVENTS).newScan().records())).isEqualTo(range(0, 3));
@@ -325,6 +323,19 @@ public abstract class TableBehaviourSuite {
   }
 
   /** Asserts the table has exactly {@code n} snapshots, each the child of the one before. */
+  /**
+   * Waits until the wall clock is in a later millisecond than {@code t} (commit times are milliseconds) and
+   * returns that millisecond.
+   */
+  protected static Instant clockPast(Instant t) {
+    long now = System.currentTimeMillis();
+    while (now <= t.toEpochMilli()) {
+      Thread.onSpinWait();
+      now = System.currentTimeMillis();
+    }
+    return Instant.ofEpochMilli(now);
+  }
+
   protected static void assertLinearChain(Table t, int n) {
     List<Snapshot> chain = t.snapshots();
     assertThat(chain).hasSize(n);

@@ -315,7 +315,8 @@ public abstract class TableSafetySuite {
   void writersAndOrphanRemovalAtNowRunningTogetherLoseNothingAcknowledged() throws Exception {
     catalog.createTable(A, SCHEMA, Map.of("checkpoint.interval", "4"));
     int writers = 3;
-    int appendsEach = 12;
+    // -Dsnaplog.safety.appends=N runs a longer stretch (N appends per writer)
+    int appendsEach = Integer.getInteger("snaplog.safety.appends", 12);
     Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
     AtomicInteger fenced = new AtomicInteger();
     AtomicBoolean writing = new AtomicBoolean(true);
@@ -420,13 +421,15 @@ public abstract class TableSafetySuite {
   }
 
   /**
-   * Waits until the store's clock has moved past the object's last-modified time, so that a cut-off of "now"
-   * is later than the object, however fast the machine is.
+   * Waits until the store's clock has passed the second after the object's last-modified time (orphan
+   * removal cuts off on whole seconds), so that a cut-off of "now" is later than the object, however fast the
+   * machine is.
    */
   private void awaitStoreClockPast(Table t, String location) {
     long modified = storage.objects().stat(location).orElseThrow().lastModifiedMillis();
-    while (storage.pointers().read(t.location() + "/_pointer").orElseThrow().storeNowMillis() <= modified
-        || System.currentTimeMillis() <= modified) {
+    long nextSecond = (Math.floorDiv(modified, 1000L) + 1) * 1000L;
+    while (storage.pointers().read(t.location() + "/_pointer").orElseThrow().storeNowMillis() <= nextSecond
+        || System.currentTimeMillis() <= nextSecond) {
       Thread.onSpinWait();
     }
   }

@@ -13,6 +13,11 @@ final class Logging {
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
     System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
+    // Never below info for the HTTP client and the SDK, whatever the verbosity: their debug logs print request
+    // headers (Authorization with the access key id, X-Amz-Security-Token) and the signer's canonical request.
+    String libraries = verbosity >= 1 ? "info" : "warn";
+    System.setProperty("org.slf4j.simpleLogger.log.org.apache.hc", libraries);
+    System.setProperty("org.slf4j.simpleLogger.log.software.amazon.awssdk", libraries);
     System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
   }
 }

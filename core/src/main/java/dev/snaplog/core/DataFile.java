@@ -57,6 +57,12 @@ public record DataFile(String location, String format, long recordCount, long fi
         deletionVector, dataSequenceNumber);
   }
 
+  /** The same file with other column stats (bounds truncated for the log). */
+  public DataFile withColumnStats(Map<Integer, ColumnStats> stats) {
+    return new DataFile(location, format, recordCount, fileSizeBytes, stats, content, specId, partition,
+        deletionVector, dataSequenceNumber);
+  }
+
   /** The same file with another deletion vector (empty: no rows deleted). */
   public DataFile withDeletionVector(Optional<DeletionVectorRef> dv) {
     return new DataFile(location, format, recordCount, fileSizeBytes, columnStats, content, specId, partition, dv,

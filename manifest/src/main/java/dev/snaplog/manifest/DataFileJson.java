@@ -1,5 +1,7 @@
 package dev.snaplog.manifest;
 
+import static dev.snaplog.core.types.LossyInput.ALLOW;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.snaplog.core.ColumnStats;
@@ -133,8 +135,9 @@ public final class DataFileJson {
       }
       JsonNode s = e.getValue();
       try {
-        Object min = s.hasNonNull("min") ? Literals.fromText(field.type(), s.get("min").asText()) : null;
-        Object max = s.hasNonNull("max") ? Literals.fromText(field.type(), s.get("max").asText()) : null;
+        // bounds are read as stored: older writers kept values that today's input checks would refuse
+        Object min = s.hasNonNull("min") ? Literals.fromText(field.type(), s.get("min").asText(), ALLOW) : null;
+        Object max = s.hasNonNull("max") ? Literals.fromText(field.type(), s.get("max").asText(), ALLOW) : null;
         stats.put(id, new ColumnStats(s.path("nulls").asLong(0), min, max));
       } catch (ValidationException ex) {
         throw Json.corrupt(source, "has unreadable stats for column " + field.name() + ": " + ex.getMessage(), ex);

@@ -1,6 +1,8 @@
 package dev.snaplog.manifest;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,9 +15,23 @@ import java.util.Map;
 /**
  * Shared JSON plumbing for the format objects: one mapper, compact output, and field readers whose errors name
  * the object and the field, so a truncated or hand-edited file is reported precisely.
+ *
+ * <p>Jackson's default read limits (20 million characters per string, 50,000 per field name) guard parsers of
+ * untrusted input; here they would make a table unreadable after a writer, this build or an older one, stored a
+ * longer string, as older builds did with unbounded stats bounds and names. Every format object is read whole
+ * into memory anyway, so its size already bounds what a parse can allocate: string and name lengths are not
+ * limited. Nesting stays limited, far above the few levels the format uses.
  */
 public final class Json {
-  static final ObjectMapper MAPPER = new ObjectMapper();
+  static final int MAX_NESTING_DEPTH = 64;
+
+  static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxStringLength(Integer.MAX_VALUE)
+          .maxNameLength(Integer.MAX_VALUE)
+          .maxNestingDepth(MAX_NESTING_DEPTH)
+          .build())
+      .build());
 
   private Json() {}
 

@@ -1,5 +1,7 @@
 package dev.snaplog.manifest;
 
+import dev.snaplog.core.Limits;
+import dev.snaplog.core.exceptions.ValidationException;
 import dev.snaplog.core.io.ObjectStore;
 import java.util.UUID;
 
@@ -31,6 +33,27 @@ public final class TableLocations {
 
   public String root() {
     return root;
+  }
+
+  /**
+   * Refuses a table whose longest object location would exceed {@link Limits#MAX_LOCATION_BYTES}
+   * bytes of UTF-8: S3 limits keys to 1024 bytes, and the location counts more than the key (scheme and
+   * bucket), so a table that passes fits every store. Checked when a table is created, before anything is written.
+   *
+   * @throws ValidationException naming the lengths and the limit
+   */
+  public void checkLocationLength(String table) {
+    int longest = 0;
+    for (String sample : new String[] {newHistoryObject("root", Long.MAX_VALUE), newCheckpoint(Long.MAX_VALUE),
+        newMetadata(Long.MAX_VALUE), newCheckpointPart(), newDataFile(), newLogRecord()}) {
+      longest = Math.max(longest, Limits.utf8Length(sample));
+    }
+    if (longest > Limits.MAX_LOCATION_BYTES) {
+      throw new ValidationException("Table " + table + " would store objects at"
+          + " locations up to " + longest + " bytes long (" + Limits.utf8Length(root)
+          + " of them the table's own location); the limit is " + Limits.MAX_LOCATION_BYTES
+          + " bytes, the longest key S3 stores: use shorter namespace, table or warehouse names");
+    }
   }
 
   public String pointer() {

@@ -1,6 +1,7 @@
 package dev.snaplog.manifest;
 
 import dev.snaplog.core.DataFile;
+import dev.snaplog.core.Schema;
 import dev.snaplog.core.exceptions.CorruptTableException;
 import dev.snaplog.core.exceptions.NotFoundException;
 import dev.snaplog.core.io.ObjectStore;
@@ -62,8 +63,10 @@ public final class TableLog {
    */
   public PendingWrite writeLogRecordAsync(LogRecord record, TableMetadata base, Executor executor) {
     String location = locations.newLogRecord();
-    byte[] bytes = LogRecordJson.toBytes(record, base.schemaById(record.schemaId()), locations);
-    logCache.put(location, record);
+    Schema schema = base.schemaById(record.schemaId());
+    LogRecord stored = StatsTruncation.truncate(record, schema, StatsTruncation.length(base.properties()));
+    byte[] bytes = LogRecordJson.toBytes(stored, schema, locations);
+    logCache.put(location, stored); // readers of this cache see what readers of the store see
     return new PendingWrite(location, CompletableFuture.runAsync(() -> store.putIfAbsent(location, bytes), executor));
   }
 
@@ -101,9 +104,10 @@ public final class TableLog {
 
   public String writeCheckpoint(Checkpoint checkpoint, TableMetadata context) {
     String location = locations.newCheckpoint(checkpoint.version());
-    store.putIfAbsent(location, LogRecordJson.checkpointToBytes(checkpoint,
-        context.schemaById(checkpoint.schemaId()), locations));
-    checkpointCache.put(location, checkpoint);
+    Schema schema = context.schemaById(checkpoint.schemaId());
+    Checkpoint stored = StatsTruncation.truncate(checkpoint, schema, StatsTruncation.length(context.properties()));
+    store.putIfAbsent(location, LogRecordJson.checkpointToBytes(stored, schema, locations));
+    checkpointCache.put(location, stored);
     return location;
   }
 
@@ -115,10 +119,12 @@ public final class TableLog {
   /** Writes a checkpoint part create-only; returns its reference with the union of its files' stats. */
   public CheckpointPart writePart(List<DataFile> files, TableMetadata context) {
     String location = locations.newCheckpointPart();
-    store.putIfAbsent(location, LogRecordJson.partToBytes(files, context.schema(), locations));
-    partCache.put(location, List.copyOf(files));
-    return new CheckpointPart(location, files.size(), files.stream().mapToLong(DataFile::recordCount).sum(),
-        StatsUnion.of(files, context.schema()));
+    List<DataFile> stored = StatsTruncation.truncate(files, context.schema(),
+        StatsTruncation.length(context.properties()));
+    store.putIfAbsent(location, LogRecordJson.partToBytes(stored, context.schema(), locations));
+    partCache.put(location, stored);
+    return new CheckpointPart(location, stored.size(), stored.stream().mapToLong(DataFile::recordCount).sum(),
+        StatsUnion.of(stored, context.schema()));
   }
 
   public List<DataFile> readPart(String location, TableMetadata context) {

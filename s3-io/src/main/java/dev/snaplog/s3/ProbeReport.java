@@ -9,8 +9,31 @@ import java.util.Map;
  * @param endpoint the endpoint probed, as shown in messages
  * @param bucket the bucket probed
  * @param results one result per capability
+ * @param etagForm the form of the ETag the store matches {@code If-Match} against
  */
-public record ProbeReport(String endpoint, String bucket, Map<Capability, Result> results) {
+public record ProbeReport(String endpoint, String bucket, Map<Capability, Result> results, EtagForm etagForm) {
+  /**
+   * How an ETag must be written in {@code If-Match} for the store to match it. AWS S3 and MinIO match the
+   * quoted form their responses carry; Ceph RGW 16 matches only the bare value and answers 412 to the quoted
+   * one. The probe learns the form once per store, so no request ever guesses.
+   */
+  public enum EtagForm {
+    /** As the server returns it, with the surrounding double quotes (AWS S3, MinIO). */
+    QUOTED,
+    /** Without the surrounding double quotes (Ceph RGW). */
+    BARE;
+
+    /** {@code etag} written in this form. */
+    public String apply(String etag) {
+      if (etag == null) {
+        return null;
+      }
+      String bare = etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"")
+          ? etag.substring(1, etag.length() - 1) : etag;
+      return this == BARE ? bare : "\"" + bare + "\"";
+    }
+  }
+
   /** What the probe checks. */
   public enum Capability {
     /** A GET, HEAD or LIST right after a PUT sees the new object. */
@@ -48,6 +71,7 @@ public record ProbeReport(String endpoint, String bucket, Map<Capability, Result
 
   public ProbeReport {
     results = Map.copyOf(new EnumMap<>(results));
+    etagForm = etagForm == null ? EtagForm.QUOTED : etagForm;
   }
 
   public Status status(Capability capability) {
@@ -70,6 +94,9 @@ public record ProbeReport(String endpoint, String bucket, Map<Capability, Result
     }
     if (pointerSwapSafe()) {
       sb.append("Verdict: safe for Snaplog commits; the pointer compare-and-swap is atomic.");
+      if (etagForm == EtagForm.BARE) {
+        sb.append(" The store matches If-Match only against the ETag without quotes; Snaplog sends that form.");
+      }
       if (status(Capability.IF_NONE_MATCH) != Status.OK) {
         sb.append(" But two writers creating the same table at the same moment may both succeed and one "
             + "creation would be lost: create each table from one process.");
@@ -77,7 +104,7 @@ public record ProbeReport(String endpoint, String bucket, Map<Capability, Result
     } else {
       sb.append("Verdict: NOT safe for Snaplog commits. Two writers could both commit on top of the same version "
           + "and one of the commits would be silently lost. Use a store whose conditional writes pass this probe "
-          + "(AWS S3, MinIO). Commits to it are refused unless " + S3Config.VERIFY_CONDITIONAL_WRITES
+          + "(AWS S3, MinIO, Ceph RGW). Commits to it are refused unless " + S3Config.VERIFY_CONDITIONAL_WRITES
           + "=false is set, at your own risk.");
     }
     return sb.toString();

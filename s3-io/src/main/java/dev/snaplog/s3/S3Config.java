@@ -168,20 +168,42 @@ public final class S3Config {
         + ", multipartThreshold=" + multipartThreshold + ", verification=" + verification + "]";
   }
 
+  /**
+   * Parses the endpoint and drops any user info ({@code http://user:password@host}): S3 authenticates with
+   * signed requests, never with URL credentials, and a URL printed in a message must not carry a password.
+   */
   private static URI parseEndpoint(String value) {
+    String shown = withoutUserInfo(value.trim());
     URI uri;
     try {
       uri = URI.create(value.trim());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Invalid S3 endpoint '" + value + "': " + e.getMessage()
-          + ". Fix: set " + ENDPOINT + " (or AWS_ENDPOINT_URL_S3) to a URL such as http://localhost:9000");
+      throw new IllegalArgumentException("Invalid S3 endpoint '" + shown + "'. Fix: set " + ENDPOINT
+          + " (or AWS_ENDPOINT_URL_S3) to a URL such as http://localhost:9000");
     }
     if (uri.getScheme() == null || uri.getHost() == null
         || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-      throw new IllegalArgumentException("Invalid S3 endpoint '" + value + "'. Fix: set " + ENDPOINT
+      throw new IllegalArgumentException("Invalid S3 endpoint '" + shown + "'. Fix: set " + ENDPOINT
           + " (or AWS_ENDPOINT_URL_S3) to a URL such as http://localhost:9000");
     }
+    if (uri.getRawUserInfo() != null) {
+      try {
+        uri = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getRawPath(), null, null);
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalArgumentException("Invalid S3 endpoint '" + shown + "'", e);
+      }
+      org.slf4j.LoggerFactory.getLogger(S3Config.class).warn("Ignoring the user info in S3 endpoint {}: S3 "
+          + "requests are signed with {} / {}, never with URL credentials", uri, ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+    }
     return uri;
+  }
+
+  /** {@code url} with anything between {@code ://} and the host's {@code @} replaced, for messages. */
+  private static String withoutUserInfo(String url) {
+    if (url == null) {
+      return null;
+    }
+    return url.replaceAll("(?<=://)[^/@\\s]*@", "****@");
   }
 
   private static Verification verification(String value) {

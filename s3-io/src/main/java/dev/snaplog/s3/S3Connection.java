@@ -19,6 +19,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
  * One HTTP connection pool and two S3 clients over it. {@link #client()} retries failed requests (the SDK's
@@ -101,6 +102,9 @@ public final class S3Connection implements AutoCloseable {
         // where the API requires them.
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+        // Over plain HTTP the SDK would otherwise sign bodies as aws-chunked streams, whose empty form Ceph RGW
+        // rejects (XAmzContentSHA256Mismatch); every body here has a known length and can be hashed up front.
+        .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
         .overrideConfiguration(o -> {
           o.retryStrategy(retries);
           interceptors.forEach(o::addExecutionInterceptor);

@@ -67,6 +67,7 @@ public final class S3ObjectStore implements ObjectStore {
   }
 
   /** An input file whose length is already known (e.g. from a manifest), which saves the HEAD request. */
+  @Override
   public InputFile newInputFile(String location, long knownLength) {
     S3Location loc = S3Location.parse(location);
     return new InputFile() {
@@ -194,6 +195,7 @@ public final class S3ObjectStore implements ObjectStore {
    *
    * @throws StorageException naming the first keys that could not be deleted
    */
+  @Override
   public void deleteAll(Collection<String> locations) {
     Map<String, List<String>> byBucket = locations.stream().map(S3Location::parse).collect(
         Collectors.groupingBy(S3Location::bucket, LinkedHashMap::new,

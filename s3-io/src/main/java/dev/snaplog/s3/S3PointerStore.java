@@ -2,13 +2,18 @@ package dev.snaplog.s3;
 
 import dev.snaplog.core.exceptions.CommitRaceLostException;
 import dev.snaplog.core.exceptions.CommitStateUnknownException;
+import dev.snaplog.core.exceptions.CorruptTableException;
 import dev.snaplog.core.exceptions.ObjectAlreadyExistsException;
 import dev.snaplog.core.io.Pointer;
 import dev.snaplog.core.io.PointerStore;
+import dev.snaplog.s3.internal.Backoff;
 import dev.snaplog.s3.internal.ConditionalWriteGuard;
 import dev.snaplog.s3.internal.S3Errors;
 import java.io.ByteArrayInputStream;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -22,21 +27,34 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  *
  * <p>The conditional PUTs go through {@link S3Connection#conditionalClient()}, which never retries: a retried
  * swap whose first attempt was applied would come back 412 and turn our own commit into a false conflict.
- * Outcomes map as follows: 200 = swapped; 412 {@code PreconditionFailed}, 409
- * {@code ConditionalRequestConflict} or 404 (pointer gone) = {@link CommitRaceLostException}, nothing changed;
- * throttling (503 SlowDown) = retried here, since S3 refused it before applying it; other 5xx, timeouts and
- * broken connections = {@link CommitStateUnknownException}, which the commit protocol settles by re-reading.
+ * Outcomes of a swap map as follows: 200 = swapped; 412 {@code PreconditionFailed} or 404 (pointer gone) =
+ * {@link CommitRaceLostException}, nothing changed; throttling (503 SlowDown, 429) = retried here with backoff,
+ * since the server refused it before applying it; 409 {@code ConditionalRequestConflict}, other 5xx (Ceph RGW
+ * answers a losing racer with 500), timeouts and broken connections = {@link CommitStateUnknownException},
+ * which the commit protocol settles by re-reading the pointer.
  *
  * <p>Before its first pointer write to a bucket, the store checks with {@link S3StoreProbe} (once per JVM and
  * bucket) that the server's {@code If-Match} is atomic, and refuses to commit otherwise; see
- * {@link S3Config#VERIFY_CONDITIONAL_WRITES}. Thread-safe.
+ * {@link S3Config#VERIFY_CONDITIONAL_WRITES}. The probe also tells which ETag form the store matches (quoted or
+ * bare), and every {@code If-Match} is sent in that form. Two successful swaps from the same token are proof
+ * that the store is not atomic: the second one is reported as a {@link CorruptTableException} (a commit may
+ * have been overwritten) and the verdict is dropped so the store is probed again. Thread-safe.
  */
 public final class S3PointerStore implements PointerStore {
-  private static final int THROTTLE_ATTEMPTS = 4;
+  private static final int THROTTLE_ATTEMPTS = 6;
+  private static final int REMEMBERED_TOKENS = 4096;
 
   private final S3Connection conn;
   private final ConditionalWriteGuard guard;
   private final S3Errors errors;
+  /** Tokens this store swapped away from, to notice a second successful swap from one of them. */
+  private final Map<String, Boolean> consumedTokens = Collections.synchronizedMap(
+      new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > REMEMBERED_TOKENS;
+        }
+      });
 
   /**
    * A pointer store that verifies conditional writes as {@code connection}'s settings say, probing under
@@ -53,7 +71,7 @@ public final class S3PointerStore implements PointerStore {
     S3Location loc = S3Location.parse(location);
     try {
       ResponseBytes<GetObjectResponse> r = conn.client().getObjectAsBytes(b -> b.bucket(loc.bucket()).key(loc.key()));
-      return Optional.of(new Pointer(r.asByteArray(), r.response().eTag()));
+      return Optional.of(observed(r.asByteArray(), r.response()));
     } catch (SdkException e) {
       if (S3Errors.isNotFound(e) && !"NoSuchBucket".equals(S3Errors.errorCode(e))) {
         return Optional.empty();
@@ -68,16 +86,16 @@ public final class S3PointerStore implements PointerStore {
     guard.checkBeforePointerWrite(loc, true);
     for (int attempt = 1; ; attempt++) {
       try {
-        return new Pointer(bytes.clone(), put(loc, bytes, null).eTag());
+        return observed(bytes.clone(), put(loc, bytes, null));
       } catch (SdkException e) {
-        if (S3Errors.isPreconditionFailed(e) || S3Errors.isConditionalConflict(e)) {
+        if (S3Errors.isPreconditionFailed(e)) {
           throw new ObjectAlreadyExistsException(location);
         }
         if (S3Errors.isThrottled(e) && attempt < THROTTLE_ATTEMPTS) {
-          pause(attempt);
+          Backoff.sleep(attempt);
           continue;
         }
-        if (S3Errors.isOutcomeUnknown(e)) {
+        if (S3Errors.isOutcomeUnknown(e) || S3Errors.isConditionalConflict(e)) {
           return settleCreate(loc, bytes, e);
         }
         throw errors.failure("create pointer", location, e);
@@ -88,21 +106,23 @@ public final class S3PointerStore implements PointerStore {
   @Override
   public Pointer swap(String location, String expectedToken, byte[] bytes) {
     S3Location loc = S3Location.parse(location);
-    guard.checkBeforePointerWrite(loc, false);
+    ProbeReport.EtagForm form = guard.checkBeforePointerWrite(loc, false);
     for (int attempt = 1; ; attempt++) {
       try {
-        return new Pointer(bytes.clone(), put(loc, bytes, expectedToken).eTag());
+        Pointer swapped = observed(bytes.clone(), put(loc, bytes, form.apply(expectedToken)));
+        noteConsumed(loc, expectedToken);
+        return swapped;
       } catch (SdkException e) {
-        if (S3Errors.isPreconditionFailed(e) || S3Errors.isConditionalConflict(e) || S3Errors.isNotFound(e)) {
+        if (S3Errors.isPreconditionFailed(e) || S3Errors.isNotFound(e)) {
           throw new CommitRaceLostException("Pointer " + location + " is no longer at token " + expectedToken
               + " (HTTP " + S3Errors.statusCode(e) + " " + S3Errors.errorCode(e) + "): another writer committed "
               + "first or the table was dropped; nothing was changed");
         }
         if (S3Errors.isThrottled(e) && attempt < THROTTLE_ATTEMPTS) {
-          pause(attempt);
+          Backoff.sleep(attempt);
           continue;
         }
-        if (S3Errors.isOutcomeUnknown(e)) {
+        if (S3Errors.isOutcomeUnknown(e) || S3Errors.isConditionalConflict(e)) {
           throw new CommitStateUnknownException("The swap of pointer " + location + " from token " + expectedToken
               + " was sent to " + errors.endpoint() + " but its outcome is unknown (" + errors.describe(location, e)
               + "). Re-read the pointer to learn whether this commit won; do not clean up its files",
@@ -111,6 +131,23 @@ public final class S3PointerStore implements PointerStore {
         throw errors.failure("swap pointer", location, e);
       }
     }
+  }
+
+  /**
+   * Pointer contents never repeat (each names a new metadata file), so neither do their ETags: a second
+   * successful swap from one token means two writers both replaced the same version, and one of their commits
+   * was overwritten.
+   */
+  private void noteConsumed(S3Location loc, String token) {
+    if (consumedTokens.put(loc + "|" + ProbeReport.EtagForm.BARE.apply(token), Boolean.TRUE) == null) {
+      return;
+    }
+    String sign = "two swaps of pointer " + loc + " from the same token " + token + " both succeeded";
+    guard.distrust(loc.bucket(), sign);
+    throw new CorruptTableException("Lost update on " + loc + " at " + errors.endpoint() + ": " + sign + ", so the "
+        + "store's conditional writes are not atomic and a concurrent commit may have been overwritten. Run "
+        + "'snaplog verify' and 'snaplog doctor'; commits are refused until the store passes the probe again",
+        null, null, null);
   }
 
   @Override
@@ -126,7 +163,7 @@ public final class S3PointerStore implements PointerStore {
     try {
       // If-Match makes the delete conditional where the server supports it (AWS S3 does); elsewhere the
       // read above is the best check available.
-      conn.conditionalClient().deleteObject(b -> b.bucket(loc.bucket()).key(loc.key()).ifMatch(expectedToken));
+      conn.conditionalClient().deleteObject(b -> b.bucket(loc.bucket()).key(loc.key()).ifMatch(guard.etagFormFor(loc).apply(expectedToken)));
     } catch (SdkException e) {
       if (S3Errors.isPreconditionFailed(e) || S3Errors.isConditionalConflict(e)) {
         throw new CommitRaceLostException("Pointer " + location + " changed before it could be deleted");
@@ -135,6 +172,33 @@ public final class S3PointerStore implements PointerStore {
         throw errors.failure("delete pointer", location, e);
       }
     }
+  }
+
+  /**
+   * A pointer with the store's clock as the response's {@code Date} header gave it (whole seconds, so the
+   * estimate is at most a second behind the store; commit times and orphan horizons are judged by it). A
+   * response without a readable date falls back to this machine's clock.
+   */
+  private static Pointer observed(byte[] bytes, GetObjectResponse response) {
+    return observed(bytes, response.eTag(), response);
+  }
+
+  private static Pointer observed(byte[] bytes, software.amazon.awssdk.services.s3.model.PutObjectResponse response) {
+    return observed(bytes, response.eTag(), response);
+  }
+
+  private static Pointer observed(byte[] bytes, String etag,
+      software.amazon.awssdk.services.s3.model.S3Response response) {
+    Optional<String> date = response.sdkHttpResponse().firstMatchingHeader("Date");
+    if (date.isPresent()) {
+      try {
+        return Pointer.observedAt(bytes, etag, java.time.ZonedDateTime.parse(date.get(),
+            java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli());
+      } catch (java.time.format.DateTimeParseException e) {
+        // fall through to the local clock
+      }
+    }
+    return new Pointer(bytes, etag);
   }
 
   private software.amazon.awssdk.services.s3.model.PutObjectResponse put(S3Location loc, byte[] bytes, String ifMatch) {
@@ -161,7 +225,7 @@ public final class S3PointerStore implements PointerStore {
     }
     if (now.isEmpty()) {
       try {
-        return new Pointer(bytes.clone(), put(loc, bytes, null).eTag());
+        return observed(bytes.clone(), put(loc, bytes, null));
       } catch (SdkException e) {
         if (S3Errors.isPreconditionFailed(e) || S3Errors.isConditionalConflict(e)) {
           Optional<Pointer> again = read(loc.toString());
@@ -176,14 +240,5 @@ public final class S3PointerStore implements PointerStore {
     throw new CommitStateUnknownException("The creation of pointer " + loc + " was sent to " + errors.endpoint()
         + " but its outcome could not be settled (" + errors.describe(loc.toString(), original) + ")",
         errors.cause(loc.toString(), original));
-  }
-
-  private static void pause(int attempt) {
-    try {
-      Thread.sleep(Math.min(1_000, 50L << attempt));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while backing off", e);
-    }
   }
 }

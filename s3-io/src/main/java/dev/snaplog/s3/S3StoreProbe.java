@@ -2,6 +2,7 @@ package dev.snaplog.s3;
 
 import dev.snaplog.core.io.ObjectInfo;
 import dev.snaplog.s3.ProbeReport.Capability;
+import dev.snaplog.s3.ProbeReport.EtagForm;
 import dev.snaplog.s3.ProbeReport.Result;
 import dev.snaplog.s3.ProbeReport.Status;
 import dev.snaplog.s3.internal.ConditionalRace;
@@ -36,6 +37,7 @@ public final class S3StoreProbe {
   private final S3Location scratch;
   private int rounds;
   private int concurrency;
+  private EtagForm etagForm = EtagForm.QUOTED;
 
   /**
    * @param connection the store to probe
@@ -63,15 +65,20 @@ public final class S3StoreProbe {
   /** Runs every check and cleans up. Failures of the store itself (no access, no bucket) are thrown. */
   public ProbeReport run() {
     Map<Capability, Result> results = new EnumMap<>(Capability.class);
-    ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
-      Thread t = new Thread(r, "snaplog-s3-probe");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = newPool();
     try {
-      results.put(Capability.READ_AFTER_WRITE, readAfterWrite());
-      results.put(Capability.IF_NONE_MATCH, ifNoneMatch(pool));
-      results.put(Capability.IF_MATCH, ifMatch(pool));
+      Result raw = readAfterWrite();
+      results.put(Capability.READ_AFTER_WRITE, raw);
+      if (raw.status() == Status.OK) {
+        results.put(Capability.IF_NONE_MATCH, ifNoneMatch(pool));
+        results.put(Capability.IF_MATCH, ifMatch(pool));
+      } else {
+        Result skipped = new Result(Status.UNSUPPORTED, "not checked: plain writes and reads already failed");
+        results.put(Capability.IF_NONE_MATCH, skipped);
+        results.put(Capability.IF_MATCH, skipped);
+      }
+    } catch (SdkException e) {
+      throw conn.errors().failure("probe the store", scratch.toString(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while probing " + scratch, e);
@@ -79,9 +86,17 @@ public final class S3StoreProbe {
       pool.shutdownNow();
       cleanUp();
     }
-    ProbeReport report = new ProbeReport(conn.errors().endpoint(), scratch.bucket(), results);
+    ProbeReport report = new ProbeReport(conn.errors().endpoint(), scratch.bucket(), results, etagForm);
     LOG.info("{}", report.verdict());
     return report;
+  }
+
+  private ExecutorService newPool() {
+    return Executors.newFixedThreadPool(concurrency, r -> {
+      Thread t = new Thread(r, "snaplog-s3-probe");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   private Result readAfterWrite() {
@@ -89,7 +104,11 @@ public final class S3StoreProbe {
       S3Location key = scratch.resolve("raw-" + i);
       for (int version = 0; version < 2; version++) {
         byte[] body = ("raw-" + i + "-v" + version + "-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        put(key, body, null, null);
+        int status = put(key, body, null, null);
+        if (status != 200) {
+          return new Result(Status.UNSUPPORTED, "a plain PUT was refused with HTTP " + status
+              + (status == 501 ? " (Not Implemented): this server does not implement S3 object writes" : ""));
+        }
         byte[] read = conn.client().getObjectAsBytes(b -> b.bucket(key.bucket()).key(key.key())).asByteArray();
         if (!Arrays.equals(read, body)) {
           return new Result(Status.UNSUPPORTED, "a GET right after a PUT returned older content");
@@ -133,24 +152,40 @@ public final class S3StoreProbe {
     return atomicResult(conclusive, "create-only PUTs of one new key");
   }
 
+  /**
+   * Learns the ETag form the store matches (quoted as returned, else bare), then checks with that form that a
+   * stale ETag is refused and that concurrent swaps have one winner.
+   */
   private Result ifMatch(ExecutorService pool) throws InterruptedException {
     S3Location key = scratch.resolve("im-support");
     String etag = putForEtag(key, bytes("base"));
-    int stale = put(key, bytes("stale"), "\"00000000000000000000000000000000\"", null);
+    int current = put(key, bytes("current"), EtagForm.QUOTED.apply(etag), null);
+    if (current == 412 || current == 409) {
+      int bare = put(key, bytes("current"), EtagForm.BARE.apply(etag), null);
+      if (bare == 200) {
+        etagForm = EtagForm.BARE;
+      }
+      current = bare;
+    }
+    if (current != 200) {
+      return new Result(Status.UNSUPPORTED, "a PUT with the current ETag was refused with HTTP " + current
+          + " in both the quoted and the bare form");
+    }
+    int stale = put(key, bytes("stale"), etagForm.apply(etag), null);
     if (stale == 200) {
-      return new Result(Status.UNSUPPORTED, "the header is ignored: a PUT with a wrong ETag replaced the object");
+      return new Result(Status.UNSUPPORTED, "the header is ignored: a PUT with a stale ETag replaced the object");
     }
     if (stale != 412 && stale != 409) {
-      return new Result(Status.UNSUPPORTED, "a PUT with a wrong ETag answered HTTP " + stale + " instead of 412");
+      return new Result(Status.UNSUPPORTED, "a PUT with a stale ETag answered HTTP " + stale + " instead of 412");
     }
-    int current = put(key, bytes("current"), etag, null);
-    if (current != 200) {
-      return new Result(Status.UNSUPPORTED, "a PUT with the current ETag was refused with HTTP " + current);
-    }
+    return swapRaces(pool, etagForm);
+  }
+
+  private Result swapRaces(ExecutorService pool, EtagForm form) throws InterruptedException {
     int conclusive = 0;
     S3Location raceKey = scratch.resolve("im-race");
     for (int round = 1; round <= rounds; round++) {
-      String roundEtag = putForEtag(raceKey, bytes("im-base-" + round + "-" + UUID.randomUUID()));
+      String roundEtag = form.apply(putForEtag(raceKey, bytes("im-base-" + round + "-" + UUID.randomUUID())));
       ConditionalRace.Outcome o = ConditionalRace.run(conn, pool, raceKey, concurrency, roundEtag, "im-" + round);
       if (o.notAtomic()) {
         return new Result(Status.NOT_ATOMIC, o.winners().size() + " of " + concurrency + " concurrent PUTs on one ETag"
@@ -159,7 +194,28 @@ public final class S3StoreProbe {
       }
       conclusive += o.conclusiveSingleWinner() ? 1 : 0;
     }
-    return atomicResult(conclusive, "PUTs on one ETag");
+    return atomicResult(conclusive, "PUTs on one ETag" + (form == EtagForm.BARE ? " (ETag sent without quotes,"
+        + " the only form this store matches)" : ""));
+  }
+
+  /**
+   * A quick re-check of a remembered verdict: the compare-and-swap race alone, with the ETag form the full probe
+   * learned, for the rounds and concurrency set on this probe. A store that stopped being atomic since it was
+   * probed shows it here with good odds (non-atomic servers let several writers win in most rounds).
+   *
+   * @return OK, or NOT_ATOMIC / UNSUPPORTED with what was seen
+   */
+  public Result recheckSwap(EtagForm form) {
+    ExecutorService pool = newPool();
+    try {
+      return swapRaces(pool, form);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while probing " + scratch, e);
+    } finally {
+      pool.shutdownNow();
+      cleanUp();
+    }
   }
 
   private Result atomicResult(int conclusive, String what) {

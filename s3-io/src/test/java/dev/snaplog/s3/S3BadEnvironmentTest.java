@@ -21,8 +21,7 @@ class S3BadEnvironmentTest {
 
   @Test
   void wrongCredentialsNameTheEndpointAndTheFixButNotTheSecret() {
-    // S3Mock accepts any credentials, so this runs against S3Proxy, which checks them
-    S3TestServer proxy = S3TestServer.s3Proxy();
+    S3TestServer proxy = S3TestServer.shared();
     Map<String, String> wrong = new HashMap<>();
     wrong.put(S3Config.ACCESS_KEY_ID, WRONG_KEY_ID);
     wrong.put(S3Config.SECRET_ACCESS_KEY, WRONG_SECRET);

@@ -66,4 +66,13 @@ class S3ConfigTest {
     assertThat(ServiceLoader.load(StorageProvider.class).stream().map(ServiceLoader.Provider::get)
         .filter(p -> p.supportsScheme("s3"))).hasSize(1).first().isInstanceOf(S3StorageProvider.class);
   }
+
+  @Test
+  void userInfoInTheEndpointIsDroppedAndNeverShown() {
+    S3Config c = S3Config.fromProperties(Map.of(S3Config.ENDPOINT, "http://alice:s3cr3t-pw@127.0.0.1:9000"), Map.of());
+    assertThat(c.endpoint()).hasValue(java.net.URI.create("http://127.0.0.1:9000"));
+    assertThat(c.endpointDescription() + c).doesNotContain("s3cr3t-pw").doesNotContain("alice");
+    assertThatThrownBy(() -> S3Config.fromProperties(Map.of(S3Config.ENDPOINT, "ftp://alice:s3cr3t-pw@host"), Map.of()))
+        .hasMessageNotContaining("s3cr3t-pw").hasMessageContaining("Invalid S3 endpoint");
+  }
 }

@@ -93,7 +93,7 @@ final class BaseIncrementalScan implements IncrementalScan {
 
   private CloseableIterable<Record> read(List<DataFile> files) {
     Schema schema = head.schema();
-    return new ConcatIterable<>(files, f -> ParquetFormat.read(ops.storage().objects().newInputFile(f.location()),
+    return new ConcatIterable<>(files, f -> ParquetFormat.read(ops.storage().objects().newInputFile(f.location(), f.fileSizeBytes()),
         schema, schema, Expressions.alwaysTrue()));
   }
 }

@@ -5,6 +5,7 @@ import dev.snaplog.catalog.TableProperties;
 import dev.snaplog.core.CommitResult;
 import dev.snaplog.core.DataFile;
 import dev.snaplog.core.IsolationLevel;
+import dev.snaplog.core.Limits;
 import dev.snaplog.core.ManageRefs;
 import dev.snaplog.core.Snapshot;
 import dev.snaplog.core.SnapshotUpdate;
@@ -80,6 +81,9 @@ abstract class BaseSnapshotUpdate<ThisT> implements SnapshotUpdate<ThisT> {
 
   @Override
   public ThisT set(String key, String value) {
+    Map<String, String> next = new LinkedHashMap<>(properties);
+    next.put(key, value);
+    Limits.checkProperties("summary property", next);
     properties.put(key, value);
     return self();
   }

@@ -111,9 +111,9 @@ final class BaseTableScan implements TableScan {
     List<FileScanTask> tasks = planFiles().toList();
     return new ConcatIterable<>(tasks, task -> {
       RoaringBitmap deleted = DeletionVectors.read(ops.storage().objects(), task.file());
-      return ParquetFormat.read(ops.storage().objects().newInputFile(task.file().location()), full, projection,
-          task.residual(), deleted.isEmpty() ? position -> false : position -> deleted.contains((int) position),
-          new ReadMetrics());
+      return ParquetFormat.read(ops.storage().objects().newInputFile(task.file().location(),
+          task.file().fileSizeBytes()), full, projection, task.residual(),
+          deleted.isEmpty() ? position -> false : position -> deleted.contains((int) position), new ReadMetrics());
     });
   }
 }

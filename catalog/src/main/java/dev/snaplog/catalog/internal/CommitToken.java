@@ -1,5 +1,6 @@
 package dev.snaplog.catalog.internal;
 
+import dev.snaplog.core.Limits;
 import dev.snaplog.core.exceptions.ValidationException;
 
 /** A parsed {@code writer:sequence} commit token. */
@@ -10,6 +11,7 @@ record CommitToken(String writer, long sequence) {
       throw new ValidationException("Commit token '" + token + "' must look like WRITER:SEQUENCE, e.g."
           + " 'ingest-7:42'");
     }
+    Limits.checkName("Commit-token writer", token.substring(0, colon)); // stored as a key of the metadata
     long seq;
     try {
       seq = Long.parseLong(token.substring(colon + 1));

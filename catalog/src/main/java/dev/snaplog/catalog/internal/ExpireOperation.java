@@ -142,28 +142,25 @@ final class ExpireOperation implements ExpireSnapshots {
     ReferenceCollector drop = new ReferenceCollector(ops.log(), true);
     expired.forEach(drop::addVersion);
     Set<String> keepAll = keep.all();
-    long deleted = 0;
-    long deletedData = 0;
+    List<String> doomed = new ArrayList<>();
     for (String data : drop.dataFiles()) {
       if (!keepAll.contains(data) && ops.locations().owns(data)) {
-        ops.storage().objects().delete(data);
-        deleted++;
-        deletedData++;
+        doomed.add(data);
       }
     }
     for (String dv : drop.deletionVectorObjects()) {
       if (!keepAll.contains(dv) && ops.locations().owns(dv)) {
-        ops.storage().objects().delete(dv);
-        deleted++;
-        deletedData++;
+        doomed.add(dv); // deletion vectors count as data files
       }
     }
+    long deletedData = doomed.size();
     for (String object : drop.objects()) {
       if (!keepAll.contains(object) && ops.locations().owns(object)) {
-        ops.storage().objects().delete(object);
-        deleted++;
+        doomed.add(object);
       }
     }
+    ops.storage().objects().deleteAll(doomed); // batched: one request per 1,000 objects on S3
+    long deleted = doomed.size();
     LOG.info("Expired {} versions of table {} (floor {} -> {}); deleted {} objects, {} of them data files",
         expired.size(), ops.id(), range[0], range[1], deleted, deletedData);
     return new Result(range[1], expired.size(), deleted, deletedData);

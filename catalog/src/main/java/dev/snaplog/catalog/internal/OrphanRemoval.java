@@ -50,8 +50,11 @@ final class OrphanRemoval implements RemoveOrphanFiles {
   public List<String> execute() {
     TableState head = ops.refresh();
     long storeNow = head.pointer().storeNowMillis();
-    long cutoff = olderThan == null ? storeNow - DEFAULT_SAFETY_AGE.toMillis()
+    long requested = olderThan == null ? storeNow - DEFAULT_SAFETY_AGE.toMillis()
         : Math.min(olderThan.toEpochMilli(), storeNow);
+    // S3 stamps Last-Modified in whole seconds: an object written after a cut-off inside a second would look
+    // older than it. A cut-off on a whole second makes "modified before" exact on every store.
+    long cutoff = Math.floorDiv(requested, 1000L) * 1000L;
     TableState fenced = dryRun ? head : raiseHorizon(cutoff);
     Set<String> referenced = RetainedVersions.references(ops, fenced, false).all();
     String pointer = ops.locations().pointer();
@@ -65,7 +68,7 @@ final class OrphanRemoval implements RemoveOrphanFiles {
       orphans.add(loc);
     }
     if (!dryRun) {
-      orphans.forEach(ops.storage().objects()::delete);
+      ops.storage().objects().deleteAll(orphans);
       LOG.info("Removed {} orphan objects of table {} older than {}", orphans.size(), ops.id(),
           Instant.ofEpochMilli(cutoff));
     }

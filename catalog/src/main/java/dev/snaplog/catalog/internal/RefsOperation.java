@@ -1,5 +1,6 @@
 package dev.snaplog.catalog.internal;
 
+import dev.snaplog.core.Limits;
 import dev.snaplog.core.ManageRefs;
 import dev.snaplog.core.Snapshot;
 import dev.snaplog.core.exceptions.ValidationException;
@@ -59,10 +60,7 @@ final class RefsOperation implements ManageRefs {
   }
 
   private String checkName(String name) {
-    ValidationException.check(name != null && !name.isBlank() && name.length() <= 255
-        && name.chars().noneMatch(Character::isISOControl), "Table %s: ref names must be 1-255 printable"
-        + " characters", ops.id());
-    return name;
+    return Limits.checkName("Table " + ops.id() + ": tag or branch name", name);
   }
 
   @Override

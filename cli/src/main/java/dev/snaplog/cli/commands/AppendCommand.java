@@ -8,11 +8,13 @@ import dev.snaplog.cli.input.RowSource;
 import dev.snaplog.cli.input.RowSources;
 import dev.snaplog.core.AppendFiles;
 import dev.snaplog.core.CommitResult;
+import dev.snaplog.core.Limits;
 import dev.snaplog.core.ManageRefs;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.Snapshot;
 import dev.snaplog.core.Table;
+import dev.snaplog.core.types.LossyInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,6 +59,12 @@ public final class AppendCommand extends BaseCommand {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A summary property of the new snapshot.")
   Map<String, String> summary = new LinkedHashMap<>();
 
+  @Option(names = "--allow-lossy",
+      description = "Store input that cannot be stored exactly instead of refusing it: numbers beyond float or"
+          + " double range (as infinity or 0), times finer than microseconds (truncated), invalid UTF-8 and"
+          + " unpaired surrogates (as U+FFFD), a JSON key given twice in one object (the last value wins).")
+  boolean allowLossy;
+
   @Override
   protected int run(CliContext ctx) {
     List<InputFormat> formats = new ArrayList<>();
@@ -67,6 +75,7 @@ public final class AppendCommand extends BaseCommand {
       }
       formats.add(InputFormat.of(f, inputFormat));
     }
+    Limits.checkProperties("summary property", summary); // before any input is read
     Table t = ctx.loadTable(table);
     if (branch != null) {
       Tables.requireBranch(t, branch);
@@ -84,7 +93,7 @@ public final class AppendCommand extends BaseCommand {
     Progress progress = new Progress(ctx.err(), ctx.showProgress());
     long rows = 0;
     for (int i = 0; i < files.size(); i++) {
-      rows += check(files.get(i), formats.get(i), schema, progress);
+      rows += check(files.get(i), formats.get(i), schema, lossy(), progress);
     }
     if (rows == 0) {
       progress.clear();
@@ -98,11 +107,15 @@ public final class AppendCommand extends BaseCommand {
     for (int i = 0; i < files.size(); i++) {
       Path f = files.get(i);
       InputFormat format = formats.get(i);
-      append.appendRecords(() -> new SourceIterator(RowSources.open(f, format, schema), f, progress));
+      append.appendRecords(() -> new SourceIterator(RowSources.open(f, format, schema, lossy()), f, progress));
     }
     progress.clear();
     report(ctx, t, append.commitWithResult(), rows);
     return 0;
+  }
+
+  private LossyInput lossy() {
+    return allowLossy ? LossyInput.ALLOW : LossyInput.REFUSE;
   }
 
   private AppendFiles newAppend(Table t) {
@@ -110,9 +123,9 @@ public final class AppendCommand extends BaseCommand {
   }
 
   /** Reads a whole file, converting every row; returns the row count. Throws at the first bad value. */
-  private static long check(Path file, InputFormat format, Schema schema, Progress progress) {
+  private static long check(Path file, InputFormat format, Schema schema, LossyInput lossy, Progress progress) {
     long n = 0;
-    try (RowSource src = RowSources.open(file, format, schema)) {
+    try (RowSource src = RowSources.open(file, format, schema, lossy)) {
       while (src.next() != null) {
         n++;
         if ((n & 1023) == 0) {

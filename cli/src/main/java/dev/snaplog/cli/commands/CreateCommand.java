@@ -4,6 +4,7 @@ import dev.snaplog.cli.CliContext;
 import dev.snaplog.cli.CliException;
 import dev.snaplog.core.Catalog;
 import dev.snaplog.core.Field;
+import dev.snaplog.core.Limits;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.Table;
 import dev.snaplog.core.TableId;
@@ -33,6 +34,7 @@ public final class CreateCommand extends BaseCommand {
   protected int run(CliContext ctx) {
     TableId id = TableId.parse(table);
     Schema parsed = Schema.parse(schema); // before touching storage: a typo must not need a warehouse
+    Limits.checkProperties("table property", properties);
     Catalog catalog = ctx.catalog();
     ctx.requireWritable();
     Table created;

@@ -3,6 +3,7 @@ package dev.snaplog.cli.input;
 import dev.snaplog.cli.CliException;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -88,7 +89,12 @@ final class CsvReader {
 
   private int peek() throws IOException {
     if (peeked == -2) {
-      peeked = in.read();
+      try {
+        peeked = in.read();
+      } catch (CharacterCodingException e) {
+        throw CliException.invalid(file + ":" + line + ":" + column + ": the file is not valid UTF-8 here;"
+            + " convert it to UTF-8, or pass --allow-lossy to store the bad bytes as U+FFFD");
+      }
     }
     return peeked;
   }

@@ -7,12 +7,10 @@ import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.exceptions.ValidationException;
 import dev.snaplog.core.types.Literals;
+import dev.snaplog.core.types.LossyInput;
 import dev.snaplog.core.types.TypeId;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,12 +25,14 @@ final class CsvRows implements RowSource {
   private final CountingInputStream counter;
   private final CsvReader csv;
   private final int[] positions;
+  private final LossyInput lossy;
 
-  CsvRows(Path file, Schema schema) throws IOException {
+  CsvRows(Path file, Schema schema, LossyInput lossy) throws IOException {
     this.schema = schema;
     this.name = file.toString();
+    this.lossy = lossy;
     this.counter = new CountingInputStream(Files.newInputStream(file));
-    this.csv = new CsvReader(new BufferedReader(new InputStreamReader(counter, StandardCharsets.UTF_8)), name);
+    this.csv = new CsvReader(new Utf8Reader(counter, lossy == LossyInput.ALLOW), name);
     List<CsvReader.Cell> header = csv.next();
     if (header == null) {
       throw CliException.invalid(name + ":1:1: the file is empty; a CSV file needs a header row naming the"
@@ -118,7 +118,7 @@ final class CsvRows implements RowSource {
         continue;
       }
       try {
-        values[positions[i]] = Literals.fromText(f.type(), text);
+        values[positions[i]] = Literals.fromText(f.type(), text, lossy);
       } catch (ValidationException e) {
         throw CliException.invalid(where + e.getMessage());
       }

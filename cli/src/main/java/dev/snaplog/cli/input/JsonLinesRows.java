@@ -2,9 +2,10 @@ package dev.snaplog.cli.input;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.snaplog.cli.CliException;
 import dev.snaplog.core.Field;
 import dev.snaplog.core.GenericRecord;
@@ -12,6 +13,7 @@ import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.exceptions.ValidationException;
 import dev.snaplog.core.types.Literals;
+import dev.snaplog.core.types.LossyInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,21 +23,35 @@ import java.nio.file.Path;
  * JSON lines: one object per line, keys naming columns (absent keys are null). Values may be JSON numbers,
  * booleans, or strings in the text form of the column type ({@code "2026-01-01T10:00:00Z"} for a timestamptz).
  * Parsed as a token stream so an error can point at the value's line and column.
+ *
+ * <p>Input that would be stored differently from what it says is refused unless lossy input is allowed: a key
+ * given twice in one object (only one value could be kept), invalid UTF-8, and values that only convert with a
+ * loss ({@link LossyInput}). A second object on the line of the previous one is always refused: it is not JSON
+ * lines, and most often two records glued together by a broken export.
  */
 final class JsonLinesRows implements RowSource {
+  // String values as long as a row can hold: a table takes any value size, and the row is in memory anyway.
   private static final JsonFactory JSON = JsonFactory.builder()
-      .enable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+      .enable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+      .build();
 
   private final Schema schema;
   private final String name;
+  private final LossyInput lossy;
   private final CountingInputStream counter;
   private final JsonParser parser;
+  private int lastObjectEndLine;
 
-  JsonLinesRows(Path file, Schema schema) throws IOException {
+  JsonLinesRows(Path file, Schema schema, LossyInput lossy) throws IOException {
     this.schema = schema;
     this.name = file.toString();
+    this.lossy = lossy;
     this.counter = new CountingInputStream(Files.newInputStream(file));
-    this.parser = JSON.createParser(counter);
+    // Jackson's own UTF-8 decoding refuses invalid bytes with their position; the replacing reader is for
+    // lossy input only
+    this.parser = lossy == LossyInput.ALLOW ? JSON.createParser(new Utf8Reader(counter, true))
+        : JSON.createParser(counter);
   }
 
   @Override
@@ -48,6 +64,10 @@ final class JsonLinesRows implements RowSource {
       if (t != JsonToken.START_OBJECT) {
         throw error(parser.currentTokenLocation(), "expected a JSON object per line, found " + t.asString());
       }
+      if (parser.currentTokenLocation().getLineNr() == lastObjectEndLine) {
+        throw error(parser.currentTokenLocation(), "a second JSON object starts on the line of the previous one;"
+            + " JSON lines holds one object per line");
+      }
       Object[] values = new Object[schema.size()];
       boolean[] seen = new boolean[schema.size()];
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -58,10 +78,15 @@ final class JsonLinesRows implements RowSource {
           throw error(keyAt, "key '" + key + "' is not a column of the table; its columns are "
               + schema.columnNames());
         }
+        if (seen[pos] && lossy == LossyInput.REFUSE) {
+          throw error(keyAt, "key '" + key + "' appears twice in one object; only one value can be stored (keep"
+              + " one, or pass --allow-lossy to keep the last)");
+        }
         seen[pos] = true;
         parser.nextToken();
         values[pos] = value(schema.fields().get(pos));
       }
+      lastObjectEndLine = parser.currentTokenLocation().getLineNr();
       for (int i = 0; i < values.length; i++) {
         Field f = schema.fields().get(i);
         if (values[i] == null && f.required()) {
@@ -70,8 +95,10 @@ final class JsonLinesRows implements RowSource {
         }
       }
       return GenericRecord.wrap(schema, values);
-    } catch (JsonParseException e) {
-      throw error(e.getLocation(), "malformed JSON: " + e.getOriginalMessage());
+    } catch (JsonProcessingException e) {
+      // malformed JSON, or beyond a parser limit (a number of more than 1000 digits)
+      throw error(e.getLocation() != null ? e.getLocation() : parser.currentLocation(), "malformed JSON: "
+          + e.getOriginalMessage());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -92,7 +119,7 @@ final class JsonLinesRows implements RowSource {
           : "objects") + " are not supported; columns hold single values");
     }
     try {
-      return Literals.coerce(f.type(), raw);
+      return Literals.coerce(f.type(), raw, lossy);
     } catch (ValidationException e) {
       throw error(at, "column '" + f.name() + "': " + e.getMessage());
     }

@@ -24,11 +24,16 @@ import java.util.List;
  *
  * Literals stay as typed here (strings, numbers, booleans); binding to the table schema converts them to the
  * column types, so {@code ts >= '2026-01-01T00:00:00Z'} works on a timestamptz column.
+ *
+ * <p>Parentheses and {@code not} may nest at most {@link Expressions#MAX_NESTING} levels deep: the parser
+ * recurses once per level, so a limit checked while parsing is what keeps a hostile filter from exhausting the
+ * stack. Chains of {@code and} / {@code or} are parsed in a loop and may be of any length.
  */
 public final class WhereParser {
   private final String text;
   private final List<Token> tokens;
   private int index;
+  private int depth;
 
   private WhereParser(String text) {
     this.text = text;
@@ -89,8 +94,10 @@ public final class WhereParser {
 
   private Expression not() {
     if (peek().isKeyword("not")) {
-      take();
-      return Expressions.not(not());
+      enter(take());
+      Expression e = Expressions.not(not());
+      depth--;
+      return e;
     }
     return primary();
   }
@@ -98,9 +105,10 @@ public final class WhereParser {
   private Expression primary() {
     Token t = peek();
     if (t.kind() == Token.Kind.LPAREN) {
-      take();
+      enter(take());
       Expression inner = or();
       expect(Token.Kind.RPAREN, "')'");
+      depth--;
       return inner;
     }
     if (t.isKeyword("true")) {
@@ -112,6 +120,13 @@ public final class WhereParser {
       return Expressions.alwaysFalse();
     }
     return predicate();
+  }
+
+  private void enter(Token t) {
+    if (++depth > Expressions.MAX_NESTING) {
+      throw error(text, t.position(), "parentheses and 'not' nest more than " + Expressions.MAX_NESTING
+          + " levels deep; simplify the filter");
+    }
   }
 
   private Expression predicate() {

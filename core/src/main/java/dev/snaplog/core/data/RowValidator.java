@@ -86,6 +86,10 @@ final class RowValidator {
     if (!expected.isInstance(v)) {
       return "is a " + v.getClass().getName() + ", expected " + expected.getName();
     }
+    String range = Literals.rangeProblem(type, v);
+    if (range != null) {
+      return range;
+    }
     switch (type.id()) {
       case DECIMAL: {
         BigDecimal d = (BigDecimal) v;
@@ -94,6 +98,11 @@ final class RowValidator {
               + type.scale() + " and at most " + type.precision() + " digits";
         }
         return null;
+      }
+      case STRING: {
+        int bad = dev.snaplog.core.Limits.unpairedSurrogate((String) v);
+        return bad < 0 ? null : "contains an unpaired UTF-16 surrogate at position " + bad + ", which UTF-8"
+            + " cannot store (it would be written as '?')";
       }
       case TIME:
         return subMicros(((LocalTime) v).getNano());

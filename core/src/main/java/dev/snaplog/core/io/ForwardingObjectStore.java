@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /**
  * An object store that passes every call to another; subclass it and override what you want to observe or
- * change (request counting, latency or fault injection, access logs).
+ * change (request counting, latency or fault injection, access logs). The conveniences
+ * {@link #newInputFile(String, long)} and {@link #deleteAll} are not forwarded as such: they fall back to
+ * {@link #newInputFile(String)} and {@link #delete(String)}, so an override of those sees every read and delete.
  */
 public class ForwardingObjectStore implements ObjectStore {
   private final ObjectStore delegate;

@@ -1,6 +1,7 @@
 package dev.snaplog.core.io;
 
 import java.io.Closeable;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,14 @@ import java.util.Optional;
  */
 public interface ObjectStore extends Closeable {
   InputFile newInputFile(String location);
+
+  /**
+   * An input file whose length the caller already knows (a data file's size is in the log), so stores that
+   * would ask the server for it (a HEAD request on S3) need not.
+   */
+  default InputFile newInputFile(String location, long knownLength) {
+    return newInputFile(location);
+  }
 
   OutputFile newOutputFile(String location);
 
@@ -40,6 +49,15 @@ public interface ObjectStore extends Closeable {
 
   /** Deletes an object; deleting an absent object is not an error. */
   void delete(String location);
+
+  /**
+   * Deletes many objects in as few requests as the store allows (S3: one request per 1,000 keys); absent
+   * objects are not an error. Maintenance (expiry, orphan removal, purging a dropped table) deletes through
+   * this.
+   */
+  default void deleteAll(Collection<String> locations) {
+    locations.forEach(this::delete);
+  }
 
   /** Joins a base location and a relative path with the store's separator. */
   default String resolve(String base, String relative) {

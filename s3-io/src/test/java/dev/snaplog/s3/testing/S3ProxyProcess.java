@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * S3Proxy with the {@code filesystem-nio2} backend, started as a process. It checks credentials (unlike
- * S3Mock), so the wrong-credentials test uses it too; its {@code If-Match} is not atomic (DESIGN.md).
+ * S3Proxy with the {@code filesystem-nio2} backend, started as a process: the store whose {@code If-Match} is
+ * known not to be atomic, which the conformance probe must refuse (docs/design.md).
  */
 final class S3ProxyProcess {
   static final String VERSION = System.getProperty("s3proxy.version", "4.1.0");
@@ -17,41 +17,20 @@ final class S3ProxyProcess {
   static final String CREDENTIAL = "snaplog-proxy-credential-do-not-leak";
 
   private static S3TestServer shared;
-  private static S3TestServer serialized;
 
   private S3ProxyProcess() {}
 
   static synchronized S3TestServer shared() {
     if (shared == null) {
-      shared = start(true);
+      shared = start();
     }
     return shared;
   }
 
-  /**
-   * A second S3Proxy process that checks no signatures, reached through a {@link SerializingProxy} (which
-   * rewrites the Host header a signature covers) so its conditional writes are atomic per key.
-   */
-  static synchronized S3TestServer behindSerializingProxy() {
-    if (serialized == null) {
-      S3TestServer raw = start(false);
-      SerializingProxy proxy;
-      try {
-        proxy = new SerializingProxy(raw.endpoint());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      Runtime.getRuntime().addShutdownHook(new Thread(proxy::stop, "stop serializing proxy"));
-      serialized = new S3TestServer(S3TestServer.Kind.S3PROXY, proxy.endpoint(), raw.endpoint(), raw.accessKey(),
-          raw.secretKey(), BUCKET, "us-east-1");
-    }
-    return serialized;
-  }
-
-  private static S3TestServer start(boolean checkSignatures) {
+  private static S3TestServer start() {
     Path jar = ServerProcess.findJar("snaplog.test.s3proxy.jar", "s3proxy.jar",
         "org/gaul/s3proxy/" + VERSION + "/s3proxy-" + VERSION + "-jar-with-dependencies.jar");
-    Path dir = ServerProcess.workDir("s3proxy-" + ProcessHandle.current().pid() + (checkSignatures ? "" : "-open"));
+    Path dir = ServerProcess.workDir("s3proxy-" + ProcessHandle.current().pid());
     int port = ServerProcess.freePort();
     String endpoint = "http://127.0.0.1:" + port;
     Path conf = dir.resolve("s3proxy.conf");
@@ -60,7 +39,7 @@ final class S3ProxyProcess {
       Files.createDirectories(data.resolve(BUCKET)); // the filesystem backend's buckets are directories
       Files.writeString(conf, String.join("\n",
           "s3proxy.endpoint=" + endpoint,
-          "s3proxy.authorization=" + (checkSignatures ? "aws-v2-or-v4" : "none"),
+          "s3proxy.authorization=aws-v2-or-v4",
           "s3proxy.identity=" + IDENTITY,
           "s3proxy.credential=" + CREDENTIAL,
           "jclouds.provider=filesystem-nio2",

@@ -11,15 +11,20 @@ import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
  * An S3 server for tests, shared by every test of one JVM. {@link #shared()} picks, in this order: the
  * endpoint in {@code SNAPLOG_TEST_S3_ENDPOINT} (with {@code SNAPLOG_TEST_S3_ACCESS_KEY},
  * {@code SNAPLOG_TEST_S3_SECRET_KEY}, {@code SNAPLOG_TEST_S3_BUCKET}); a MinIO container when a Docker engine
- * answers; otherwise an Adobe S3Mock process. It prints which one it picked.
+ * answers; otherwise a Ceph RGW cluster that the harness starts itself ({@link RgwCluster}). All three make
+ * conditional writes atomic on their own, so tests of the commit protocol prove the guarantee against the
+ * server, never against test code. It prints which one it picked.
  *
  * <p>Typical use in another module's test (depend on the s3-io test-jar):
  * <pre>{@code
@@ -29,28 +34,20 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class S3TestServer {
   /** Which kind of server this is; tests use it for capability flags. */
-  public enum Kind { ENVIRONMENT, MINIO, S3MOCK, S3PROXY }
+  public enum Kind { ENVIRONMENT, MINIO, RGW, S3PROXY }
 
   private static S3TestServer shared;
-  private static S3TestServer longHistories;
 
   private final Kind kind;
   private final String endpoint;
-  private final String rawEndpoint;
   private final String accessKey;
   private final String secretKey;
   private final String bucket;
   private final String region;
 
   S3TestServer(Kind kind, String endpoint, String accessKey, String secretKey, String bucket, String region) {
-    this(kind, endpoint, endpoint, accessKey, secretKey, bucket, region);
-  }
-
-  S3TestServer(Kind kind, String endpoint, String rawEndpoint, String accessKey, String secretKey, String bucket,
-      String region) {
     this.kind = kind;
     this.endpoint = endpoint;
-    this.rawEndpoint = rawEndpoint;
     this.accessKey = accessKey;
     this.secretKey = secretKey;
     this.bucket = bucket;
@@ -66,30 +63,35 @@ public final class S3TestServer {
     return shared;
   }
 
-  /** A shared S3Proxy (filesystem backend) process, whose If-Match is known not to be atomic. */
+  /**
+   * A shared S3Proxy (filesystem backend) process, whose {@code If-Match} is known not to be atomic: for tests
+   * that show the probe refusing such a store.
+   */
   public static S3TestServer s3Proxy() {
     return S3ProxyProcess.shared();
   }
 
   /**
-   * The server for long histories: like {@link #shared()}, except that instead of S3Mock it starts S3Proxy
-   * (filesystem backend, one file per object) behind the serialising proxy. S3Mock rewrites one index file per
-   * bucket on every PUT, so its PUTs slow down with every object already in the bucket (about 5 PUTs/s at
-   * 11,000 objects), which would make a 10,000-commit history take hours and measure the server instead.
+   * The server for workloads that store tens of thousands of objects (the benchmarks): the same as
+   * {@link #shared()}, since RGW, MinIO and AWS keep their PUT latency flat as a bucket fills.
    */
-  public static synchronized S3TestServer sharedForLongHistories() {
-    if (longHistories == null) {
-      S3TestServer configured = shared != null ? shared : environmentOrMinio();
-      longHistories = configured != null && configured.kind() != Kind.S3MOCK ? configured
-          : S3ProxyProcess.behindSerializingProxy();
-      System.out.println("[snaplog] long-history S3 workloads run against " + longHistories);
-    }
-    return longHistories;
+  public static S3TestServer sharedForLongHistories() {
+    return shared();
   }
 
   private static S3TestServer pick() {
     S3TestServer configured = environmentOrMinio();
-    return configured != null ? configured : S3MockProcess.start();
+    return configured != null ? configured : startRgw();
+  }
+
+  private static S3TestServer startRgw() {
+    RgwCluster cluster = RgwCluster.start();
+    S3TestServer server = new S3TestServer(Kind.RGW, cluster.endpoint(), RgwCluster.ACCESS_KEY,
+        RgwCluster.SECRET_KEY, "snaplog-test", "us-east-1");
+    try (S3Client client = server.newClient()) {
+      client.createBucket(b -> b.bucket(server.bucket()));
+    }
+    return server;
   }
 
   /** The endpoint in the environment, else a MinIO container if Docker answers, else null. */
@@ -111,19 +113,6 @@ public final class S3TestServer {
     return endpoint;
   }
 
-  /**
-   * The server itself, without the serialising proxy that {@link Kind#S3MOCK} is reached through (same as
-   * {@link #endpoint()} for other kinds). Only the probe test should need it.
-   */
-  public String rawEndpoint() {
-    return rawEndpoint;
-  }
-
-  /** This server addressed at its raw endpoint (no serialising proxy). */
-  public S3TestServer raw() {
-    return new S3TestServer(kind, rawEndpoint, rawEndpoint, accessKey, secretKey, bucket, region);
-  }
-
   public String bucket() {
     return bucket;
   }
@@ -140,19 +129,14 @@ public final class S3TestServer {
     return secretKey;
   }
 
-  /**
-   * False where concurrent {@code If-None-Match: *} PUTs can both win. S3Mock's can, but the harness reaches
-   * it (and S3Proxy in {@link #sharedForLongHistories()}) through a proxy that serialises conditional writes,
-   * so only their raw forms are not atomic.
-   */
+  /** False where concurrent {@code If-None-Match: *} PUTs can both win (none of the servers the harness starts). */
   public boolean conditionalCreateIsAtomic() {
-    boolean raw = endpoint.equals(rawEndpoint);
-    return !(raw && (kind == Kind.S3PROXY || kind == Kind.S3MOCK));
+    return true;
   }
 
-  /** False where concurrent {@code If-Match} PUTs can both win (raw S3Proxy; raw S3Mock). */
+  /** False where concurrent {@code If-Match} PUTs can both win (S3Proxy). */
   public boolean conditionalSwapIsAtomic() {
-    return conditionalCreateIsAtomic();
+    return kind != Kind.S3PROXY;
   }
 
   /** Settings for {@link S3StorageProvider} / {@link S3Config}: endpoint, region, path style, credentials. */
@@ -198,7 +182,11 @@ public final class S3TestServer {
 
   /** A plain path-style SDK client for this server, for test set-up and inspection. */
   public S3Client newClient() {
-    var b = S3Client.builder().endpointOverride(URI.create(endpoint)).region(Region.of(region)).forcePathStyle(true);
+    var b = S3Client.builder().endpointOverride(URI.create(endpoint)).region(Region.of(region)).forcePathStyle(true)
+        // RGW (and others) reject the SDK's default checksum trailers with HTTP 400
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+        .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build());
     if (accessKey != null) {
       b.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)));
     }
@@ -207,8 +195,7 @@ public final class S3TestServer {
 
   @Override
   public String toString() {
-    return kind + " at " + endpoint + (rawEndpoint.equals(endpoint) ? "" : " (proxy to " + rawEndpoint + ")")
-        + ", bucket '" + bucket + "'";
+    return kind + " at " + endpoint + ", bucket '" + bucket + "'";
   }
 
   private static String envOr(String name, String dflt) {

@@ -52,7 +52,43 @@ public final class TableProperties {
   public static final String COMMIT_TOKEN_MAX_WRITERS = "commit-token.max-writers";
   public static final int COMMIT_TOKEN_MAX_WRITERS_DEFAULT = 200;
 
+  /**
+   * The isolation level changes are validated at when they do not set one: {@code serializable} (default)
+   * or {@code snapshot}; see docs/concurrency.md.
+   */
+  public static final String ISOLATION_LEVEL = "write.isolation-level";
+  public static final String ISOLATION_LEVEL_DEFAULT = "serializable";
+
+  /**
+   * How a delete or upsert removes some rows of a file: {@code merge-on-read} (default) writes a deletion
+   * vector that readers apply, {@code copy-on-write} writes the file again without them.
+   */
+  public static final String DELETE_MODE = "write.delete.mode";
+  public static final String DELETE_MODE_MERGE_ON_READ = "merge-on-read";
+  public static final String DELETE_MODE_COPY_ON_WRITE = "copy-on-write";
+
   private TableProperties() {}
+
+  /** The isolation level set by table properties, with catalog properties as defaults. */
+  public static dev.snaplog.core.IsolationLevel isolationLevel(Map<String, String> tableProps,
+      Map<String, String> catalogProps) {
+    return dev.snaplog.core.IsolationLevel.parse(tableProps.getOrDefault(ISOLATION_LEVEL,
+        catalogProps.getOrDefault(ISOLATION_LEVEL, ISOLATION_LEVEL_DEFAULT)));
+  }
+
+  /** Whether partial deletes rewrite files ({@code copy-on-write}) rather than write deletion vectors. */
+  public static boolean copyOnWrite(Map<String, String> tableProps, Map<String, String> catalogProps) {
+    String mode = tableProps.getOrDefault(DELETE_MODE, catalogProps.getOrDefault(DELETE_MODE,
+        DELETE_MODE_MERGE_ON_READ)).trim();
+    if (mode.equals(DELETE_MODE_COPY_ON_WRITE)) {
+      return true;
+    }
+    if (mode.equals(DELETE_MODE_MERGE_ON_READ)) {
+      return false;
+    }
+    throw new dev.snaplog.core.exceptions.ValidationException("Property " + DELETE_MODE + " must be '"
+        + DELETE_MODE_MERGE_ON_READ + "' or '" + DELETE_MODE_COPY_ON_WRITE + "', got '" + mode + "'");
+  }
 
   static int intValue(Map<String, String> tableProps, Map<String, String> catalogProps, String key, int def) {
     String v = tableProps.getOrDefault(key, catalogProps.get(key));

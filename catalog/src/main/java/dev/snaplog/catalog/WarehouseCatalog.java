@@ -8,7 +8,7 @@ import dev.snaplog.core.Names;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.Table;
 import dev.snaplog.core.TableId;
-import dev.snaplog.core.exceptions.CommitConflictException;
+import dev.snaplog.core.exceptions.CommitRaceLostException;
 import dev.snaplog.core.exceptions.NamespaceAlreadyExistsException;
 import dev.snaplog.core.exceptions.NamespaceNotEmptyException;
 import dev.snaplog.core.exceptions.NoSuchNamespaceException;
@@ -126,9 +126,9 @@ public final class WarehouseCatalog implements Catalog {
       Pointer dropping;
       try {
         dropping = storage.pointers().swap(location, current.get().token(), m.markDropping().toBytes());
-      } catch (CommitConflictException e) {
+      } catch (CommitRaceLostException e) {
         if (attempt >= 5) {
-          throw new CommitConflictException("Namespace " + namespace + " kept changing while being dropped; try"
+          throw new CommitRaceLostException("Namespace " + namespace + " kept changing while being dropped; try"
               + " again", null, null);
         }
         continue; // another drop (or its restore) moved the marker; look again
@@ -137,14 +137,14 @@ public final class WarehouseCatalog implements Catalog {
       if (!tables.isEmpty()) {
         try {
           storage.pointers().swap(location, dropping.token(), m.live().toBytes());
-        } catch (CommitConflictException e) {
+        } catch (CommitRaceLostException e) {
           // another drop took over the marker; it will restore or delete it
         }
         throw new NamespaceNotEmptyException(namespace, tables.size());
       }
       try {
         storage.pointers().delete(location, dropping.token());
-      } catch (CommitConflictException e) {
+      } catch (CommitRaceLostException e) {
         return false; // another drop finished first
       }
       return true;
@@ -191,7 +191,7 @@ public final class WarehouseCatalog implements Catalog {
       try {
         storage.pointers().delete(loc.pointer(), created.token());
         storage.objects().delete(metadataLocation);
-      } catch (CommitConflictException e) {
+      } catch (CommitRaceLostException e) {
         // someone committed to the new table already; the drop's emptiness check sees it
       }
       throw new NoSuchNamespaceException(id.namespace());
@@ -232,8 +232,8 @@ public final class WarehouseCatalog implements Catalog {
     }
     try {
       storage.pointers().delete(loc.pointer(), pointer.get().token());
-    } catch (CommitConflictException e) {
-      throw new CommitConflictException("Table " + id + " was committed to while being dropped; try again",
+    } catch (CommitRaceLostException e) {
+      throw new CommitRaceLostException("Table " + id + " was committed to while being dropped; try again",
           id.toString(), null);
     }
     if (purge) {

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A table written by the previous format (metadata version 1, kept as a fixture under
- * {@code fixtures/format-v1}) loads, scans, time-travels and verifies unchanged, and upgrades on its next
- * commit.
+ * A table written by an earlier format (metadata version 1, log records and checkpoints version 1, kept as a
+ * fixture under {@code fixtures/format-v1}) loads, scans, time-travels and verifies unchanged, and upgrades on
+ * its next commit to the current versions (metadata 3, log records 2).
  */
 class FormatCompatibilityTest {
   private static final TableId EVENTS = TableId.of("db", "events");
@@ -90,7 +90,14 @@ class FormatCompatibilityTest {
       assertThat(r.version()).isEqualTo(16);
       String metadata = Files.list(warehouse.resolve("db/events/metadata")).map(Path::toString)
           .filter(n -> n.contains("/00000000000000000016-")).findFirst().orElseThrow();
-      assertThat(Files.readString(Path.of(metadata))).contains("\"format-version\":2");
+      String upgraded = Files.readString(Path.of(metadata));
+      assertThat(upgraded).contains("\"format-version\":3").contains("\"last-column-id\":4")
+          .contains("\"partition-specs\":[{\"spec-id\":0,\"fields\":[]}]")
+          .containsPattern("\"log-versions\":\\[(0,)*16\\]");
+      String logRecord = Files.readString(warehouse.resolve("db/events/" + upgraded.replaceAll(
+          "(?s).*\"log-record\":\"([^\"]+)\".*", "$1")));
+      assertThat(logRecord).contains("\"format-version\":2").contains("\"content\":\"data\"")
+          .contains("\"spec-id\":0");
 
       Table reloaded = catalog.loadTable(EVENTS);
       assertThat(reloaded.newScan().records().toList()).hasSize(25);

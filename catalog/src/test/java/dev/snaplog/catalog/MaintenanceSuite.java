@@ -98,7 +98,7 @@ public abstract class MaintenanceSuite {
   }
 
   @Test
-  void orphanRemovalSparesYoungFilesOfInFlightCommitsAndDeletesOldUnreferencedOnes() {
+  void orphanRemovalSparesYoungFilesOfInFlightCommitsAndDeletesOldUnreferencedOnes() throws Exception {
     Table t = table();
     for (int i = 0; i < 6; i++) {
       t.newAppend().appendRecords(TableBehaviourSuite.rows(i * 10L, 10)).commit();
@@ -111,6 +111,7 @@ public abstract class MaintenanceSuite {
     StoreClock.awaitPastSecondOf(storage, t.location(), inFlight.location());
     assertThat(t.removeOrphanFiles().execute()).as("default safety age spares fresh files").isEmpty();
     assertThat(storage.objects().exists(inFlight.location())).isTrue();
+    awaitNextWholeSecondAfter(storage.objects().stat(inFlight.location()).orElseThrow().lastModifiedMillis());
 
     List<String> wouldGo = t.removeOrphanFiles().olderThan(Instant.now().plusSeconds(60)).dryRun(true).execute();
     assertThat(wouldGo).containsExactly(inFlight.location());
@@ -120,6 +121,16 @@ public abstract class MaintenanceSuite {
     assertThat(t.removeOrphanFiles().olderThan(Instant.now().plusSeconds(60)).execute()).isEmpty();
     assertThat(t.verify().problems()).isEmpty();
     assertThat(TableBehaviourSuite.idList(catalog.loadTable(TableBehaviourSuite.EVENTS))).hasSize(65);
+  }
+
+  /**
+   * Orphan cut-offs fall on whole seconds (S3 stamps Last-Modified in seconds), so a file counts as older than
+   * "now" only once the clock has entered a later second than the one it was written in.
+   */
+  private static void awaitNextWholeSecondAfter(long millis) throws InterruptedException {
+    while (System.currentTimeMillis() / 1000 <= millis / 1000) {
+      Thread.sleep(5);
+    }
   }
 
   @Test

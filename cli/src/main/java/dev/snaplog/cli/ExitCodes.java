@@ -2,6 +2,7 @@ package dev.snaplog.cli;
 
 import dev.snaplog.core.exceptions.CommitConflictException;
 import dev.snaplog.core.exceptions.CommitFencedException;
+import dev.snaplog.core.exceptions.CommitRaceLostException;
 import dev.snaplog.core.exceptions.CommitStateUnknownException;
 import dev.snaplog.core.exceptions.CorruptTableException;
 import dev.snaplog.core.exceptions.NamespaceAlreadyExistsException;
@@ -28,14 +29,19 @@ public final class ExitCodes {
   /** Input is invalid for the table or its state: bad schema, bad value, bad time, name already taken. */
   public static final int INVALID = 4;
   /**
-   * The commit lost to concurrent writers, its outcome is unknown (reload and check before retrying), or
-   * orphan removal fenced it (write the data again).
+   * The commit kept losing the race to concurrent writers (retries ran out; running it again is safe), its
+   * outcome is unknown (reload and check before retrying), or orphan removal fenced it (write the data again).
    */
   public static final int COMMIT = 5;
   /** The storage failed or the table's log is damaged. */
   public static final int STORAGE = 6;
   /** {@code doctor}: the store failed a check the commit protocol relies on. */
   public static final int UNSAFE_STORE = 7;
+  /**
+   * A concurrent commit changed what this change read (removed or rewrote a file it deletes from, or added
+   * rows its filter matches); nothing was committed. Look at what changed, then run the command again.
+   */
+  public static final int CONFLICT = 8;
 
   private ExitCodes() {}
 
@@ -52,7 +58,10 @@ public final class ExitCodes {
         || e instanceof NamespaceAlreadyExistsException || e instanceof NamespaceNotEmptyException) {
       return INVALID;
     }
-    if (e instanceof CommitConflictException || e instanceof CommitStateUnknownException
+    if (e instanceof CommitConflictException) {
+      return CONFLICT;
+    }
+    if (e instanceof CommitRaceLostException || e instanceof CommitStateUnknownException
         || e instanceof CommitFencedException) {
       return COMMIT;
     }

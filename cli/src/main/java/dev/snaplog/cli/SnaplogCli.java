@@ -40,8 +40,9 @@ import picocli.CommandLine.Mixin;
     description = {"Tables are named NAMESPACE.TABLE. Times (--as-of) are ISO-8601 instants"
         + " (2026-01-01T10:00:00Z), local date-times in --zone (2026-01-01T10:00, 2026-01-01), 'now',"
         + " or relative (-10m, -2h, -1d).", ""},
-    footer = {"", "Exit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 invalid input, 5 commit conflict or"
-        + " unknown outcome, 6 storage or damaged table (verify), 7 unsafe store (doctor). See docs/cli.md."},
+    footer = {"", "Exit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 invalid input, 5 commit retries"
+        + " exhausted, unknown outcome or fenced, 6 storage or damaged table (verify), 7 unsafe store (doctor),"
+        + " 8 conflict with a concurrent change. See docs/cli.md."},
     subcommands = {NsCommand.class, CreateCommand.class, TablesCommand.class, DescribeCommand.class,
         DropCommand.class, AppendCommand.class, LogCommand.class, ShowCommand.class, ScanCommand.class,
         DiffCommand.class, RollbackCommand.class, TagCommand.class, UntagCommand.class, BranchCommand.class,

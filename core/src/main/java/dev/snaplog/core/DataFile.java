@@ -2,29 +2,76 @@ package dev.snaplog.core;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * An immutable description of one data file: where it is, how many rows and bytes, and per-column stats keyed
- * by field id. Scan planning prunes files with these stats without opening them.
+ * An immutable description of one data file: where it is, how many rows and bytes, per-column stats keyed by
+ * field id, and what the log knows about it beyond the file: its content kind, partition, deleted rows and
+ * data sequence number. Scan planning prunes files with these stats without opening them.
+ *
+ * <p>{@code recordCount} and the stats describe the file as written; rows deleted later through a deletion
+ * vector are still counted there (the stats stay valid bounds) and subtracted by {@link #liveRecordCount()}.
  *
  * @param location full location of the file
  * @param format file format; only {@code parquet} today
  * @param recordCount rows in the file
  * @param fileSizeBytes size of the file
  * @param columnStats stats by field id; a column may be absent when its stats are unknown
+ * @param content what the file holds
+ * @param specId the partition spec the file was written for
+ * @param partition partition values by partition field id; empty for an unpartitioned table
+ * @param deletionVector the rows of this file deleted since it was written, if any
+ * @param dataSequenceNumber the table version that added the file's rows (0 until the commit that adds it
+ *     lands: the log assigns it), which orders deletes against inserts
  */
 public record DataFile(String location, String format, long recordCount, long fileSizeBytes,
-                       Map<Integer, ColumnStats> columnStats) {
+                       Map<Integer, ColumnStats> columnStats, FileContent content, int specId,
+                       Map<Integer, Object> partition, Optional<DeletionVectorRef> deletionVector,
+                       long dataSequenceNumber) {
   public static final String PARQUET = "parquet";
 
   public DataFile {
     Objects.requireNonNull(location, "location");
     Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(content, "content");
     columnStats = Map.copyOf(columnStats);
+    partition = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(partition)); // nulls allowed
+    Objects.requireNonNull(deletionVector, "deletionVector");
+  }
+
+  /** A data file of an unpartitioned table, with no deleted rows, as a writer produces it. */
+  public DataFile(String location, String format, long recordCount, long fileSizeBytes,
+      Map<Integer, ColumnStats> columnStats) {
+    this(location, format, recordCount, fileSizeBytes, columnStats, FileContent.DATA,
+        PartitionSpec.UNPARTITIONED.specId(), Map.of(), Optional.empty(), 0L);
+  }
+
+  /** Rows of the file not deleted by its deletion vector. */
+  public long liveRecordCount() {
+    return recordCount - deletionVector.map(DeletionVectorRef::deletedCount).orElse(0L);
   }
 
   /** The same file at another location; used when a manifest resolves relative paths. */
   public DataFile withLocation(String newLocation) {
-    return new DataFile(newLocation, format, recordCount, fileSizeBytes, columnStats);
+    return new DataFile(newLocation, format, recordCount, fileSizeBytes, columnStats, content, specId, partition,
+        deletionVector, dataSequenceNumber);
+  }
+
+  /** The same file with other column stats (bounds truncated for the log). */
+  public DataFile withColumnStats(Map<Integer, ColumnStats> stats) {
+    return new DataFile(location, format, recordCount, fileSizeBytes, stats, content, specId, partition,
+        deletionVector, dataSequenceNumber);
+  }
+
+  /** The same file with another deletion vector (empty: no rows deleted). */
+  public DataFile withDeletionVector(Optional<DeletionVectorRef> dv) {
+    return new DataFile(location, format, recordCount, fileSizeBytes, columnStats, content, specId, partition, dv,
+        dataSequenceNumber);
+  }
+
+  /** The same file with its data sequence number assigned. */
+  public DataFile withDataSequenceNumber(long sequenceNumber) {
+    return new DataFile(location, format, recordCount, fileSizeBytes, columnStats, content, specId, partition,
+        deletionVector, sequenceNumber);
   }
 }

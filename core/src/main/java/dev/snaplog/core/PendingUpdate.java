@@ -14,8 +14,10 @@ public interface PendingUpdate<T> {
    *
    * @return the committed result
    * @throws dev.snaplog.core.exceptions.ValidationException if the change is invalid for the table
-   * @throws dev.snaplog.core.exceptions.CommitConflictException if retries ran out, or a concurrent commit
-   *     conflicts with this change
+   * @throws dev.snaplog.core.exceptions.CommitRaceLostException if concurrent commits kept winning the race
+   *     until the retries ran out; committing the same change again is safe
+   * @throws dev.snaplog.core.exceptions.CommitConflictException if a concurrent commit conflicts with this
+   *     change; never retried, nothing committed
    * @throws dev.snaplog.core.exceptions.CommitStateUnknownException if the outcome could not be learned; do
    *     not clean up, reload and check
    */

@@ -51,6 +51,12 @@ public interface Table {
 
   AppendFiles newAppend();
 
+  /** Deletes rows matching a filter; see {@link DeleteFiles}. */
+  DeleteFiles newDelete();
+
+  /** Replaces rows and files in one commit; see {@link OverwriteFiles}. */
+  OverwriteFiles newOverwrite();
+
   Rollback newRollback();
 
   ManageRefs manageRefs();

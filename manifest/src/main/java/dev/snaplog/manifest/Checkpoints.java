@@ -40,14 +40,16 @@ public final class Checkpoints {
     }
     Map<String, DataFile> added = new LinkedHashMap<>();
     Set<String> removed = new HashSet<>();
-    for (String location : fileSet.logRecords()) {
-      LogRecord r = log.readLogRecord(location, draft);
+    for (int i = 0; i < fileSet.logRecords().size(); i++) {
+      LogRecord r = log.readLogRecord(fileSet.logRecords().get(i), draft);
       for (String gone : r.removed()) {
         if (added.remove(gone) == null) {
           removed.add(gone);
         }
       }
-      r.added().forEach(f -> added.put(f.location(), f));
+      for (DataFile f : r.added()) {
+        added.put(f.location(), fileSet.inherit(f, i));
+      }
     }
     List<CheckpointPart> parts = new ArrayList<>();
     if (fileSet.checkpoint().isPresent()) {
@@ -61,7 +63,7 @@ public final class Checkpoints {
     }
     Checkpoint checkpoint = new Checkpoint(draft.version(), draft.currentSchemaId(), parts);
     String location = log.writeCheckpoint(checkpoint, draft);
-    return new FileSetState(Optional.of(location), List.of());
+    return new FileSetState(Optional.of(location), List.of(), List.of());
   }
 
   private static CheckpointPart withoutRemoved(TableLog log, TableMetadata draft, CheckpointPart part,

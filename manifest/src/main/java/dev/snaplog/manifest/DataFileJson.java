@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.snaplog.core.ColumnStats;
 import dev.snaplog.core.DataFile;
+import dev.snaplog.core.DeletionVectorRef;
+import dev.snaplog.core.FileContent;
+import dev.snaplog.core.PartitionSpec;
 import dev.snaplog.core.Field;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.exceptions.ValidationException;
@@ -13,6 +16,7 @@ import dev.snaplog.core.types.Literals;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * JSON form of a data file entry. Locations under the table are stored relative to it (tables can be moved
@@ -28,14 +32,76 @@ public final class DataFileJson {
     n.put("records", file.recordCount());
     n.put("bytes", file.fileSizeBytes());
     n.set("stats", statsToJson(file.columnStats(), schema));
+    n.put("content", file.content().id());
+    n.put("spec-id", file.specId());
+    n.set("partition", valuesToJson(file.partition(), schema));
+    file.deletionVector().ifPresent(dv -> n.putObject("deletion-vector")
+        .put("location", locations.relativize(dv.location())).put("offset", dv.offset())
+        .put("length", dv.length()).put("deleted", dv.deletedCount()));
+    if (file.dataSequenceNumber() > 0) {
+      n.put("data-sequence-number", file.dataSequenceNumber());
+    }
     return n;
   }
 
+  /**
+   * Reads an entry of any format version: entries of version 1 carry none of content, spec id, partition,
+   * deletion vector and data sequence number, and read as unpartitioned data files with no deleted rows.
+   */
   public static DataFile fromJson(JsonNode n, Schema schema, TableLocations locations, String source) {
     Map<Integer, ColumnStats> stats = statsFromJson(n.get("stats"), schema, source);
+    String contentId = n.path("content").asText(FileContent.DATA.id());
+    FileContent content = FileContent.fromId(contentId).orElseThrow(() -> Json.corrupt(source,
+        "has a file entry of content kind '" + contentId + "', which this Snaplog does not know", null));
+    long records = Json.requiredLong(n, "records", source);
+    Optional<DeletionVectorRef> dv = Optional.empty();
+    JsonNode d = n.get("deletion-vector");
+    if (d != null && !d.isNull()) {
+      long deleted = Json.requiredLong(d, "deleted", source);
+      if (deleted <= 0 || deleted > records) {
+        throw Json.corrupt(source, "has a deletion vector of " + deleted + " rows for a file of " + records, null);
+      }
+      dv = Optional.of(new DeletionVectorRef(locations.resolve(Json.requiredString(d, "location", source)),
+          Json.requiredLong(d, "offset", source), Json.requiredLong(d, "length", source), deleted));
+    }
     return new DataFile(locations.resolve(Json.requiredString(n, "location", source)),
-        Json.requiredString(n, "format", source), Json.requiredLong(n, "records", source),
-        Json.requiredLong(n, "bytes", source), stats);
+        Json.requiredString(n, "format", source), records, Json.requiredLong(n, "bytes", source), stats, content,
+        n.path("spec-id").asInt(PartitionSpec.UNPARTITIONED.specId()),
+        valuesFromJson(n.get("partition"), schema, source), dv, n.path("data-sequence-number").asLong(0));
+  }
+
+  /** Partition values keyed by source field id, in the column type's literal text form. */
+  private static ObjectNode valuesToJson(Map<Integer, Object> values, Schema schema) {
+    ObjectNode out = Json.object();
+    values.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+      Field field = schema.findFieldById(e.getKey()).orElseThrow();
+      if (e.getValue() == null) {
+        out.putNull(String.valueOf(e.getKey()));
+      } else {
+        out.put(String.valueOf(e.getKey()), Literals.toText(field.type(), e.getValue()));
+      }
+    });
+    return out;
+  }
+
+  private static Map<Integer, Object> valuesFromJson(JsonNode node, Schema schema, String source) {
+    Map<Integer, Object> values = new HashMap<>();
+    if (node == null) {
+      return values;
+    }
+    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      int id = Integer.parseInt(e.getKey());
+      Field field = schema.findFieldById(id).orElseThrow(() -> Json.corrupt(source,
+          "has a partition value of column id " + id + ", which its schema does not hold", null));
+      try {
+        values.put(id, e.getValue().isNull() ? null : Literals.fromText(field.type(), e.getValue().asText()));
+      } catch (ValidationException ex) {
+        throw Json.corrupt(source, "has an unreadable partition value for column " + field.name(), ex);
+      }
+    }
+    return values;
   }
 
   /** Column stats keyed by field id, bounds in the column type's literal text form. */

@@ -7,13 +7,19 @@ package dev.snaplog.manifest;
  * <p>Metadata version 2 added {@code orphan-horizon-ms}: a writer that ignored it could land a commit naming
  * files that orphan removal is deleting, so writers of version 1 must not commit to such a table, and the bump
  * makes them refuse it. History index objects keep version 1: their content did not change.
+ *
+ * <p>Metadata version 3 added {@code last-column-id}, {@code partition-specs}, {@code default-spec-id} and the
+ * versions of the log records of each file set ({@code log-versions}); log records and checkpoints version 2
+ * added to each file entry its content kind, partition spec id and values, deletion vector and data sequence
+ * number. A version-2 writer would drop deletion vectors and so resurrect deleted rows: the bump makes it
+ * refuse such tables. Objects of the older versions read as unpartitioned data files with no deleted rows.
  */
 public final class FormatVersions {
   public static final int POINTER = 1;
-  public static final int METADATA = 2;
+  public static final int METADATA = 3;
   public static final int HISTORY_INDEX = 1;
-  public static final int LOG_RECORD = 1;
-  public static final int CHECKPOINT = 1;
+  public static final int LOG_RECORD = 2;
+  public static final int CHECKPOINT = 2;
 
   private FormatVersions() {}
 }

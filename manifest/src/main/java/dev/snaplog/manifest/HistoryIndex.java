@@ -25,23 +25,32 @@ public final class HistoryIndex {
   private HistoryIndex() {}
 
   /**
-   * The history of the version after {@code base}: base's own entry appended to the tail, flushed into a new
-   * leaf (and a new root) when the tail reaches {@code leafSize}.
+   * The history of the version after {@code base}: base's own entry appended to the tail. Writes nothing; the
+   * commit flushes a full tail with {@link #flushIfFull} before its swap.
    */
-  public static HistoryState advance(TableLog log, TableMetadata base, String baseLocation, int leafSize) {
+  public static HistoryState advance(TableMetadata base, String baseLocation) {
     IndexEntry entry = new IndexEntry(base.version(), base.lastUpdatedMillis(),
         base.currentSnapshot().map(s -> s.snapshotId()).orElse(0L), base.operation(), baseLocation);
-    HistoryState next = base.history().plus(entry);
-    if (next.tail().size() < leafSize) {
-      return next;
+    return base.history().plus(entry);
+  }
+
+  /**
+   * {@code history} unchanged while its tail is shorter than {@code leafSize}; otherwise the tail written as a
+   * new leaf and a new root listing it, with an empty tail.
+   *
+   * @param version the version the new objects are named after (the newest entry's)
+   */
+  public static HistoryState flushIfFull(TableLog log, HistoryState history, long version, int leafSize) {
+    if (history.tail().size() < leafSize) {
+      return history;
     }
-    List<IndexEntry> leaf = next.tail();
-    String leafLocation = log.writeHistoryLeaf(leaf, base.version());
-    List<LeafRef> leaves = new ArrayList<>(next.root().map(r -> log.readHistoryRoot(r)).orElse(List.of()));
+    List<IndexEntry> leaf = history.tail();
+    String leafLocation = log.writeHistoryLeaf(leaf, version);
+    List<LeafRef> leaves = new ArrayList<>(history.root().map(r -> log.readHistoryRoot(r)).orElse(List.of()));
     leaves.add(new LeafRef(leaf.get(0).version(), leaf.get(leaf.size() - 1).version(),
         leaf.get(0).timestampMillis(), leaf.get(leaf.size() - 1).timestampMillis(), leafLocation));
-    String root = log.writeHistoryRoot(leaves, base.version());
-    return new HistoryState(Optional.of(root), List.of(), next.floor(), next.pinned());
+    String root = log.writeHistoryRoot(leaves, version);
+    return new HistoryState(Optional.of(root), List.of(), history.floor(), history.pinned());
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.snaplog.manifest;
 
 import dev.snaplog.core.DataFile;
+import dev.snaplog.core.DeletionVectorRef;
 import dev.snaplog.core.exceptions.CorruptTableException;
 import dev.snaplog.core.exceptions.StorageException;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.Set;
 
 /**
  * Collects every object a set of versions references: their metadata files, history index objects,
- * checkpoints, checkpoint parts, log records and data files. Shared objects are read once however many
+ * checkpoints, checkpoint parts, log records, data files and deletion vectors. Shared objects are read once however many
  * versions name them, so walking a long history costs one read per distinct object. Expiry, orphan removal
  * and verification all use it, so they agree on what is reachable.
  *
@@ -26,6 +27,8 @@ public final class ReferenceCollector {
   private final Set<String> objects = new LinkedHashSet<>();
   /** Referenced data files, each with the row count the log records for it. */
   private final Map<String, Long> dataFiles = new LinkedHashMap<>();
+  /** Referenced deletion vectors, each with the file entry that names it. */
+  private final Map<DeletionVectorRef, DataFile> deletionVectors = new LinkedHashMap<>();
   private final Set<String> walked = new HashSet<>();
   private final List<String> problems = new ArrayList<>();
   private long versions;
@@ -72,7 +75,7 @@ public final class ReferenceCollector {
               List<DataFile> files = attempt(part.location(), "checkpoint part",
                   () -> log.readPart(part.location(), context));
               if (files != null) {
-                files.forEach(f -> dataFiles.put(f.location(), f.recordCount()));
+                files.forEach(this::addDataFile);
               }
             }
           }
@@ -89,9 +92,14 @@ public final class ReferenceCollector {
     if (walked.add(l)) {
       LogRecord r = attempt(l, "log record", () -> log.readLogRecord(l, context));
       if (r != null) {
-        r.added().forEach(f -> dataFiles.put(f.location(), f.recordCount()));
+        r.added().forEach(this::addDataFile);
       }
     }
+  }
+
+  private void addDataFile(DataFile f) {
+    dataFiles.put(f.location(), f.recordCount());
+    f.deletionVector().ifPresent(dv -> deletionVectors.putIfAbsent(dv, f));
   }
 
   private <T> T attempt(String location, String what, java.util.function.Supplier<T> read) {
@@ -120,10 +128,23 @@ public final class ReferenceCollector {
     return dataFiles.get(dataFile);
   }
 
-  /** Log objects and data files together. */
+  /** The objects holding referenced deletion vectors; maintenance treats them like data files. */
+  public Set<String> deletionVectorObjects() {
+    Set<String> out = new LinkedHashSet<>();
+    deletionVectors.keySet().forEach(dv -> out.add(dv.location()));
+    return out;
+  }
+
+  /** Every referenced file entry that names a deletion vector (one per distinct vector). */
+  public java.util.Collection<DataFile> filesWithDeletionVectors() {
+    return deletionVectors.values();
+  }
+
+  /** Log objects, data files and deletion vector objects together. */
   public Set<String> all() {
     Set<String> all = new HashSet<>(objects);
     all.addAll(dataFiles.keySet());
+    all.addAll(deletionVectorObjects());
     return all;
   }
 

@@ -55,8 +55,7 @@ public final class StatsTruncation {
   }
 
   static List<DataFile> truncate(List<DataFile> files, Schema schema, int length) {
-    return files.stream().map(f -> new DataFile(f.location(), f.format(), f.recordCount(), f.fileSizeBytes(),
-        truncate(f.columnStats(), schema, length))).toList();
+    return files.stream().map(f -> f.withColumnStats(truncate(f.columnStats(), schema, length))).toList();
   }
 
   static Checkpoint truncate(Checkpoint c, Schema schema, int length) {

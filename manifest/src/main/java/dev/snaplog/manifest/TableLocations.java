@@ -17,6 +17,7 @@ import java.util.UUID;
  *   &lt;table&gt;/checkpoints/part-&lt;uuid&gt;.json.gz  one part: data files with stats, shared by checkpoints
  *   &lt;table&gt;/history/...                       the history index: root and leaves
  *   &lt;table&gt;/data/&lt;uuid&gt;.parquet              data files
+ *   &lt;table&gt;/deletes/&lt;uuid&gt;.dv                deletion vectors of one commit
  * </pre>
  */
 public final class TableLocations {
@@ -81,6 +82,10 @@ public final class TableLocations {
 
   public String newDataFile() {
     return prefix + "data/" + UUID.randomUUID() + ".parquet";
+  }
+
+  public String newDeletionVectors() {
+    return prefix + "deletes/" + UUID.randomUUID() + ".dv";
   }
 
   /**

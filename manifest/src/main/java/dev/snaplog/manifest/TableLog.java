@@ -172,10 +172,12 @@ public final class TableLog {
         }
       }
     }
-    for (String log : fileSet.logRecords()) {
-      LogRecord r = readLogRecord(log, context);
+    for (int i = 0; i < fileSet.logRecords().size(); i++) {
+      LogRecord r = readLogRecord(fileSet.logRecords().get(i), context);
       r.removed().forEach(live::remove);
-      r.added().forEach(f -> live.put(f.location(), f));
+      for (DataFile f : r.added()) {
+        live.put(f.location(), fileSet.inherit(f, i));
+      }
     }
     return new ArrayList<>(live.values());
   }

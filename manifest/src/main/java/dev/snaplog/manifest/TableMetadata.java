@@ -1,6 +1,7 @@
 package dev.snaplog.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.snaplog.core.PartitionSpec;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.Snapshot;
 import java.util.HashMap;
@@ -19,6 +20,10 @@ import java.util.Optional;
  * <p>{@code orphanHorizonMillis} is the fence that orphan removal raised (store clock, epoch millis; 0 when it
  * never ran): unreferenced objects last modified before it may be deleted at any moment, so a commit whose
  * files are older than it must not land.
+ *
+ * <p>{@code lastColumnId} is the highest column id ever assigned (ids are never reused, so a dropped column's
+ * old data is never read as a new column); {@code partitionSpecs} lists every partition spec data files may
+ * name, {@code defaultSpecId} the one new files are written for.
  *
  * <p>{@code extras} holds top-level fields this build does not know, written by a newer writer of the same
  * format version; they are carried into the next version unchanged rather than dropped.
@@ -41,6 +46,9 @@ public record TableMetadata(
     Map<String, BranchState> branches,
     HistoryState history,
     long orphanHorizonMillis,
+    int lastColumnId,
+    List<PartitionSpec> partitionSpecs,
+    int defaultSpecId,
     Map<String, JsonNode> extras) {
 
   public TableMetadata {
@@ -50,6 +58,10 @@ public record TableMetadata(
     tags = Map.copyOf(tags);
     branches = Map.copyOf(branches);
     extras = Map.copyOf(extras);
+    partitionSpecs = partitionSpecs.isEmpty() ? List.of(PartitionSpec.UNPARTITIONED) : List.copyOf(partitionSpecs);
+    for (Schema s : schemas) {
+      lastColumnId = Math.max(lastColumnId, s.highestFieldId());
+    }
   }
 
   public Schema schema() {
@@ -88,6 +100,9 @@ public record TableMetadata(
     private Map<String, BranchState> branches = Map.of();
     private HistoryState history = HistoryState.EMPTY;
     private long orphanHorizonMillis;
+    private int lastColumnId;
+    private List<PartitionSpec> partitionSpecs = List.of(PartitionSpec.UNPARTITIONED);
+    private int defaultSpecId = PartitionSpec.UNPARTITIONED.specId();
     private Map<String, JsonNode> extras = Map.of();
 
     private Builder(TableMetadata base) {
@@ -109,6 +124,9 @@ public record TableMetadata(
         branches = base.branches;
         history = base.history;
         orphanHorizonMillis = base.orphanHorizonMillis;
+        lastColumnId = base.lastColumnId;
+        partitionSpecs = base.partitionSpecs;
+        defaultSpecId = base.defaultSpecId;
         extras = base.extras;
       }
     }
@@ -204,6 +222,17 @@ public record TableMetadata(
       return this;
     }
 
+    public Builder lastColumnId(int v) {
+      lastColumnId = v;
+      return this;
+    }
+
+    public Builder partitionSpecs(List<PartitionSpec> specs, int defaultId) {
+      partitionSpecs = specs;
+      defaultSpecId = defaultId;
+      return this;
+    }
+
     public Builder extras(Map<String, JsonNode> v) {
       extras = v;
       return this;
@@ -212,7 +241,7 @@ public record TableMetadata(
     public TableMetadata build() {
       return new TableMetadata(tableUuid, version, lastUpdatedMillis, commitId, operation, schemas,
           currentSchemaId, properties, currentSnapshot, parentMetadata, logRecord, fileSet, writers, tags, branches, history,
-          orphanHorizonMillis, extras);
+          orphanHorizonMillis, lastColumnId, partitionSpecs, defaultSpecId, extras);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.snaplog.manifest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.snaplog.core.PartitionSpec;
 import dev.snaplog.core.Schema;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +17,8 @@ import java.util.Set;
 public final class TableMetadataJson {
   private static final Set<String> KNOWN = Set.of("format-version", "table-uuid", "version", "last-updated-ms",
       "commit-id", "operation", "schemas", "current-schema-id", "properties", "current-snapshot",
-      "parent-metadata", "log-record", "file-set", "writers", "tags", "branches", "history", "orphan-horizon-ms");
+      "parent-metadata", "log-record", "file-set", "writers", "tags", "branches", "history", "orphan-horizon-ms",
+      "last-column-id", "partition-specs", "default-spec-id");
 
   private TableMetadataJson() {}
 
@@ -55,6 +57,15 @@ public final class TableMetadataJson {
     if (m.orphanHorizonMillis() > 0) {
       n.put("orphan-horizon-ms", m.orphanHorizonMillis());
     }
+    n.put("last-column-id", m.lastColumnId());
+    ArrayNode specs = n.putArray("partition-specs");
+    for (PartitionSpec spec : m.partitionSpecs()) {
+      ObjectNode sn = specs.addObject().put("spec-id", spec.specId());
+      ArrayNode fields = sn.putArray("fields");
+      spec.fields().forEach(f -> fields.addObject().put("source-id", f.sourceId()).put("field-id", f.fieldId())
+          .put("name", f.name()).put("transform", f.transform()));
+    }
+    n.put("default-spec-id", m.defaultSpecId());
     m.extras().forEach(n::set);
     return Json.write(n);
   }
@@ -66,11 +77,11 @@ public final class TableMetadataJson {
     for (JsonNode s : Json.required(n, "schemas", location)) {
       schemas.add(SchemaJson.fromJson(s, location));
     }
-    FileSetState fileSet = fileSetFromJson(Json.required(n, "file-set", location), loc);
+    FileSetState fileSet = fileSetFromJson(Json.required(n, "file-set", location), loc, location);
     Map<String, BranchState> branches = new HashMap<>();
     n.path("branches").fields().forEachRemaining(e -> branches.put(e.getKey(), new BranchState(
         SnapshotJson.fromJson(Json.required(e.getValue(), "head", location), location),
-        fileSetFromJson(Json.required(e.getValue(), "file-set", location), loc))));
+        fileSetFromJson(Json.required(e.getValue(), "file-set", location), loc, location))));
     Map<String, WriterMark> writers = new HashMap<>();
     Iterator<Map.Entry<String, JsonNode>> it = n.path("writers").fields();
     while (it.hasNext()) {
@@ -118,6 +129,9 @@ public final class TableMetadataJson {
         .tags(tags)
         .history(history)
         .orphanHorizonMillis(n.path("orphan-horizon-ms").asLong(0))
+        .lastColumnId(n.path("last-column-id").asInt(0))
+        .partitionSpecs(specsFromJson(n.get("partition-specs"), location),
+            n.path("default-spec-id").asInt(PartitionSpec.UNPARTITIONED.specId()))
         .extras(extras)
         .build();
     if (schemas.stream().noneMatch(s -> s.schemaId() == m.currentSchemaId())) {
@@ -126,20 +140,54 @@ public final class TableMetadataJson {
     return m;
   }
 
+  /** Metadata before format version 3 names no specs: its tables are unpartitioned. */
+  private static List<PartitionSpec> specsFromJson(JsonNode node, String location) {
+    List<PartitionSpec> specs = new ArrayList<>();
+    if (node == null) {
+      return List.of(PartitionSpec.UNPARTITIONED);
+    }
+    for (JsonNode sn : node) {
+      List<PartitionSpec.Field> fields = new ArrayList<>();
+      for (JsonNode f : sn.path("fields")) {
+        String transform = Json.requiredString(f, "transform", location);
+        if (!transform.equals("identity")) {
+          throw Json.corrupt(location, "has a partition field with transform '" + transform + "', which this"
+              + " Snaplog does not know", null);
+        }
+        fields.add(new PartitionSpec.Field(Json.requiredInt(f, "source-id", location),
+            Json.requiredInt(f, "field-id", location), Json.requiredString(f, "name", location), transform));
+      }
+      specs.add(new PartitionSpec(Json.requiredInt(sn, "spec-id", location), fields));
+    }
+    return specs;
+  }
+
   private static ObjectNode fileSetToJson(FileSetState fileSet, TableLocations loc) {
     ObjectNode fs = Json.object();
     fileSet.checkpoint().ifPresent(c -> fs.put("checkpoint", loc.relativize(c)));
     ArrayNode logs = fs.putArray("log");
     fileSet.logRecords().forEach(l -> logs.add(loc.relativize(l)));
+    if (!fileSet.logVersions().isEmpty()) {
+      ArrayNode versions = fs.putArray("log-versions");
+      fileSet.logVersions().forEach(versions::add);
+    }
     return fs;
   }
 
-  private static FileSetState fileSetFromJson(JsonNode fsNode, TableLocations loc) {
+  private static FileSetState fileSetFromJson(JsonNode fsNode, TableLocations loc, String source) {
     List<String> logs = new ArrayList<>();
     for (JsonNode l : fsNode.path("log")) {
       logs.add(loc.resolve(l.asText()));
     }
+    List<Long> versions = new ArrayList<>();
+    for (JsonNode v : fsNode.path("log-versions")) {
+      versions.add(v.asLong());
+    }
+    if (!versions.isEmpty() && versions.size() != logs.size()) {
+      throw Json.corrupt(source, "lists " + logs.size() + " log records but " + versions.size() + " log versions",
+          null);
+    }
     String checkpoint = Json.optionalString(fsNode, "checkpoint");
-    return new FileSetState(Optional.ofNullable(checkpoint).map(loc::resolve), logs);
+    return new FileSetState(Optional.ofNullable(checkpoint).map(loc::resolve), logs, versions);
   }
 }

@@ -1,6 +1,6 @@
 package dev.snaplog.s3;
 
-import dev.snaplog.core.exceptions.CommitConflictException;
+import dev.snaplog.core.exceptions.CommitRaceLostException;
 import dev.snaplog.core.exceptions.CommitStateUnknownException;
 import dev.snaplog.core.exceptions.CorruptTableException;
 import dev.snaplog.core.exceptions.ObjectAlreadyExistsException;
@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * <p>The conditional PUTs go through {@link S3Connection#conditionalClient()}, which never retries: a retried
  * swap whose first attempt was applied would come back 412 and turn our own commit into a false conflict.
  * Outcomes of a swap map as follows: 200 = swapped; 412 {@code PreconditionFailed} or 404 (pointer gone) =
- * {@link CommitConflictException}, nothing changed; throttling (503 SlowDown, 429) = retried here with backoff,
+ * {@link CommitRaceLostException}, nothing changed; throttling (503 SlowDown, 429) = retried here with backoff,
  * since the server refused it before applying it; 409 {@code ConditionalRequestConflict}, other 5xx (Ceph RGW
  * answers a losing racer with 500), timeouts and broken connections = {@link CommitStateUnknownException},
  * which the commit protocol settles by re-reading the pointer.
@@ -119,7 +119,7 @@ public final class S3PointerStore implements PointerStore {
         return swapped;
       } catch (SdkException e) {
         if (S3Errors.isPreconditionFailed(e) || S3Errors.isNotFound(e)) {
-          throw new CommitConflictException("Pointer " + location + " is no longer at token " + expectedToken
+          throw new CommitRaceLostException("Pointer " + location + " is no longer at token " + expectedToken
               + " (HTTP " + S3Errors.statusCode(e) + " " + S3Errors.errorCode(e) + "): another writer committed "
               + "first or the table was dropped; nothing was changed");
         }
@@ -172,7 +172,7 @@ public final class S3PointerStore implements PointerStore {
       return;
     }
     if (!current.get().token().equals(expectedToken)) {
-      throw new CommitConflictException("Pointer " + location + " changed before it could be deleted");
+      throw new CommitRaceLostException("Pointer " + location + " changed before it could be deleted");
     }
     try {
       // If-Match makes the delete conditional where the server supports it (AWS S3 does); elsewhere the
@@ -180,7 +180,7 @@ public final class S3PointerStore implements PointerStore {
       conn.conditionalClient().deleteObject(b -> b.bucket(loc.bucket()).key(loc.key()).ifMatch(guard.etagFormFor(loc).apply(expectedToken)));
     } catch (SdkException e) {
       if (S3Errors.isPreconditionFailed(e) || S3Errors.isConditionalConflict(e)) {
-        throw new CommitConflictException("Pointer " + location + " changed before it could be deleted");
+        throw new CommitRaceLostException("Pointer " + location + " changed before it could be deleted");
       }
       if (!S3Errors.isNotFound(e)) {
         throw errors.failure("delete pointer", location, e);

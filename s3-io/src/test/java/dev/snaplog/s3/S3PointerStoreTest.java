@@ -1,6 +1,6 @@
 package dev.snaplog.s3;
 
-import dev.snaplog.core.exceptions.CommitConflictException;
+import dev.snaplog.core.exceptions.CommitRaceLostException;
 import dev.snaplog.core.exceptions.CommitStateUnknownException;
 import dev.snaplog.core.io.ForwardingPointerStore;
 import dev.snaplog.core.io.Pointer;
@@ -48,7 +48,7 @@ class S3PointerStoreTest extends PointerStoreContract {
           if (Arrays.equals(now.bytes(), bytes)) {
             return now;
           }
-          throw new CommitConflictException("settled as lost: " + e.getMessage());
+          throw new CommitRaceLostException("settled as lost: " + e.getMessage());
         }
       }
     };

@@ -2,6 +2,8 @@ package dev.snaplog.catalog.internal;
 
 import dev.snaplog.core.AppendFiles;
 import dev.snaplog.core.DataWriter;
+import dev.snaplog.core.DeleteFiles;
+import dev.snaplog.core.OverwriteFiles;
 import dev.snaplog.core.ExpireSnapshots;
 import dev.snaplog.core.RemoveOrphanFiles;
 import dev.snaplog.core.VerifyReport;
@@ -136,6 +138,16 @@ public final class BaseTable implements Table {
   @Override
   public AppendFiles newAppend() {
     return new AppendOperation(ops, this);
+  }
+
+  @Override
+  public DeleteFiles newDelete() {
+    return new DeleteOperation(ops, this);
+  }
+
+  @Override
+  public OverwriteFiles newOverwrite() {
+    return new OverwriteOperation(ops, this);
   }
 
   @Override

@@ -9,11 +9,14 @@ import dev.snaplog.core.TableScan;
 import dev.snaplog.core.data.ParquetFormat;
 import dev.snaplog.core.expressions.Expression;
 import dev.snaplog.core.expressions.Expressions;
+import dev.snaplog.core.data.ReadMetrics;
+import dev.snaplog.manifest.DeletionVectors;
 import dev.snaplog.manifest.ScanPlanner;
 import dev.snaplog.manifest.TableMetadata;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.roaringbitmap.RoaringBitmap;
 
 /** An immutable scan; the version it reads is resolved when a refinement names one. */
 final class BaseTableScan implements TableScan {
@@ -106,8 +109,11 @@ final class BaseTableScan implements TableScan {
     Schema full = dataSchema();
     Schema projection = schema();
     List<FileScanTask> tasks = planFiles().toList();
-    return new ConcatIterable<>(tasks, task -> ParquetFormat.read(
-        ops.storage().objects().newInputFile(task.file().location(), task.file().fileSizeBytes()), full, projection,
-        task.residual()));
+    return new ConcatIterable<>(tasks, task -> {
+      RoaringBitmap deleted = DeletionVectors.read(ops.storage().objects(), task.file());
+      return ParquetFormat.read(ops.storage().objects().newInputFile(task.file().location(),
+          task.file().fileSizeBytes()), full, projection, task.residual(),
+          deleted.isEmpty() ? position -> false : position -> deleted.contains((int) position), new ReadMetrics());
+    });
   }
 }

@@ -1,7 +1,7 @@
 package dev.snaplog.catalog.internal;
 
 import dev.snaplog.catalog.CommitRetryPolicy;
-import dev.snaplog.core.exceptions.CommitConflictException;
+import dev.snaplog.core.exceptions.CommitRaceLostException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one retry loop of every table operation: runs an attempt, and on a lost race
- * ({@link CommitConflictException}) waits with exponential backoff and full jitter, then runs the next
- * attempt, which reloads and re-applies the change. Other errors end the commit at once.
+ * ({@link CommitRaceLostException}) waits with exponential backoff and full jitter, then runs the next
+ * attempt, which reloads, validates and re-applies the change. Other errors end the commit at once; among them
+ * {@link dev.snaplog.core.exceptions.CommitConflictException}, a real conflict, which no retry can fix.
  */
 final class CommitRetrier {
   private static final Logger LOG = LoggerFactory.getLogger(CommitRetrier.class);
@@ -23,11 +24,11 @@ final class CommitRetrier {
    */
   static <T> T run(CommitRetryPolicy policy, String what, IntFunction<T> attempt) {
     long deadline = System.nanoTime() + policy.totalTimeoutMillis() * 1_000_000L;
-    CommitConflictException last = null;
+    CommitRaceLostException last = null;
     for (int n = 1; n <= policy.maxAttempts(); n++) {
       try {
         return attempt.apply(n);
-      } catch (CommitConflictException e) {
+      } catch (CommitRaceLostException e) {
         last = e;
         LOG.debug("{}: attempt {} lost a race: {}", what, n, e.getMessage());
       }
@@ -43,7 +44,7 @@ final class CommitRetrier {
         break;
       }
     }
-    throw new CommitConflictException(what + " gave up after losing the race to concurrent commits ("
+    throw new CommitRaceLostException(what + " gave up after losing the race to concurrent commits ("
         + last.getMessage() + "); raise " + dev.snaplog.catalog.TableProperties.COMMIT_NUM_RETRIES + " or "
         + dev.snaplog.catalog.TableProperties.COMMIT_TOTAL_TIMEOUT_MS, last.table().orElse(null),
         last.version().isPresent() ? last.version().getAsLong() : null);

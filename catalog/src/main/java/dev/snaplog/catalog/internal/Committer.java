@@ -2,12 +2,17 @@ package dev.snaplog.catalog.internal;
 
 import dev.snaplog.catalog.CommitRetryPolicy;
 import dev.snaplog.core.Snapshot;
+import dev.snaplog.manifest.BranchState;
+import dev.snaplog.manifest.Checkpoints;
+import dev.snaplog.manifest.FileSetState;
 import dev.snaplog.manifest.HistoryIndex;
 import dev.snaplog.manifest.LogRecord;
 import dev.snaplog.manifest.TableLog;
 import dev.snaplog.manifest.TableMetadata;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -16,8 +21,14 @@ import java.util.function.Function;
 
 /**
  * Runs one logical change through the commit protocol: apply it to the newest version, commit, and on a lost
- * race reload and apply again. The commit id stays the same across attempts, so an attempt whose response
- * was lost is recognised if it landed after all, and the change never lands twice.
+ * race reload, validate the change against the commits that landed meanwhile, and apply it again. The commit
+ * id stays the same across attempts, so an attempt whose response was lost is recognised if it landed after
+ * all, and the change never lands twice.
+ *
+ * <p>The apply step is pure: it computes the next metadata from a base and writes nothing (objects a change
+ * needs, such as its log record, are written once before the first attempt and reused). The objects that
+ * depend on the base (a checkpoint when the log tail is full, a history leaf when the history tail is) are
+ * written here, after apply and before the swap.
  */
 final class Committer {
   /** What applying a change to a base version produced. */
@@ -115,8 +126,48 @@ final class Committer {
         .operation(operation)
         .parentMetadata(base.metadataLocation())
         .logRecord(null)
-        .history(HistoryIndex.advance(ops.log(), m, base.metadataLocation(),
-            CommitRetryPolicy.historyLeafSize(m.properties(), ops.catalogProperties())));
+        .history(HistoryIndex.advance(m, base.metadataLocation()));
+  }
+
+  /**
+   * Writes what {@code next} needs that depends on its base: the history leaf when the history tail is full,
+   * and a checkpoint of each file set (main's, a branch's) whose log tail reached the checkpoint interval.
+   */
+  private TableMetadata stage(TableState base, TableMetadata next) {
+    TableMetadata m = base.metadata();
+    int leafSize = CommitRetryPolicy.historyLeafSize(next.properties(), ops.catalogProperties());
+    int interval = CommitRetryPolicy.checkpointInterval(next.properties(), ops.catalogProperties());
+    TableMetadata.Builder staged = next.toBuilder()
+        .history(HistoryIndex.flushIfFull(ops.log(), next.history(), m.version(), leafSize));
+    if (!next.fileSet().equals(m.fileSet())) {
+      staged.fileSet(Checkpoints.maybeCheckpoint(ops.log(), next, next.fileSet(), interval));
+    }
+    Map<String, BranchState> branches = new HashMap<>(next.branches());
+    boolean branchChanged = false;
+    for (Map.Entry<String, BranchState> e : next.branches().entrySet()) {
+      BranchState before = m.branches().get(e.getKey());
+      if (before != null && !before.fileSet().equals(e.getValue().fileSet())) {
+        FileSetState checkpointed = Checkpoints.maybeCheckpoint(ops.log(), next, e.getValue().fileSet(), interval);
+        branches.put(e.getKey(), new BranchState(e.getValue().head(), checkpointed));
+        branchChanged = true;
+      }
+    }
+    return branchChanged ? staged.branches(branches).build() : staged.build();
+  }
+
+  /**
+   * The commits after {@code readVersion} up to {@code base}. If expiry removed some of them meanwhile, the
+   * change cannot be validated against what they did, so it conflicts rather than guesses.
+   */
+  private List<ConcurrentCommit> concurrentCommits(long readVersion, TableState base) {
+    try {
+      return ConcurrentCommit.between(ops.log(), readVersion, base.metadata());
+    } catch (dev.snaplog.core.exceptions.CorruptTableException e) {
+      throw new dev.snaplog.core.exceptions.CommitConflictException("Table " + ops.id() + ": the versions"
+          + " committed after version " + readVersion + ", which this change read, were expired before it could"
+          + " check them (" + e.getMessage() + "); nothing was committed. Run the change again", ops.id().toString(),
+          readVersion, base.version(), null);
+    }
   }
 
   /** The result of a commit found in the chain after an unknown outcome: its new main or branch snapshot. */
@@ -126,9 +177,20 @@ final class Committer {
         .orElse(landed.currentSnapshot().orElse(null));
   }
 
+  /** Commits a change that holds on top of any newer version (appends, metadata-only changes). */
   Snapshot commit(String what, Function<TableState, Outcome> apply) {
+    return commit(what, ops.current(), ConflictValidator.NONE, apply);
+  }
+
+  /**
+   * Commits a change computed from {@code read}. Before each attempt on a newer base, every commit that
+   * landed since the last one validated (from {@code read} on) goes through {@code validator}, which throws
+   * {@link dev.snaplog.core.exceptions.CommitConflictException} on a real conflict; that is never retried.
+   */
+  Snapshot commit(String what, TableState read, ConflictValidator validator, Function<TableState, Outcome> apply) {
     TableState first = ops.current();
     boolean[] outcomeWasUnknown = {false};
+    long[] validatedUpTo = {read.version()};
     return CommitRetrier.run(ops.retryPolicy(), what + " on table " + ops.id(), attempt -> {
       TableState base = attempt == 1 ? first : ops.refresh();
       if (outcomeWasUnknown[0]) {
@@ -137,6 +199,12 @@ final class Committer {
           return landedResult(landed.get());
         }
       }
+      if (base.version() > validatedUpTo[0] && validator != ConflictValidator.NONE) {
+        for (ConcurrentCommit c : concurrentCommits(validatedUpTo[0], base)) {
+          validator.validate(c);
+        }
+        validatedUpTo[0] = base.version();
+      }
       Outcome outcome = apply.apply(base);
       if (outcome instanceof AlreadyDone done) {
         return done.snapshot();
@@ -144,7 +212,7 @@ final class Committer {
       Next next = (Next) outcome;
       fence.check(base);
       try {
-        ops.commit(base, next.metadata(), this::awaitPendingWrites);
+        ops.commit(base, stage(base, next.metadata()), this::awaitPendingWrites);
       } catch (TableOperations.NotAppliedException e) {
         outcomeWasUnknown[0] = true;
         throw e;

@@ -148,6 +148,11 @@ final class ExpireOperation implements ExpireSnapshots {
         doomed.add(data);
       }
     }
+    for (String dv : drop.deletionVectorObjects()) {
+      if (!keepAll.contains(dv) && ops.locations().owns(dv)) {
+        doomed.add(dv); // deletion vectors count as data files
+      }
+    }
     long deletedData = doomed.size();
     for (String object : drop.objects()) {
       if (!keepAll.contains(object) && ops.locations().owns(object)) {

@@ -2,7 +2,7 @@ package dev.snaplog.catalog.internal;
 
 import dev.snaplog.catalog.CommitRetryPolicy;
 import dev.snaplog.core.TableId;
-import dev.snaplog.core.exceptions.CommitConflictException;
+import dev.snaplog.core.exceptions.CommitRaceLostException;
 import dev.snaplog.core.exceptions.CommitStateUnknownException;
 import dev.snaplog.core.exceptions.CorruptTableException;
 import dev.snaplog.core.exceptions.NoSuchTableException;
@@ -168,7 +168,7 @@ public final class TableOperations {
    * commit with nothing swapped), then swaps the pointer from base's token.
    *
    * @return the new state
-   * @throws CommitConflictException if another commit got there first (nothing of {@code next} is visible)
+   * @throws CommitRaceLostException if another commit got there first (nothing of {@code next} is visible)
    * @throws CommitStateUnknownException if the swap's outcome could not be settled
    */
   TableState commit(TableState base, TableMetadata next, Runnable beforeSwap) {
@@ -181,8 +181,8 @@ public final class TableOperations {
       unconfirmed = new Landed(next.version(), metadataLocation, next.commitId());
       current = state;
       return state;
-    } catch (CommitConflictException e) {
-      throw new CommitConflictException("Table " + id + " moved past version " + base.version()
+    } catch (CommitRaceLostException e) {
+      throw new CommitRaceLostException("Table " + id + " moved past version " + base.version()
           + " before commit " + next.commitId() + " could land", id.toString(), base.version());
     } catch (CommitStateUnknownException | StorageException e) {
       LOG.warn("Pointer swap of table {} to version {} has an unknown outcome ({}); settling it by reading the"
@@ -232,7 +232,7 @@ public final class TableOperations {
    * A swap whose lost response was settled as not applied. Retried like a lost race, but later attempts
    * first look for the commit in the chain, in case a delayed copy of the request lands after all.
    */
-  static final class NotAppliedException extends CommitConflictException {
+  static final class NotAppliedException extends CommitRaceLostException {
     NotAppliedException(String message, String table, long version) {
       super(message, table, version);
     }

@@ -1,6 +1,6 @@
 package dev.snaplog.cli.doctor;
 
-import dev.snaplog.core.exceptions.CommitConflictException;
+import dev.snaplog.core.exceptions.CommitRaceLostException;
 import dev.snaplog.core.exceptions.ObjectAlreadyExistsException;
 import dev.snaplog.core.exceptions.StorageException;
 import dev.snaplog.core.io.ObjectStore;
@@ -91,7 +91,7 @@ public final class StoreProbe {
       String expected = token;
       int round = r;
       List<String> won = race(i -> pointers.swap(loc, expected, bytes("round " + round + " writer " + i)).token(),
-          CommitConflictException.class);
+          CommitRaceLostException.class);
       if (won.size() != 1) {
         bad++;
         winners.append(winners.length() == 0 ? "" : ",").append(won.size());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongPredicate;
 import java.util.Set;
 
 /**
@@ -73,7 +74,17 @@ public final class ParquetFormat {
    */
   public static CloseableIterable<Record> read(InputFile in, Schema tableSchema, Schema projection,
       Expression boundFilter, ReadMetrics metrics) {
+    return read(in, tableSchema, projection, boundFilter, position -> false, metrics);
+  }
+
+  /**
+   * As {@link #read(InputFile, Schema, Schema, Expression, ReadMetrics)}, skipping the rows whose position
+   * in the file (0-based, in file order) {@code deleted} accepts: the rows a deletion vector removed.
+   */
+  public static CloseableIterable<Record> read(InputFile in, Schema tableSchema, Schema projection,
+      Expression boundFilter, LongPredicate deleted, ReadMetrics metrics) {
     Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(deleted, "deleted");
     Objects.requireNonNull(metrics, "metrics");
     Expression filter = boundFilter == null ? Expressions.alwaysTrue() : boundFilter;
     for (Field f : projection.fields()) {
@@ -94,7 +105,7 @@ public final class ParquetFormat {
     }
     Schema readSchema = readFields.size() == projection.size() ? projection
         : new Schema(projection.schemaId(), readFields);
-    return new ParquetRowReader(in, projection, readSchema, filter, filterIds, metrics);
+    return new ParquetRowReader(in, projection, readSchema, filter, filterIds, deleted, metrics);
   }
 
   /**

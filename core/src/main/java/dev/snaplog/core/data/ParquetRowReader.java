@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -39,6 +40,8 @@ final class ParquetRowReader implements CloseableIterable<Record> {
   private final Expression filter;
   private final boolean filtering;
   private final Set<Integer> filterIds;
+  /** Positions of deleted rows (a deletion vector); such rows are decoded (to step past) but not returned. */
+  private final LongPredicate deleted;
   private final ReadMetrics metrics;
   private final List<RowIterator> open = new ArrayList<>();
   private boolean closed;
@@ -47,13 +50,14 @@ final class ParquetRowReader implements CloseableIterable<Record> {
    * @param readSchema the projection's columns first, then the columns only the filter needs
    */
   ParquetRowReader(InputFile in, Schema projection, Schema readSchema, Expression filter,
-      Set<Integer> filterIds, ReadMetrics metrics) {
+      Set<Integer> filterIds, LongPredicate deleted, ReadMetrics metrics) {
     this.in = in;
     this.projection = projection;
     this.readSchema = readSchema;
     this.filter = filter;
     this.filtering = !(filter instanceof Expression.True);
     this.filterIds = filterIds;
+    this.deleted = deleted;
     this.metrics = metrics;
   }
 
@@ -86,6 +90,8 @@ final class ParquetRowReader implements CloseableIterable<Record> {
     private PageReadStore pages;
     private RecordReader<Object[]> rows;
     private long rowsLeft;
+    /** Position in the file of the next row to read. */
+    private long position;
     private Record next;
     private boolean done;
 
@@ -132,7 +138,7 @@ final class ParquetRowReader implements CloseableIterable<Record> {
       }
       rowsLeft--;
       Object[] values = rows == null ? new Object[readSchema.size()] : rows.read();
-      if (values == null) {
+      if (deleted.test(position++) || values == null) {
         return;
       }
       if (filtering && !Evaluators.matches(filter, GenericRecord.wrap(readSchema, values))) {
@@ -162,6 +168,7 @@ final class ParquetRowReader implements CloseableIterable<Record> {
             RowGroupStats.of(block, plan, filterIds))) {
           reader.skipNextRowGroup();
           metrics.rowGroupSkipped();
+          position += block.getRowCount();
           continue;
         }
         if (plan.requested.getFieldCount() == 0 || block.getRowCount() == 0) {

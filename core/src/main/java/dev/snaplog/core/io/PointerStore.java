@@ -29,7 +29,7 @@ public interface PointerStore {
    * Replaces the pointer if its token is still {@code expectedToken}.
    *
    * @return the new pointer with its new token
-   * @throws dev.snaplog.core.exceptions.CommitConflictException if the token no longer matches (nothing
+   * @throws dev.snaplog.core.exceptions.CommitRaceLostException if the token no longer matches (nothing
    *     changed)
    * @throws dev.snaplog.core.exceptions.CommitStateUnknownException if the swap was sent but its outcome is
    *     unknown; the caller must settle it by reading the pointer before doing anything else

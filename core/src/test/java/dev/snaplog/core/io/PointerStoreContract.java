@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.snaplog.core.exceptions.CommitConflictException;
+import dev.snaplog.core.exceptions.CommitRaceLostException;
 import dev.snaplog.core.exceptions.ObjectAlreadyExistsException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -92,7 +92,7 @@ public abstract class PointerStoreContract {
     Pointer v1 = pointers().create(loc("t/_pointer"), utf8("v1"));
     Pointer v2 = pointers().swap(loc("t/_pointer"), v1.token(), utf8("v2"));
     assertThatThrownBy(() -> pointers().swap(loc("t/_pointer"), v1.token(), utf8("v3")))
-        .isInstanceOf(CommitConflictException.class);
+        .isInstanceOf(CommitRaceLostException.class);
     assertThat(pointers().read(loc("t/_pointer"))).hasValue(v2);
   }
 
@@ -100,7 +100,7 @@ public abstract class PointerStoreContract {
   void swapOfAnAbsentPointerConflicts() {
     Pointer other = pointers().create(loc("other/_pointer"), utf8("x"));
     assertThatThrownBy(() -> pointers().swap(loc("t/_pointer"), other.token(), utf8("v1")))
-        .isInstanceOf(CommitConflictException.class);
+        .isInstanceOf(CommitRaceLostException.class);
     assertThat(pointers().read(loc("t/_pointer"))).isEmpty();
   }
 
@@ -109,7 +109,7 @@ public abstract class PointerStoreContract {
     Pointer v1 = pointers().create(loc("t/_pointer"), utf8("v1"));
     Pointer v2 = pointers().swap(loc("t/_pointer"), v1.token(), utf8("v2"));
     assertThatThrownBy(() -> pointers().delete(loc("t/_pointer"), v1.token()))
-        .isInstanceOf(CommitConflictException.class);
+        .isInstanceOf(CommitRaceLostException.class);
     assertThat(pointers().read(loc("t/_pointer"))).isPresent();
     pointers().delete(loc("t/_pointer"), v2.token());
     assertThat(pointers().read(loc("t/_pointer"))).isEmpty();
@@ -132,7 +132,7 @@ public abstract class PointerStoreContract {
             start.await();
             try {
               return pointers().swap(location, current.token(), content);
-            } catch (CommitConflictException e) {
+            } catch (CommitRaceLostException e) {
               return null;
             }
           }));

@@ -1,6 +1,6 @@
 package dev.snaplog.core.io.local;
 
-import dev.snaplog.core.exceptions.CommitConflictException;
+import dev.snaplog.core.exceptions.CommitRaceLostException;
 import dev.snaplog.core.exceptions.StorageException;
 import dev.snaplog.core.io.Pointer;
 import dev.snaplog.core.io.PointerStore;
@@ -64,10 +64,10 @@ public final class LocalPointerStore implements PointerStore {
     return underLock(target, location, () -> {
       String current = currentToken(target);
       if (current == null) {
-        throw new CommitConflictException("Pointer " + location + " no longer exists (table dropped?)");
+        throw new CommitRaceLostException("Pointer " + location + " no longer exists (table dropped?)");
       }
       if (!current.equals(expectedToken)) {
-        throw new CommitConflictException("Pointer " + location + " changed: expected token " + expectedToken
+        throw new CommitRaceLostException("Pointer " + location + " changed: expected token " + expectedToken
             + ", found " + current);
       }
       Path temp = LocalFiles.tempSibling(target);
@@ -83,7 +83,7 @@ public final class LocalPointerStore implements PointerStore {
     underLock(target, location, () -> {
       String current = currentToken(target);
       if (current != null && !current.equals(expectedToken)) {
-        throw new CommitConflictException("Pointer " + location + " changed before it could be deleted");
+        throw new CommitRaceLostException("Pointer " + location + " changed before it could be deleted");
       }
       Files.deleteIfExists(target);
       return null;

@@ -1,6 +1,6 @@
 package dev.snaplog.core.io.local;
 
-import dev.snaplog.core.exceptions.CommitConflictException;
+import dev.snaplog.core.exceptions.CommitRaceLostException;
 import dev.snaplog.core.io.Pointer;
 import java.nio.charset.StandardCharsets;
 
@@ -19,7 +19,7 @@ public final class PointerCounterMain {
       try {
         store.swap(location, p.token(), Integer.toString(value + 1).getBytes(StandardCharsets.UTF_8));
         done++;
-      } catch (CommitConflictException e) {
+      } catch (CommitRaceLostException e) {
         conflicts++;
       }
     }

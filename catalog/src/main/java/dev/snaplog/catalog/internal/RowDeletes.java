@@ -1,0 +1,197 @@
+package dev.snaplog.catalog.internal;
+
+import dev.snaplog.core.DataFile;
+import dev.snaplog.core.DeletionVectorRef;
+import dev.snaplog.core.Field;
+import dev.snaplog.core.FileScanTask;
+import dev.snaplog.core.Record;
+import dev.snaplog.core.Schema;
+import dev.snaplog.core.data.ParquetFormat;
+import dev.snaplog.core.exceptions.CommitConflictException;
+import dev.snaplog.core.expressions.Evaluators;
+import dev.snaplog.core.expressions.Expression;
+import dev.snaplog.core.expressions.Expressions;
+import dev.snaplog.manifest.DeletionVectors;
+import dev.snaplog.manifest.ScanPlanner;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Works out which rows of a file set a filter deletes, and states it as file changes: a file whose stats show
+ * every row matches is removed without being read; a file with some matching rows is read once and either
+ * restated with a deletion vector (merge-on-read) or written again without those rows (copy-on-write).
+ */
+final class RowDeletes {
+  /** The location dry runs give objects they did not write. */
+  static final String NOT_WRITTEN = "(not written)";
+
+  private final TableOperations ops;
+  private final BaseTable table;
+
+  RowDeletes(TableOperations ops, BaseTable table) {
+    this.ops = ops;
+    this.table = table;
+  }
+
+  /** The filter bound to the schema of {@code target}; fails naming an unknown column. */
+  static Expression bind(Expression filter, SnapshotState target) {
+    return Expressions.bind(filter, schema(target));
+  }
+
+  private static Schema schema(SnapshotState target) {
+    return target.context().schemaById(target.snapshot().schemaId());
+  }
+
+  /**
+   * The changes that delete the rows of {@code target} matching {@code filter}.
+   *
+   * @param ownObject told of every object written (never with {@code dryRun})
+   * @param rewritten collects the locations of files written again (copy-on-write)
+   */
+  FileChanges delete(SnapshotState target, Expression filter, boolean copyOnWrite, boolean dryRun,
+      Consumer<String> ownObject, Set<String> rewritten) {
+    Schema schema = schema(target);
+    Expression bound = Expressions.bind(filter, schema);
+    Expression someRowMayNotMatch = someRowMayNotMatch(filter, schema);
+    List<DataFile> removed = new ArrayList<>();
+    List<DataFile> added = new ArrayList<>();
+    Map<String, RoaringBitmap> vectors = new LinkedHashMap<>();
+    Map<String, DataFile> restated = new LinkedHashMap<>();
+    for (FileScanTask task : ScanPlanner.plan(ops.log(), target.context(), target.fileSet(), bound)) {
+      DataFile f = task.file();
+      if (!Evaluators.mightMatch(someRowMayNotMatch, f.recordCount(), f.columnStats())) {
+        removed.add(f);
+        continue;
+      }
+      RoaringBitmap existing = DeletionVectors.read(ops.storage().objects(), f);
+      RoaringBitmap matching = new RoaringBitmap();
+      List<Record> kept = new ArrayList<>();
+      long position = 0;
+      for (Record r : ParquetFormat.read(ops.storage().objects().newInputFile(f.location()), schema, schema,
+          Expressions.alwaysTrue())) {
+        int p = (int) position++;
+        if (existing.contains(p)) {
+          continue;
+        }
+        if (Evaluators.matches(bound, r)) {
+          matching.add(p);
+        } else if (copyOnWrite) {
+          kept.add(r);
+        }
+      }
+      if (matching.isEmpty()) {
+        continue;
+      }
+      removed.add(f);
+      if (existing.getLongCardinality() + matching.getLongCardinality() == f.recordCount()) {
+        continue; // every row is gone: the file leaves the table
+      }
+      if (copyOnWrite) {
+        added.add(dryRun ? new DataFile(NOT_WRITTEN, DataFile.PARQUET, kept.size(), 0, Map.of())
+            : writeCopy(kept, ownObject, rewritten));
+      } else {
+        matching.or(existing);
+        vectors.put(f.location(), matching);
+        restated.put(f.location(), f);
+      }
+    }
+    added.addAll(withVectors(restated, vectors, dryRun, ownObject));
+    return new FileChanges(removed, added);
+  }
+
+  private DataFile writeCopy(List<Record> kept, Consumer<String> ownObject, Set<String> rewritten) {
+    DataFile copy = DataFiles.write(table, kept).orElseThrow();
+    ownObject.accept(copy.location());
+    rewritten.add(copy.location());
+    return copy;
+  }
+
+  /** The files restated with their new vectors, written together into one object. */
+  private List<DataFile> withVectors(Map<String, DataFile> files, Map<String, RoaringBitmap> vectors,
+      boolean dryRun, Consumer<String> ownObject) {
+    if (vectors.isEmpty()) {
+      return List.of();
+    }
+    Map<String, DeletionVectorRef> refs = new HashMap<>();
+    if (dryRun) {
+      vectors.forEach((loc, v) -> refs.put(loc, new DeletionVectorRef(NOT_WRITTEN, 5, 1, v.getLongCardinality())));
+    } else {
+      String location = ops.locations().newDeletionVectors();
+      refs.putAll(DeletionVectors.write(ops.storage().objects(), location, vectors));
+      ownObject.accept(location);
+    }
+    List<DataFile> out = new ArrayList<>();
+    files.forEach((loc, f) -> out.add(f.withDeletionVector(Optional.of(refs.get(loc)))));
+    return out;
+  }
+
+  /**
+   * A filter that no row of a file can pass when every row matches {@code filter}: its negation, or a null in
+   * any column it reads (a null makes the filter unknown, which deletes nothing). Where the stats rule this
+   * out, the whole file matches and is dropped without being read.
+   */
+  private static Expression someRowMayNotMatch(Expression filter, Schema schema) {
+    Expression e = Expressions.not(filter);
+    for (String column : Expressions.referencedColumns(filter)) {
+      e = Expressions.or(e, Expressions.isNull(column));
+    }
+    return Expressions.bind(e, schema);
+  }
+
+  /**
+   * {@code changes} restated on top of {@code target}, a newer file set: a file this change restates or
+   * removes that a concurrent delete gave a new deletion vector is taken as it now is, and this change's vector
+   * for it is merged with the concurrent one. Returns {@code changes} itself when nothing moved.
+   *
+   * @throws CommitConflictException if a file this change touches is no longer live
+   */
+  FileChanges rebase(FileChanges changes, SnapshotState target, long readVersion, Consumer<String> ownObject) {
+    Map<String, DataFile> live = new HashMap<>();
+    for (DataFile f : ops.log().liveFiles(target.context(), target.fileSet(), part -> true)) {
+      live.put(f.location(), f);
+    }
+    Map<String, DataFile> ours = new LinkedHashMap<>();
+    changes.added().forEach(f -> ours.put(f.location(), f));
+    List<DataFile> removed = new ArrayList<>();
+    Map<String, DataFile> restated = new LinkedHashMap<>();
+    Map<String, RoaringBitmap> vectors = new LinkedHashMap<>();
+    boolean moved = false;
+    for (DataFile before : changes.removed()) {
+      DataFile now = live.get(before.location());
+      if (now == null) {
+        throw new CommitConflictException("Table " + ops.id() + ": data file " + before.location() + " was removed"
+            + " by a commit after version " + readVersion + ", which this change read; nothing was committed. Run"
+            + " it again", ops.id().toString(), readVersion, target.context().version(), before.location());
+      }
+      removed.add(now);
+      if (now.equals(before)) {
+        continue;
+      }
+      moved = true;
+      DataFile mine = ours.get(before.location());
+      if (mine != null) {
+        RoaringBitmap merged = DeletionVectors.read(ops.storage().objects(), mine);
+        merged.or(DeletionVectors.read(ops.storage().objects(), now));
+        ours.remove(before.location());
+        if (merged.getLongCardinality() < now.recordCount()) {
+          vectors.put(now.location(), merged);
+          restated.put(now.location(), now);
+        }
+      }
+    }
+    if (!moved) {
+      return changes;
+    }
+    List<DataFile> added = new ArrayList<>(ours.values());
+    added.addAll(withVectors(restated, vectors, false, ownObject));
+    return new FileChanges(removed, added);
+  }
+
+}

@@ -2,8 +2,6 @@ package dev.snaplog.s3.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,7 +112,7 @@ final class RgwCluster {
     });
 
     daemon("rgw", "radosgw", "-c", conf.toString(), "-n", "client.rgw.a", "-f");
-    await("the gateway", () -> answers(endpoint()));
+    await("the gateway", () -> ServerProcess.answers(endpoint()));
     run("radosgw-admin", "-c", conf.toString(), "-n", "client.admin", "user", "create", "--uid=snaplog",
         "--display-name=snaplog", "--access-key=" + ACCESS_KEY, "--secret-key=" + SECRET_KEY);
     startWatchdog();
@@ -272,19 +270,6 @@ final class RgwCluster {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
-    }
-  }
-
-  private static boolean answers(String url) {
-    try {
-      HttpURLConnection c = (HttpURLConnection) URI.create(url + "/").toURL().openConnection();
-      c.setConnectTimeout(500);
-      c.setReadTimeout(2000);
-      int code = c.getResponseCode();
-      c.disconnect();
-      return code > 0;
-    } catch (IOException e) {
-      return false;
     }
   }
 

@@ -101,7 +101,8 @@ final class ServerProcess {
     }
   }
 
-  private static boolean answers(String url) {
+  /** Whether an HTTP server answers at {@code url} (any status). */
+  static boolean answers(String url) {
     try {
       HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
       c.setConnectTimeout(500);

@@ -17,14 +17,6 @@ class BranchTest extends CliTestBase {
     first = json("log", "db.events").get(0).get("snapshot-id").asLong();
   }
 
-  private JsonNode json(String... args) throws IOException {
-    String[] withFormat = new String[args.length + 2];
-    System.arraycopy(args, 0, withFormat, 0, args.length);
-    withFormat[args.length] = "--format";
-    withFormat[args.length + 1] = "json";
-    return CliFlowContract.JSON.readTree(ok(withFormat).stdout());
-  }
-
   @Test
   void mainIsUnchangedUntilFastForward() throws IOException {
     JsonNode branch = json("branch", "db.events", "dev");

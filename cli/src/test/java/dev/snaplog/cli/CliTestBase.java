@@ -2,6 +2,7 @@ package dev.snaplog.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,15 @@ abstract class CliTestBase {
     CliResult r = run(args);
     assertThat(r.exitCode()).as("snaplog %s\n%s", String.join(" ", args), r).isZero();
     return r;
+  }
+
+  /** Runs a command that must succeed with {@code --format json} and returns its parsed output. */
+  JsonNode json(String... args) throws IOException {
+    String[] withFormat = new String[args.length + 2];
+    System.arraycopy(args, 0, withFormat, 0, args.length);
+    withFormat[args.length] = "--format";
+    withFormat[args.length + 1] = "json";
+    return CliFlowContract.JSON.readTree(ok(withFormat).stdout());
   }
 
   /** Runs a command that must fail: the exit code, and exactly one line on stderr. */

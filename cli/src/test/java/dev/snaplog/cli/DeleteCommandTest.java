@@ -14,14 +14,6 @@ class DeleteCommandTest extends CliTestBase {
     createEventsTable();
   }
 
-  private JsonNode json(String... args) throws IOException {
-    String[] withFormat = new String[args.length + 2];
-    System.arraycopy(args, 0, withFormat, 0, args.length);
-    withFormat[args.length] = "--format";
-    withFormat[args.length + 1] = "json";
-    return CliFlowContract.JSON.readTree(ok(withFormat).stdout());
-  }
-
   @Test
   void deletesTheMatchingRowsInOneCommitAfterADryRunThatChangesNothing() throws IOException {
     long version = json("describe", "db.events").get("version").asLong();

@@ -22,7 +22,8 @@ class JsonOutputTest extends CliTestBase {
     ok("tag", "db.events", "v1", "--snapshot", String.valueOf(first));
   }
 
-  private JsonNode json(String... args) throws IOException {
+  @Override
+  JsonNode json(String... args) throws IOException {
     String[] withFormat = new String[args.length + 2];
     System.arraycopy(args, 0, withFormat, 0, args.length);
     withFormat[args.length] = "--format";

@@ -28,14 +28,6 @@ class MaintenanceTest extends CliTestBase {
     first = json("log", "db.events").get(0).get("snapshot-id").asLong();
   }
 
-  private JsonNode json(String... args) throws IOException {
-    String[] withFormat = new String[args.length + 2];
-    System.arraycopy(args, 0, withFormat, 0, args.length);
-    withFormat[args.length] = "--format";
-    withFormat[args.length + 1] = "json";
-    return CliFlowContract.JSON.readTree(ok(withFormat).stdout());
-  }
-
   /** A second append, then a rollback to the first: the second append's data file is dead history. */
   private Path appendThenRollBack() throws IOException {
     List<Path> before = dataFiles("db", "events");

@@ -31,6 +31,13 @@ final class LruCache<K, V> {
     return loaded;
   }
 
+  /** The cached value of {@code key}, or null; loads nothing. */
+  V getIfPresent(K key) {
+    synchronized (map) {
+      return map.get(key);
+    }
+  }
+
   void put(K key, V value) {
     synchronized (map) {
       map.put(key, value);

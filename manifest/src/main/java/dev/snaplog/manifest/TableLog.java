@@ -29,12 +29,27 @@ public final class TableLog {
   private final LruCache<String, LogRecord> logCache = new LruCache<>(256);
   private final LruCache<String, Checkpoint> checkpointCache = new LruCache<>(8);
   private final LruCache<String, List<DataFile>> partCache = new LruCache<>(64);
-  private final LruCache<String, List<IndexEntry>> leafCache = new LruCache<>(16);
+  private final LruCache<String, List<IndexEntry>> leafCache;
   private final LruCache<String, List<HistoryIndex.LeafRef>> rootCache = new LruCache<>(2);
 
+  /**
+   * Entries of the history index a log keeps parsed in memory, summed over its cached leaves, unless the
+   * system property {@value #HISTORY_CACHE_PROPERTY} says otherwise. A leaf of 100 entries takes about 30 KB,
+   * so the default holds a history of 100,000 versions (about 30 MB): at that depth time travel on a loaded
+   * table finds every version without a request.
+   */
+  public static final long DEFAULT_HISTORY_CACHE_ENTRIES = 100_000;
+  public static final String HISTORY_CACHE_PROPERTY = "snaplog.history.cache-entries";
+
   public TableLog(ObjectStore store, TableLocations locations) {
+    this(store, locations, Long.getLong(HISTORY_CACHE_PROPERTY, DEFAULT_HISTORY_CACHE_ENTRIES));
+  }
+
+  /** @param historyCacheEntries how many history index entries the leaf cache holds at most */
+  public TableLog(ObjectStore store, TableLocations locations, long historyCacheEntries) {
     this.store = store;
     this.locations = locations;
+    this.leafCache = new LruCache<>(historyCacheEntries, List::size);
   }
 
   public TableLocations locations() {

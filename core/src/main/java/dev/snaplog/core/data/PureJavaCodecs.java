@@ -22,8 +22,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * aircompressor's pure-Java port elsewhere or when the system property {@code snaplog.zstd.pure-java} is
  * {@code true}. Both ZSTD paths write level-3 frames with a content checksum; their bytes differ (the two
  * compressors choose matches differently), but each reads the other's pages, so a file written either way
- * reads back the same everywhere ({@code ZstdCodecParityTest}). The page formats are the standard ones (raw Snappy blocks, ZSTD frames), so
- * any Parquet reader reads what this writes.
+ * reads back the same everywhere ({@code ZstdCodecParityTest}). The page formats are the standard ones (raw
+ * Snappy blocks, ZSTD frames), so any Parquet reader reads what this writes.
  *
  * <p>Not thread-safe: one instance per file reader or writer.
  */

@@ -105,7 +105,7 @@ class StreamingSinkTest {
     assertThatThrownBy(() -> spark.readStream().schema("id BIGINT").json(input.toString()).groupBy("id").count()
         .withColumnRenamed("count", "n").writeStream().outputMode("complete")
         .option("checkpointLocation", root.resolve("cp").toString()).toTable(t).awaitTermination())
-        .hasMessageContaining("does not support Complete mode");
+        .hasMessageContaining("Output mode complete").hasMessageContaining("use output mode append");
     assertThat(SharedSpark.api().loadTable(TableId.of(ns, "counts")).currentSnapshot()).isEmpty();
   }
 }

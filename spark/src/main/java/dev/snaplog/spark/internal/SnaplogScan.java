@@ -31,10 +31,16 @@ final class SnaplogScan implements SupportsReportStatistics, Batch {
   private final Expression filter;
   private final List<String> columns;
   private final Filter[] pushed;
+  private final boolean wholeFiles;
+  private final boolean withFile;
   private List<FileScanTask> tasks;
 
+  /**
+   * @param wholeFiles read every live row of each file the filter's stats do not rule out (for a row-level
+   *     operation, which writes those files again); otherwise rows failing the filter may be dropped
+   */
   SnaplogScan(Table table, WarehouseConfig config, ReadSelection selection, Schema dataSchema, Expression filter,
-      List<String> columns, Filter[] pushed) {
+      List<String> columns, boolean withFile, Filter[] pushed, boolean wholeFiles) {
     this.table = table;
     this.config = config;
     this.selection = selection;
@@ -42,22 +48,35 @@ final class SnaplogScan implements SupportsReportStatistics, Batch {
     this.filter = filter;
     this.columns = columns;
     this.pushed = pushed;
+    this.wholeFiles = wholeFiles;
+    this.withFile = withFile;
   }
 
   @Override
   public StructType readSchema() {
-    return columns.isEmpty() ? new StructType() : SparkSchemas.toSpark(dataSchema.select(columns));
+    StructType data = columns.isEmpty() ? new StructType() : SparkSchemas.toSpark(dataSchema.select(columns));
+    return withFile ? data.add(FileColumn.field()) : data;
   }
 
   @Override
   public String description() {
     return "snaplog " + table.id() + " [" + selection + "] filters=" + Arrays.toString(pushed) + " columns="
-        + columns;
+        + columns + (withFile ? " +" + FileColumn.NAME : "") + (wholeFiles ? " whole files" : "");
   }
 
   @Override
   public Batch toBatch() {
     return this;
+  }
+
+  /** The data files this scan reads, as the log describes them at the version read. */
+  List<DataFile> files() {
+    return tasks().stream().map(FileScanTask::file).toList();
+  }
+
+  /** The filter files were chosen by. */
+  Expression filter() {
+    return filter;
   }
 
   private synchronized List<FileScanTask> tasks() {
@@ -72,15 +91,14 @@ final class SnaplogScan implements SupportsReportStatistics, Batch {
   public InputPartition[] planInputPartitions() {
     List<InputPartition> out = new ArrayList<>();
     for (FileScanTask t : tasks()) {
-      out.add(new FileInputPartition(t.file().location(), t.file().recordCount(),
-          PortableExpression.of(t.residual())));
+      out.add(FileInputPartition.of(t, wholeFiles));
     }
     return out.toArray(InputPartition[]::new);
   }
 
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    return new SnaplogReaderFactory(config, SchemaDescription.of(dataSchema), columns);
+    return new SnaplogReaderFactory(config, SchemaDescription.of(dataSchema), columns, withFile);
   }
 
   @Override
@@ -90,7 +108,7 @@ final class SnaplogScan implements SupportsReportStatistics, Batch {
     for (FileScanTask t : tasks()) {
       DataFile f = t.file();
       bytes += f.fileSizeBytes();
-      rows += f.recordCount();
+      rows += f.liveRecordCount();
     }
     long size = bytes;
     long count = rows;

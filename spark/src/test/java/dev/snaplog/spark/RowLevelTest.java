@@ -111,6 +111,17 @@ class RowLevelTest {
   }
 
   @Test
+  void deleteKeepsSparksThreeValuedLogic() {
+    String t = table("nulls", "merge-on-read");
+    spark.sql("UPDATE " + t + " SET v = NULL WHERE id < 5");
+    spark.sql("DELETE FROM " + t + " WHERE NOT (id IN (1, NULL))"); // unknown for every row: deletes none
+    spark.sql("DELETE FROM " + t + " WHERE v <> 100"); // unknown where v is null: keeps ids 0..4
+    List<String> expected = expected(id -> id < 5 ? "[" + id + ",null,n" + id + "]" : id == 10 ? row(id) : null);
+    assertThat(sparkRows(t)).isEqualTo(expected);
+    assertThat(apiRows("nulls")).isEqualTo(expected);
+  }
+
+  @Test
   void deleteOnACopyOnWriteTableRewritesFiles() {
     String t = table("cow", "copy-on-write");
     spark.sql("DELETE FROM " + t + " WHERE id BETWEEN 5 AND 14");

@@ -179,6 +179,37 @@ class RowLevelTest {
   }
 
   @Test
+  void onlyFilesHoldingChangedRowsAreWrittenAgain() {
+    String t = table("narrow", "merge-on-read");
+    TableId id = TableId.of(ns, "narrow");
+    List<String> before = SharedSpark.dataFilesInTable(id);
+    String of3 = fileHolding(id, 3);
+    String of15 = fileHolding(id, 15);
+    String of25 = fileHolding(id, 25);
+    String of35 = fileHolding(id, 35);
+    // the stats of the files of ids 0..9 and 10..19 both admit note = 'n15'; only the second holds it
+    spark.sql("UPDATE " + t + " SET v = 0 WHERE note = 'n15'");
+    List<String> afterUpdate = SharedSpark.dataFilesInTable(id);
+    assertThat(afterUpdate).hasSize(4).contains(of3, of25, of35).doesNotContain(of15);
+    assertThat(before).contains(of15);
+    // a merge rewrites only the files its join matched (ids 3 and 25)
+    spark.sql("MERGE INTO " + t + " t USING (SELECT 3L AS id UNION ALL SELECT 25L) s ON t.id = s.id"
+        + " WHEN MATCHED THEN UPDATE SET t.note = 'merged'");
+    List<String> afterMerge = SharedSpark.dataFilesInTable(id);
+    assertThat(afterMerge).hasSize(4).contains(of35).doesNotContain(of3, of25);
+    assertThat(sparkRows(t)).isEqualTo(expected(i -> i == 15 ? "[15,0,n15]" : i == 3 || i == 25
+        ? "[" + i + "," + i * 10 + ",merged]" : row(i)));
+  }
+
+  /** The one data file whose stats admit {@code id} (the files of {@link #table} hold disjoint id ranges). */
+  private static String fileHolding(TableId table, long id) {
+    List<String> files = SharedSpark.api().loadTable(table).newScan().filter(Expressions.equal("id", id))
+        .planFiles().toList().stream().map(f -> f.file().location()).toList();
+    assertThat(files).hasSize(1);
+    return files.get(0);
+  }
+
+  @Test
   void aConcurrentDeleteInAFileBeingRewrittenFailsTheUpdate() {
     String t = table("race", "merge-on-read");
     TableId id = TableId.of(ns, "race");

@@ -15,6 +15,9 @@ import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.sql.connector.read.Statistics;
 import org.apache.spark.sql.connector.read.SupportsReportStatistics;
+import org.apache.spark.sql.connector.read.SupportsRuntimeV2Filtering;
+import org.apache.spark.sql.connector.expressions.NamedReference;
+import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.sources.Filter;
 import org.apache.spark.sql.types.StructType;
 
@@ -22,8 +25,12 @@ import org.apache.spark.sql.types.StructType;
  * A batch read planned on the driver through Snaplog's scan planning: one input partition per data file that
  * the filter's stats do not rule out. Planned once, on first use, so the statistics Spark asks for while
  * optimising and the partitions it runs describe the same files.
+ *
+ * <p>The scan of a row-level operation also takes runtime filters on {@code _file}: Spark first finds which
+ * files hold rows the statement changes ({@code SELECT DISTINCT _file ... WHERE condition}, or the join of a
+ * {@code MERGE}), and only those files are read and written again.
  */
-final class SnaplogScan implements SupportsReportStatistics, Batch {
+final class SnaplogScan implements SupportsReportStatistics, SupportsRuntimeV2Filtering, Batch {
   private final Table table;
   private final WarehouseConfig config;
   private final ReadSelection selection;
@@ -74,9 +81,36 @@ final class SnaplogScan implements SupportsReportStatistics, Batch {
     return tasks().stream().map(FileScanTask::file).toList();
   }
 
-  /** The filter files were chosen by. */
-  Expression filter() {
-    return filter;
+  @Override
+  public NamedReference[] filterAttributes() {
+    return wholeFiles ? new NamedReference[] {org.apache.spark.sql.connector.expressions.Expressions.column(
+        FileColumn.NAME)} : new NamedReference[0];
+  }
+
+  /**
+   * Keeps only the files a runtime filter {@code _file IN (...)} or {@code _file = ...} names; other
+   * predicates are ignored (a runtime filter only narrows what is read, the statement stays right without it).
+   */
+  @Override
+  public synchronized void filter(Predicate[] predicates) {
+    for (Predicate p : predicates) {
+      scala.Option<Filter> v1 = org.apache.spark.sql.internal.connector.PredicateUtils.toV1(p);
+      java.util.Set<String> keep = null;
+      if (v1.isDefined() && v1.get() instanceof org.apache.spark.sql.sources.In in
+          && in.attribute().equals(FileColumn.NAME)) {
+        keep = new java.util.HashSet<>();
+        for (Object v : in.values()) {
+          keep.add(String.valueOf(v));
+        }
+      } else if (v1.isDefined() && v1.get() instanceof org.apache.spark.sql.sources.EqualTo eq
+          && eq.attribute().equals(FileColumn.NAME)) {
+        keep = java.util.Set.of(String.valueOf(eq.value()));
+      }
+      if (keep != null) {
+        java.util.Set<String> files = keep;
+        tasks = tasks().stream().filter(t -> files.contains(t.file().location())).toList();
+      }
+    }
   }
 
   private synchronized List<FileScanTask> tasks() {

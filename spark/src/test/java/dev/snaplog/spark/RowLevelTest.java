@@ -122,6 +122,21 @@ class RowLevelTest {
   }
 
   @Test
+  void statementsOnATableWithoutRowsChangeNothing() {
+    String t = "snaplog." + ns + ".empty";
+    spark.sql("CREATE TABLE " + t + " (id BIGINT NOT NULL, v BIGINT, note STRING)");
+    spark.sql("DELETE FROM " + t + " WHERE id = 1");
+    spark.sql("DELETE FROM " + t + " WHERE note LIKE 'x%'");
+    spark.sql("UPDATE " + t + " SET v = 1 WHERE id > 0");
+    spark.sql("INSERT OVERWRITE " + t + " SELECT id, id, 'x' FROM range(0)");
+    assertThat(api("empty").currentSnapshot()).isEmpty();
+    spark.sql("MERGE INTO " + t + " t USING (SELECT 7L AS id) s ON t.id = s.id"
+        + " WHEN NOT MATCHED THEN INSERT (id, v, note) VALUES (s.id, 0, 'merged')");
+    assertThat(sparkRows(t)).containsExactly("[7,0,merged]");
+    assertThat(apiRows("empty")).containsExactly("[7,0,merged]");
+  }
+
+  @Test
   void deleteOnACopyOnWriteTableRewritesFiles() {
     String t = table("cow", "copy-on-write");
     spark.sql("DELETE FROM " + t + " WHERE id BETWEEN 5 AND 14");

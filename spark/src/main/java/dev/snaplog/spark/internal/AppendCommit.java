@@ -16,7 +16,7 @@ final class AppendCommit implements CommitOperation {
   }
 
   @Override
-  public boolean commitsWithoutFiles() {
+  public boolean commitsWithoutFiles(Table table) {
     return false;
   }
 

@@ -13,8 +13,8 @@ interface CommitOperation {
   /** The update that commits {@code files} to {@code table}, not yet configured with branch or summary. */
   SnapshotUpdate<?> start(Table table, List<DataFile> files, WriteSettings settings);
 
-  /** Whether a job that wrote no file still commits (it removes rows). */
-  boolean commitsWithoutFiles();
+  /** Whether a job that wrote no file still commits to {@code table}: it has rows to remove. */
+  boolean commitsWithoutFiles(Table table);
 
   /** What the job does, for Spark's plan description and the log. */
   String describe();

@@ -44,7 +44,7 @@ final class JobCommit {
    * @throws CommitStateUnknownException if the outcome could not be settled; the files are kept
    */
   Optional<CommitResult> commit(List<WrittenFile> files, Optional<String> token) {
-    if (files.isEmpty() && !operation.commitsWithoutFiles()) {
+    if (files.isEmpty() && !operation.commitsWithoutFiles(table)) {
       LOG.info("Table {}: write {} produced no data file; nothing to commit", table.id(), settings.queryId());
       return Optional.empty();
     }

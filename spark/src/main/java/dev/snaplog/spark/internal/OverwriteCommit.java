@@ -37,8 +37,8 @@ final class OverwriteCommit implements CommitOperation {
   }
 
   @Override
-  public boolean commitsWithoutFiles() {
-    return true;
+  public boolean commitsWithoutFiles(Table table) {
+    return table.currentSnapshot().isPresent();
   }
 
   @Override

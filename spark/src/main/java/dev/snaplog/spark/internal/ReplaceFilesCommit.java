@@ -68,8 +68,8 @@ final class ReplaceFilesCommit implements CommitOperation {
   }
 
   @Override
-  public boolean commitsWithoutFiles() {
-    return true;
+  public boolean commitsWithoutFiles(Table table) {
+    return !scan.get().files().isEmpty();
   }
 
   @Override

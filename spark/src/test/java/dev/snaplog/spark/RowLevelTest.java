@@ -144,6 +144,11 @@ class RowLevelTest {
     assertThat(sparkRows(t)).isEqualTo(expected);
     assertThat(apiRows("cow")).isEqualTo(expected);
     assertThat(api("cow").newScan().planFiles().toList()).noneMatch(f -> f.file().deletionVector().isPresent());
+
+    spark.sql("TRUNCATE TABLE " + t);
+    assertThat(sparkRows(t)).isEmpty();
+    assertThat(apiRows("cow")).isEmpty();
+    assertThat(api("cow").currentSnapshot().orElseThrow().operation()).isEqualTo("delete");
   }
 
   @Test

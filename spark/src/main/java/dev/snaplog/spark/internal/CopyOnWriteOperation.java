@@ -1,6 +1,8 @@
 package dev.snaplog.spark.internal;
 
 import dev.snaplog.core.Table;
+import org.apache.spark.sql.connector.expressions.Expressions;
+import org.apache.spark.sql.connector.expressions.NamedReference;
 import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
 import org.apache.spark.sql.connector.write.RowLevelOperation;
@@ -37,9 +39,8 @@ final class CopyOnWriteOperation implements RowLevelOperation {
 
   /** Spark writes the rows of a group-based operation through its metadata path only when it has some. */
   @Override
-  public org.apache.spark.sql.connector.expressions.NamedReference[] requiredMetadataAttributes() {
-    return new org.apache.spark.sql.connector.expressions.NamedReference[] {
-        org.apache.spark.sql.connector.expressions.Expressions.column(FileColumn.NAME)};
+  public NamedReference[] requiredMetadataAttributes() {
+    return new NamedReference[] {Expressions.column(FileColumn.NAME)};
   }
 
   @Override

@@ -3,6 +3,8 @@ package dev.snaplog.spark.internal;
 import dev.snaplog.core.DataFile;
 import dev.snaplog.core.DeletionVectorRef;
 import dev.snaplog.core.FileScanTask;
+import dev.snaplog.core.expressions.Expressions;
+import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.connector.read.InputPartition;
@@ -23,7 +25,7 @@ record FileInputPartition(String location, long recordCount, long fileSizeBytes,
 
   /** A {@link DeletionVectorRef} in a form tasks can carry. */
   record DeletionVector(String location, long offset, long length, long deletedCount)
-      implements java.io.Serializable {
+      implements Serializable {
     private static final long serialVersionUID = 1L;
   }
 
@@ -36,7 +38,7 @@ record FileInputPartition(String location, long recordCount, long fileSizeBytes,
     DeletionVector dv = f.deletionVector()
         .map(d -> new DeletionVector(d.location(), d.offset(), d.length(), d.deletedCount())).orElse(null);
     PortableExpression residual = PortableExpression.of(wholeFile
-        ? dev.snaplog.core.expressions.Expressions.alwaysTrue() : task.residual());
+        ? Expressions.alwaysTrue() : task.residual());
     return new FileInputPartition(f.location(), f.recordCount(), f.fileSizeBytes(), residual, dv);
   }
 

@@ -13,6 +13,8 @@ import java.util.function.LongPredicate;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.unsafe.types.UTF8String;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Reads the live rows of one data file as Spark rows, one at a time: rows its deletion vector names are
@@ -27,7 +29,7 @@ final class FileRowReader implements PartitionReader<InternalRow> {
   private final CloseableIterable<Record> rows;
   private final Iterator<Record> iterator;
   private final SparkValues.ToSpark converter;
-  private final org.apache.spark.unsafe.types.UTF8String fileColumn;
+  private final UTF8String fileColumn;
   private Record current;
 
   /**
@@ -35,7 +37,7 @@ final class FileRowReader implements PartitionReader<InternalRow> {
    */
   FileRowReader(Storage storage, FileInputPartition file, Schema dataSchema, List<String> columns,
       boolean withFile) {
-    this.fileColumn = withFile ? org.apache.spark.unsafe.types.UTF8String.fromString(file.location()) : null;
+    this.fileColumn = withFile ? UTF8String.fromString(file.location()) : null;
     boolean noColumn = columns.isEmpty();
     Schema projection = dataSchema.select(noColumn ? List.of(dataSchema.columnNames().get(0)) : columns);
     this.rows = ParquetFormat.read(storage.objects().newInputFile(file.location(), file.fileSizeBytes()),
@@ -48,7 +50,7 @@ final class FileRowReader implements PartitionReader<InternalRow> {
     if (file.deletionVector() == null) {
       return position -> false;
     }
-    org.roaringbitmap.RoaringBitmap positions = DeletionVectors.read(storage.objects(), file.dataFile());
+    RoaringBitmap positions = DeletionVectors.read(storage.objects(), file.dataFile());
     return position -> positions.contains((int) position);
   }
 

@@ -8,17 +8,23 @@ import dev.snaplog.core.TableScan;
 import dev.snaplog.core.expressions.Expression;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
+import org.apache.spark.sql.connector.expressions.Expressions;
+import org.apache.spark.sql.connector.expressions.NamedReference;
+import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.sql.connector.read.Statistics;
 import org.apache.spark.sql.connector.read.SupportsReportStatistics;
 import org.apache.spark.sql.connector.read.SupportsRuntimeV2Filtering;
-import org.apache.spark.sql.connector.expressions.NamedReference;
-import org.apache.spark.sql.connector.expressions.filter.Predicate;
+import org.apache.spark.sql.internal.connector.PredicateUtils;
+import org.apache.spark.sql.sources.EqualTo;
 import org.apache.spark.sql.sources.Filter;
+import org.apache.spark.sql.sources.In;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -83,8 +89,7 @@ final class SnaplogScan implements SupportsReportStatistics, SupportsRuntimeV2Fi
 
   @Override
   public NamedReference[] filterAttributes() {
-    return wholeFiles ? new NamedReference[] {org.apache.spark.sql.connector.expressions.Expressions.column(
-        FileColumn.NAME)} : new NamedReference[0];
+    return wholeFiles ? new NamedReference[] {Expressions.column(FileColumn.NAME)} : new NamedReference[0];
   }
 
   /**
@@ -94,20 +99,20 @@ final class SnaplogScan implements SupportsReportStatistics, SupportsRuntimeV2Fi
   @Override
   public synchronized void filter(Predicate[] predicates) {
     for (Predicate p : predicates) {
-      scala.Option<Filter> v1 = org.apache.spark.sql.internal.connector.PredicateUtils.toV1(p);
-      java.util.Set<String> keep = null;
-      if (v1.isDefined() && v1.get() instanceof org.apache.spark.sql.sources.In in
+      scala.Option<Filter> v1 = PredicateUtils.toV1(p);
+      Set<String> keep = null;
+      if (v1.isDefined() && v1.get() instanceof In in
           && in.attribute().equals(FileColumn.NAME)) {
-        keep = new java.util.HashSet<>();
+        keep = new HashSet<>();
         for (Object v : in.values()) {
           keep.add(String.valueOf(v));
         }
-      } else if (v1.isDefined() && v1.get() instanceof org.apache.spark.sql.sources.EqualTo eq
+      } else if (v1.isDefined() && v1.get() instanceof EqualTo eq
           && eq.attribute().equals(FileColumn.NAME)) {
-        keep = java.util.Set.of(String.valueOf(eq.value()));
+        keep = Set.of(String.valueOf(eq.value()));
       }
       if (keep != null) {
-        java.util.Set<String> files = keep;
+        Set<String> files = keep;
         tasks = tasks().stream().filter(t -> files.contains(t.file().location())).toList();
       }
     }

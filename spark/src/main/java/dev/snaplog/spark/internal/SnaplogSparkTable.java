@@ -2,12 +2,16 @@ package dev.snaplog.spark.internal;
 
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.Table;
+import dev.snaplog.core.expressions.Expression;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.sql.connector.catalog.MetadataColumn;
 import org.apache.spark.sql.connector.catalog.SupportsDeleteV2;
+import org.apache.spark.sql.connector.catalog.SupportsMetadataColumns;
 import org.apache.spark.sql.connector.catalog.SupportsRead;
 import org.apache.spark.sql.connector.catalog.SupportsRowLevelOperations;
 import org.apache.spark.sql.connector.catalog.SupportsWrite;
@@ -31,7 +35,7 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  */
 public final class SnaplogSparkTable implements org.apache.spark.sql.connector.catalog.Table, SupportsRead,
     SupportsWrite, SupportsDeleteV2, SupportsRowLevelOperations,
-    org.apache.spark.sql.connector.catalog.SupportsMetadataColumns {
+    SupportsMetadataColumns {
   private static final Set<TableCapability> CAPABILITIES = EnumSet.of(TableCapability.BATCH_READ,
       TableCapability.BATCH_WRITE, TableCapability.STREAMING_WRITE, TableCapability.TRUNCATE,
       TableCapability.OVERWRITE_BY_FILTER, TableCapability.OVERWRITE_DYNAMIC);
@@ -79,8 +83,8 @@ public final class SnaplogSparkTable implements org.apache.spark.sql.connector.c
   }
 
   @Override
-  public org.apache.spark.sql.connector.catalog.MetadataColumn[] metadataColumns() {
-    return new org.apache.spark.sql.connector.catalog.MetadataColumn[] {FileColumn.INSTANCE};
+  public MetadataColumn[] metadataColumns() {
+    return new MetadataColumn[] {FileColumn.INSTANCE};
   }
 
   @Override
@@ -109,9 +113,9 @@ public final class SnaplogSparkTable implements org.apache.spark.sql.connector.c
   @Override
   public void deleteWhere(Predicate[] predicates) {
     checkWritable();
-    dev.snaplog.core.expressions.Expression filter = SparkFilters.exact(schema).translateAll(predicates)
+    Expression filter = SparkFilters.exact(schema).translateAll(predicates)
         .orElseThrow(() -> SparkErrors.overwriteNotExact(table.id().toString(),
-            java.util.Arrays.toString(predicates)));
+            Arrays.toString(predicates)));
     if (table.currentSnapshot().isEmpty()) {
       return; // no rows yet: nothing to delete
     }

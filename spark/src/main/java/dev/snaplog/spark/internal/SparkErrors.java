@@ -1,5 +1,6 @@
 package dev.snaplog.spark.internal;
 
+import dev.snaplog.core.exceptions.CommitConflictException;
 import dev.snaplog.core.exceptions.ValidationException;
 import java.util.Arrays;
 import java.util.Collection;
@@ -106,9 +107,9 @@ public final class SparkErrors {
     return new ValidationException("Table location '" + location + "' must be <warehouse>/<namespace>/<table>");
   }
 
-  public static dev.snaplog.core.exceptions.CommitConflictException filesChanged(String table, long readVersion,
+  public static CommitConflictException filesChanged(String table, long readVersion,
       long newestVersion, String file, boolean removed) {
-    return new dev.snaplog.core.exceptions.CommitConflictException("Table " + table + ": data file " + file + " was "
+    return new CommitConflictException("Table " + table + ": data file " + file + " was "
         + (removed ? "removed or rewritten" : "given new deleted rows") + " by a commit after version " + readVersion
         + ", which this operation read; nothing was committed. Run the statement again against the new state",
         table, readVersion, newestVersion, file);

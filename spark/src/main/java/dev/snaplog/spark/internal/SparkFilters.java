@@ -10,6 +10,8 @@ import dev.snaplog.core.types.TypeId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.spark.sql.connector.expressions.filter.Predicate;
+import org.apache.spark.sql.internal.connector.PredicateUtils;
 import org.apache.spark.sql.sources.AlwaysFalse;
 import org.apache.spark.sql.sources.AlwaysTrue;
 import org.apache.spark.sql.sources.And;
@@ -68,10 +70,10 @@ public final class SparkFilters {
    * The conjunction of Spark's data source V2 {@code predicates}, when every one of them can be translated
    * (an empty array is true); empty when any cannot.
    */
-  public Optional<Expression> translateAll(org.apache.spark.sql.connector.expressions.filter.Predicate[] predicates) {
+  public Optional<Expression> translateAll(Predicate[] predicates) {
     Expression all = Expressions.alwaysTrue();
-    for (org.apache.spark.sql.connector.expressions.filter.Predicate p : predicates) {
-      scala.Option<Filter> v1 = org.apache.spark.sql.internal.connector.PredicateUtils.toV1(p);
+    for (Predicate p : predicates) {
+      scala.Option<Filter> v1 = PredicateUtils.toV1(p);
       Optional<Expression> e = v1.isDefined() ? translate(v1.get()) : Optional.empty();
       if (e.isEmpty()) {
         return Optional.empty();

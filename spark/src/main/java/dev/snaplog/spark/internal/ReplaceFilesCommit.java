@@ -6,6 +6,7 @@ import dev.snaplog.core.OverwriteFiles;
 import dev.snaplog.core.SnapshotUpdate;
 import dev.snaplog.core.Table;
 import dev.snaplog.core.exceptions.CommitConflictException;
+import dev.snaplog.core.expressions.Expression;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,21 +42,26 @@ final class ReplaceFilesCommit implements CommitOperation {
 
   @Override
   public SnapshotUpdate<?> start(Table table, List<DataFile> files, WriteSettings settings) {
-    List<DataFile> read = scan.get().files();
-    checkUnchanged(table, read);
+    SnaplogScan done = scan.get();
+    List<DataFile> read = done.files();
+    checkUnchanged(table, read, done.pruningFilter());
     OverwriteFiles overwrite = settings.configure(table.newOverwrite());
     read.forEach(f -> overwrite.deleteFile(f.location()));
     files.forEach(overwrite::addFile);
     return overwrite;
   }
 
-  private void checkUnchanged(Table table, List<DataFile> read) {
+  /**
+   * Fails unless every file read is still live with the same deletion vector. The newest version is planned
+   * with the filter that chose the files: a file unchanged since has the same stats, so it is planned again.
+   */
+  private void checkUnchanged(Table table, List<DataFile> read, Expression filter) {
     if (read.isEmpty()) {
       return;
     }
     Table now = latest.get();
     Map<String, DataFile> live = new HashMap<>();
-    for (FileScanTask t : now.newScan().planFiles().toList()) {
+    for (FileScanTask t : now.newScan().filter(filter).planFiles().toList()) {
       live.put(t.file().location(), t.file());
     }
     for (DataFile f : read) {

@@ -87,6 +87,11 @@ final class SnaplogScan implements SupportsReportStatistics, SupportsRuntimeV2Fi
     return tasks().stream().map(FileScanTask::file).toList();
   }
 
+  /** The filter whose stats chose the files (before any runtime filter). */
+  Expression pruningFilter() {
+    return filter;
+  }
+
   @Override
   public NamedReference[] filterAttributes() {
     return wholeFiles ? new NamedReference[] {Expressions.column(FileColumn.NAME)} : new NamedReference[0];

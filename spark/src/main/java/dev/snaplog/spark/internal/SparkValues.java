@@ -37,10 +37,18 @@ public final class SparkValues {
     }
 
     public InternalRow row(Record record) {
-      Object[] values = new Object[types.length];
+      return row(record, null);
+    }
+
+    /** The record's values followed by {@code trailing} (already in Spark's form), unless it is null. */
+    public InternalRow row(Record record, Object trailing) {
+      Object[] values = new Object[types.length + (trailing == null ? 0 : 1)];
       for (int i = 0; i < types.length; i++) {
         Object v = record.get(i);
         values[i] = v == null ? null : value(types[i], v);
+      }
+      if (trailing != null) {
+        values[types.length] = trailing;
       }
       return new GenericInternalRow(values);
     }

@@ -135,12 +135,37 @@ class RewriteTest {
   }
 
   @Test
-  void aDeleteOfARewrittenFileThatLandsMeanwhileFailsTheRewrite() {
+  void rowsDeletedMeanwhileFromFilesItReplacesAreCarriedOverAndStayDeleted() {
     for (int i = 0; i < 5; i++) {
       table.newAppend().appendRecords(rows(i * 10, i * 10 + 10)).commit();
     }
+    table.newDelete().deleteWhere(Expressions.equal("id", 12L)).commit(); // read by the rewrite: not written
     var rewrite = table.newRewrite();
-    catalog.loadTable(T).newDelete().deleteWhere(Expressions.equal("id", 3L)).commit();
+    Table other = catalog.loadTable(T);
+    other.newDelete().deleteWhere(Expressions.in("id", 3L, 11L, 13L, 49L)).commit(); // after it read the table
+    other.newDelete().deleteWhere(Expressions.equal("id", 20L)).commit();
+    Snapshot s = rewrite.commit();
+    List<Long> want = range(0, 50);
+    want.removeAll(List.of(3L, 11L, 12L, 13L, 20L, 49L));
+    assertThat(ids(table)).containsExactlyInAnyOrderElementsOf(want); // no deleted row came back
+    assertThat(s.summaryLong(Snapshot.TOTAL_RECORDS)).isEqualTo(44);
+    assertThat(files(table)).singleElement().satisfies(f -> {
+      assertThat(f.recordCount()).isEqualTo(49); // written without 12
+      assertThat(f.liveRecordCount()).isEqualTo(44);
+    });
+    assertThat(table.verify(true).problems()).isEmpty();
+  }
+
+  @Test
+  void aCopyOnWriteDeleteOfAFileItReplacesFailsTheRewrite() {
+    catalog.dropTable(T, true);
+    table = catalog.createTable(T, SCHEMA, Map.of(TableProperties.DELETE_MODE,
+        TableProperties.DELETE_MODE_COPY_ON_WRITE));
+    for (int i = 0; i < 5; i++) {
+      table.newAppend().appendRecords(rows(i * 10, i * 10 + 10)).commit();
+    }
+    var rewrite = table.newRewrite().targetFileSizeBytes(TARGET);
+    catalog.loadTable(T).newDelete().deleteWhere(Expressions.equal("id", 3L)).commit(); // rewrites the file
     long version = catalog.loadTable(T).version();
     assertThatThrownBy(rewrite::commit).isInstanceOfSatisfying(CommitConflictException.class, e -> {
       assertThat(e.conflictingVersion()).hasValue(version);
@@ -149,7 +174,7 @@ class RewriteTest {
     assertThat(table.refresh().version()).isEqualTo(version);
     List<Long> want = range(0, 50);
     want.remove(3L);
-    assertThat(ids(table)).containsExactlyInAnyOrderElementsOf(want); // the deleted row stays deleted
+    assertThat(ids(table)).containsExactlyInAnyOrderElementsOf(want);
   }
 
   @Test

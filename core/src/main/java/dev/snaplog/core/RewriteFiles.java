@@ -8,10 +8,11 @@ package dev.snaplog.core;
  * <p>A file is rewritten when it is smaller than three quarters of the target size or has a deletion vector;
  * nothing is committed when that leaves at most one small file without deleted rows.
  *
- * <p>Conflicts (docs/concurrency.md): appends committed meanwhile never conflict and are kept. A concurrent
- * commit that removed, rewrote or deleted rows of a file this rewrite replaces fails it with
- * {@link dev.snaplog.core.exceptions.CommitConflictException} (nothing committed; run it again), so no
- * deleted row comes back.
+ * <p>Conflicts (docs/concurrency.md): appends committed meanwhile never conflict and are kept. Rows that a
+ * concurrent delete removed from a file this rewrite replaces (a deletion vector) are carried over into a
+ * deletion vector of the new file on retry, so no deleted row comes back. A concurrent commit that removed or
+ * wrote again a file it replaces fails it with {@link dev.snaplog.core.exceptions.CommitConflictException}
+ * (nothing committed; run it again).
  */
 public interface RewriteFiles extends SnapshotUpdate<RewriteFiles> {
   /**

@@ -9,11 +9,13 @@ import dev.snaplog.core.RewriteFiles;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.data.ParquetFormat;
 import dev.snaplog.core.data.ReadMetrics;
+import dev.snaplog.core.exceptions.CommitConflictException;
 import dev.snaplog.core.exceptions.ValidationException;
 import dev.snaplog.core.expressions.Expressions;
 import dev.snaplog.manifest.DeletionVectors;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,17 +27,36 @@ import org.roaringbitmap.RoaringBitmap;
  * of two or more files, or holding a file with deleted rows, is written as one new file of its live rows.
  * The change is one commit that removes the old files and adds the new ones.
  *
- * <p>Conflicts: the new files hold the rows of the old ones as this rewrite read them, so any concurrent
- * commit that removed or restated one of them (a delete, an overwrite, another compaction) makes it conflict;
- * appends do not touch them and are kept.
+ * <p>Conflicts: appends do not touch the files it replaces and are kept. A concurrent commit that removed or
+ * rewrote one of them (copy-on-write, another compaction, a rollback) makes it conflict. A concurrent delete
+ * that only gave one of them a (bigger) deletion vector does not: the rewrite remembers where each row it read
+ * went in its new files, and on retry carries the newly deleted positions over into deletion vectors of those
+ * files, so no deleted row comes back and the compaction still lands.
  */
 final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements RewriteFiles {
   private final BaseTable table;
+  private final RowDeletes rowDeletes;
   private Long targetBytes;
+  /** Where the rows of each replaced file went, by its location; filled as the files are written. */
+  private final Map<String, Origin> origins = new HashMap<>();
+  /** The change as first worked out, which every retry restates from. */
+  private FileChanges planned;
+
+  /**
+   * The rows of one replaced file in its new file: the live rows as read (every position not in
+   * {@code deletedAtRead}), in order, from position {@code outputStart} of {@code output}.
+   */
+  private record Origin(RoaringBitmap deletedAtRead, String output, long outputStart) {
+    /** The new file's position of the replaced file's position {@code p} (a row that was live). */
+    long outputPosition(int p) {
+      return outputStart + p - deletedAtRead.rank(p);
+    }
+  }
 
   RewriteOperation(TableOperations ops, BaseTable table) {
     super(ops);
     this.table = table;
+    this.rowDeletes = new RowDeletes(ops, table);
   }
 
   @Override
@@ -70,7 +91,11 @@ final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements
       removed.addAll(bin);
       added.add(dryRun ? planned(bin) : rewrite(bin, schema));
     }
-    return new FileChanges(removed, added);
+    FileChanges changes = new FileChanges(removed, added);
+    if (!dryRun) {
+      planned = changes;
+    }
+    return changes;
   }
 
   /** The bins worth rewriting, in table order. */
@@ -117,9 +142,11 @@ final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements
 
   /** Writes the live rows of {@code bin}, file after file, into one new data file. */
   private DataFile rewrite(List<DataFile> bin, Schema schema) {
+    Map<String, Origin> written = new HashMap<>();
     try (DataWriter writer = table.newDataWriter()) {
       for (DataFile f : bin) {
         RoaringBitmap deleted = DeletionVectors.read(ops.storage().objects(), f);
+        written.put(f.location(), new Origin(deleted, null, writer.recordCount()));
         for (Record r : ParquetFormat.read(ops.storage().objects().newInputFile(f.location(), f.fileSizeBytes()),
             schema, schema, Expressions.alwaysTrue(), p -> deleted.contains((int) p), new ReadMetrics())) {
           writer.write(r);
@@ -127,14 +154,60 @@ final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements
       }
       DataFile out = writer.complete();
       ownObject(out.location());
+      written.forEach((loc, o) -> origins.put(loc, new Origin(o.deletedAtRead(), out.location(), o.outputStart())));
       return out;
     }
   }
 
   @Override
   protected ConflictValidator validator(TableState read, FileChanges changes, IsolationLevel level) {
-    Set<String> replaced = new HashSet<>(changes.removedLocations());
-    return new DeleteConflicts(ops, branch(), read.version(), changes, replaced, Expressions.alwaysFalse(),
+    return new DeleteConflicts(ops, branch(), read.version(), changes, Set.of(), Expressions.alwaysFalse(),
         IsolationLevel.SNAPSHOT);
+  }
+
+  /**
+   * The change restated on {@code base}: every replaced file that a concurrent delete gave more deleted rows
+   * has them carried over into a deletion vector of the new file its rows went to (a new file left with no row
+   * is dropped). Works from the change as first planned, so each retry carries everything deleted since.
+   */
+  @Override
+  protected FileChanges rebase(FileChanges changes, TableState base) {
+    Map<String, DataFile> live = rowDeletes.liveFiles(target(base));
+    Map<String, RoaringBitmap> carried = new LinkedHashMap<>();
+    List<DataFile> removed = new ArrayList<>();
+    for (DataFile before : planned.removed()) {
+      DataFile now = live.get(before.location());
+      if (now == null) {
+        throw new CommitConflictException("Table " + ops.id() + ": data file " + before.location() + " was removed"
+            + " by a commit after this compaction read the table; nothing was committed. Run it again",
+            ops.id().toString(), base.version(), base.version(), before.location());
+      }
+      removed.add(now);
+      if (now.equals(before)) {
+        continue;
+      }
+      Origin o = origins.get(before.location());
+      RoaringBitmap newly = RoaringBitmap.andNot(DeletionVectors.read(ops.storage().objects(), now),
+          o.deletedAtRead());
+      RoaringBitmap out = carried.computeIfAbsent(o.output(), k -> new RoaringBitmap());
+      newly.forEach((int p) -> out.add(Math.toIntExact(o.outputPosition(p))));
+    }
+    if (carried.isEmpty()) {
+      return planned;
+    }
+    List<DataFile> added = new ArrayList<>();
+    Map<String, DataFile> restated = new LinkedHashMap<>();
+    Map<String, RoaringBitmap> vectors = new LinkedHashMap<>();
+    for (DataFile f : planned.added()) {
+      RoaringBitmap deleted = carried.get(f.location());
+      if (deleted == null) {
+        added.add(f);
+      } else if (deleted.getLongCardinality() < f.recordCount()) {
+        restated.put(f.location(), f);
+        vectors.put(f.location(), deleted);
+      } // else every row of the new file was deleted meanwhile: it is not added
+    }
+    added.addAll(rowDeletes.withVectors(restated, vectors, false, this::ownObject));
+    return new FileChanges(removed, added);
   }
 }

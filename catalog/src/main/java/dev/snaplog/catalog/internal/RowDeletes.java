@@ -64,22 +64,25 @@ final class RowDeletes {
         out.removed.add(f);
         continue;
       }
-      out.readAndDelete(f, schema, (p, r) -> Evaluators.matches(bound, r));
+      out.readAndDelete(f, schema, schema, (p, r) -> Evaluators.matches(bound, r));
     }
     return out.finish(dryRun, ownObject, rewritten);
   }
 
   /**
-   * The changes that delete the rows of {@code target} for which {@code matches} holds. Files are chosen by
-   * {@code prune} (a filter their stats must allow) and every candidate is read.
+   * The changes that delete the rows of {@code target} for which {@code matches} holds, judged on the named
+   * {@code columns} alone (in merge-on-read only they are read). Files are chosen by {@code prune} (a filter
+   * their stats must allow) and every candidate is read.
    */
-  FileChanges deleteMatching(SnapshotState target, Expression prune, Predicate<Record> matches,
-      boolean copyOnWrite, boolean dryRun, Consumer<String> ownObject, Set<String> rewritten) {
+  FileChanges deleteMatching(SnapshotState target, Expression prune, List<String> columns,
+      Predicate<Record> matches, boolean copyOnWrite, boolean dryRun, Consumer<String> ownObject,
+      Set<String> rewritten) {
     Schema schema = schema(target);
     Deletes out = new Deletes(copyOnWrite);
     Expression bound = Expressions.bind(prune, schema);
+    Schema projection = copyOnWrite ? schema : schema.select(columns);
     for (FileScanTask task : ScanPlanner.plan(ops.log(), target.context(), target.fileSet(), bound)) {
-      out.readAndDelete(task.file(), schema, (p, r) -> matches.test(r));
+      out.readAndDelete(task.file(), schema, projection, (p, r) -> matches.test(r));
     }
     return out.finish(dryRun, ownObject, rewritten);
   }
@@ -105,7 +108,7 @@ final class RowDeletes {
               + " 0); nothing was committed", ops.id(), wanted.isEmpty() ? 0 : Integer.toUnsignedLong(wanted.last()),
           f.location(), f.recordCount());
       if (copyOnWrite) {
-        out.readAndDelete(f, schema, (p, r) -> wanted.contains(p));
+        out.readAndDelete(f, schema, schema, (p, r) -> wanted.contains(p));
       } else {
         RoaringBitmap existing = DeletionVectors.read(ops.storage().objects(), f);
         out.record(f, existing, RoaringBitmap.andNot(wanted, existing), List.of());
@@ -141,13 +144,16 @@ final class RowDeletes {
       this.copyOnWrite = copyOnWrite;
     }
 
-    /** Reads {@code f} once, skipping rows already deleted, and deletes the rows {@code selector} selects. */
-    void readAndDelete(DataFile f, Schema schema, RowSelector selector) {
+    /**
+     * Reads {@code f} once ({@code projection}: the columns the selector needs, or every column for a copy),
+     * skipping rows already deleted, and deletes the rows {@code selector} selects.
+     */
+    void readAndDelete(DataFile f, Schema schema, Schema projection, RowSelector selector) {
       RoaringBitmap existing = DeletionVectors.read(ops.storage().objects(), f);
       RoaringBitmap matching = new RoaringBitmap();
       List<Record> kept = new ArrayList<>();
       int position = 0;
-      for (Record r : ParquetFormat.read(ops.storage().objects().newInputFile(f.location()), schema, schema,
+      for (Record r : ParquetFormat.read(ops.storage().objects().newInputFile(f.location()), schema, projection,
           Expressions.alwaysTrue())) {
         int p = position++;
         if (existing.contains(p)) {
@@ -199,7 +205,7 @@ final class RowDeletes {
   }
 
   /** The files restated with their new vectors, written together into one object. */
-  private List<DataFile> withVectors(Map<String, DataFile> files, Map<String, RoaringBitmap> vectors,
+  List<DataFile> withVectors(Map<String, DataFile> files, Map<String, RoaringBitmap> vectors,
       boolean dryRun, Consumer<String> ownObject) {
     if (vectors.isEmpty()) {
       return List.of();

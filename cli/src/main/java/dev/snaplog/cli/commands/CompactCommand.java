@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code compact TABLE [--target-size SIZE] [--dry-run]}: rewrites small files and files with deleted rows into
  * files near the target size, same rows, in one commit. Runs beside writers: appends committed meanwhile are
- * kept; a concurrent delete of a file it replaces makes it fail with exit 8 (run it again).
+ * kept and rows deleted meanwhile stay deleted; a concurrent rewrite of a file it replaces makes it fail with
+ * exit 8 (run it again).
  */
 @Command(name = "compact", description = "Rewrite small files and fold in deleted rows, same rows, in ONE commit.",
     mixinStandardHelpOptions = true)

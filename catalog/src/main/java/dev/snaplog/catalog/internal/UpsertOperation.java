@@ -44,6 +44,7 @@ final class UpsertOperation extends RowChangingUpdate<Upsert> implements Upsert 
   @Override
   public Upsert key(List<String> columns) {
     keyColumns = UpsertKeys.checkColumns(ops.id(), ops.current().metadata().schema(), columns);
+    keys = null;
     return this;
   }
 

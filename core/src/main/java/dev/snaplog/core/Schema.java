@@ -124,6 +124,20 @@ public final class Schema {
         + "'; the columns are " + columnNames()));
   }
 
+  /**
+   * Reads the value of the column with field id {@code id} from rows of this schema.
+   *
+   * @throws ValidationException if the schema has no such column
+   */
+  public java.util.function.Function<Record, Object> accessor(int id) {
+    Integer pos = positionById.get(id);
+    if (pos == null) {
+      throw new ValidationException("No column with field id " + id + " in schema " + this);
+    }
+    int p = pos;
+    return row -> row.get(p);
+  }
+
   /** Position of the named column, or -1. */
   public int position(String name) {
     Integer pos = positionByName.get(name);

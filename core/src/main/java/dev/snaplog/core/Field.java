@@ -49,8 +49,10 @@ public record Field(int id, String name, Type type, boolean required, Object ini
   }
 
   public Field withType(Type newType) {
-    return new Field(id, name, newType, required, initialDefault == null ? null
-        : Literals.coerce(newType, initialDefault));
+    Object d = initialDefault == null ? null : dev.snaplog.core.types.Promotions.canPromote(type, newType)
+        ? dev.snaplog.core.types.Promotions.promote(type, newType, initialDefault)
+        : Literals.coerce(newType, initialDefault);
+    return new Field(id, name, newType, required, d);
   }
 
   public Field asOptional() {

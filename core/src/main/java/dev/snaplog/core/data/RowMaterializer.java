@@ -187,7 +187,25 @@ final class RowMaterializer extends RecordMaterializer<Object[]> {
   /** Reads nothing: a column requested only so that its enclosing struct's presence is known. */
   private static Converter discarding(org.apache.parquet.schema.Type t) {
     if (t.isPrimitive()) {
-      return new PrimitiveConverter() {};
+      return new PrimitiveConverter() {
+        @Override
+        public void addBinary(Binary value) {}
+
+        @Override
+        public void addBoolean(boolean value) {}
+
+        @Override
+        public void addDouble(double value) {}
+
+        @Override
+        public void addFloat(float value) {}
+
+        @Override
+        public void addInt(int value) {}
+
+        @Override
+        public void addLong(long value) {}
+      };
     }
     int n = t.asGroupType().getFieldCount();
     Converter[] children = new Converter[n];

@@ -87,20 +87,30 @@ public final class PartitionSpecParser {
           + ", and " + transform + " applies only to " + typeNames(transform) + "; pick another transform or"
           + " column");
     }
-    for (PartitionSpec.Field e : earlier) {
-      if (e.sourceId() == f.id() && (e.transform().equals(transform)
-          || e.transform() instanceof Transform.Time && transform instanceof Transform.Time)) {
-        throw new ValidationException("Cannot partition by '" + term + "': column '" + column + "' is already"
-            + " partitioned by " + e.transform() + "; one time transform per column, and no field twice");
-      }
-    }
     String name = transform.defaultFieldName(column);
+    checkNotRedundant(term, column, new PartitionSpec.Field(f.id(), fieldId, name, transform), earlier);
     Optional<Field> clash = schema.findField(name);
     if (clash.isPresent() && clash.get().id() != f.id()) {
       throw new ValidationException("Cannot partition by '" + term + "': its partition field would be named '"
           + name + "', which is a column of the table; rename the column or partition differently");
     }
     return new PartitionSpec.Field(f.id(), fieldId, name, transform);
+  }
+
+  /** Refuses a field that repeats one of {@code earlier}: the same name, or the same column partitioned alike. */
+  static void checkNotRedundant(String term, String column, PartitionSpec.Field added,
+      List<PartitionSpec.Field> earlier) {
+    for (PartitionSpec.Field e : earlier) {
+      if (e.sourceId() == added.sourceId() && (e.transform().equals(added.transform())
+          || e.transform() instanceof Transform.Time && added.transform() instanceof Transform.Time)) {
+        throw new ValidationException("Cannot partition by '" + term + "': column '" + column + "' is already"
+            + " partitioned by " + e.transform() + "; one time transform per column, and no field twice");
+      }
+      if (e.name().equals(added.name())) {
+        throw new ValidationException("Cannot partition by '" + term + "': there is already a partition field"
+            + " named '" + added.name() + "'");
+      }
+    }
   }
 
   private static void requireArgs(String term, List<String> args, int count, String usage) {

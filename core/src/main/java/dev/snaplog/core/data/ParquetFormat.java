@@ -56,8 +56,11 @@ public final class ParquetFormat {
    * Reads the rows of a data file that pass {@code boundFilter}, projected to {@code projection}.
    * Row groups whose stats rule out the filter are skipped without reading their pages.
    *
-   * @param tableSchema the schema the file was written with (columns matched by field id)
-   * @param projection the columns to return, a subset of {@code tableSchema}
+   * @param tableSchema the schema to read the file under: the one it was written with or any later one
+   *     (columns are matched to the file by field id; columns added since read as their default or null,
+   *     widened ones are widened)
+   * @param projection the columns to return, a subset of {@code tableSchema} (structs may be cut down to
+   *     some of their fields, as {@link Schema#select} does)
    * @param boundFilter a filter bound to {@code tableSchema}; {@code alwaysTrue()} for none
    */
   public static CloseableIterable<Record> read(InputFile in, Schema tableSchema, Schema projection,

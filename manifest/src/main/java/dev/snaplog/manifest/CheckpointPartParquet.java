@@ -154,39 +154,47 @@ final class CheckpointPartParquet {
   }
 
   /**
-   * Decodes a Parquet part read from {@code location}. Its typed stats columns are found by the ids of every
-   * schema {@code context} holds (a column id keeps its type for the life of the table).
+   * Decodes a Parquet part read from {@code location}. Its format version and schema id are read first (two
+   * small columns), so the stats columns are read as the types of the schema the part was written with, as
+   * the JSON form does, whatever promotions the table's columns went through since.
    */
   static List<DataFile> read(byte[] bytes, String location, TableMetadata context, TableLocations loc) {
-    Map<Integer, Field> typed = new TreeMap<>();
-    for (Schema s : context.schemas()) {
-      for (Field f : s.fields()) {
+    try {
+      Schema header = new Schema(List.of(FORMAT_VERSION, SCHEMA_ID));
+      Record first;
+      try (CloseableIterable<Record> rows = ParquetFormat.read(InMemoryFiles.input(location, bytes), header, header,
+          Expressions.alwaysTrue())) {
+        java.util.Iterator<Record> it = rows.iterator();
+        if (!it.hasNext()) {
+          return List.of();
+        }
+        first = it.next();
+      }
+      int version = (Integer) first.get(0);
+      if (version > FormatVersions.CHECKPOINT || version < 1) {
+        throw Json.corrupt(location, "has format version " + version + "; this Snaplog reads versions up to "
+            + FormatVersions.CHECKPOINT + " (upgrade Snaplog to read it)", null);
+      }
+      Schema schema = context.schemaById((Integer) first.get(1));
+      Map<Integer, Field> typed = new TreeMap<>();
+      for (Field f : schema.fields()) {
         if (TYPED.contains(f.type().id())) {
-          typed.putIfAbsent(f.id(), f);
+          typed.put(f.id(), f);
         }
       }
-    }
-    Schema layout = layout(typed.values());
-    List<DataFile> files = new ArrayList<>();
-    try (CloseableIterable<Record> rows = ParquetFormat.read(InMemoryFiles.input(location, bytes), layout, layout,
-        Expressions.alwaysTrue())) {
-      Schema schema = null;
-      for (Record r : rows) {
-        if (schema == null) {
-          int version = (Integer) r.get(0);
-          if (version > FormatVersions.CHECKPOINT || version < 1) {
-            throw Json.corrupt(location, "has format version " + version + "; this Snaplog reads versions up to "
-                + FormatVersions.CHECKPOINT + " (upgrade Snaplog to read it)", null);
-          }
-          schema = context.schemaById((Integer) r.get(1));
+      Schema layout = layout(typed.values());
+      List<DataFile> files = new ArrayList<>();
+      try (CloseableIterable<Record> rows = ParquetFormat.read(InMemoryFiles.input(location, bytes), layout, layout,
+          Expressions.alwaysTrue())) {
+        for (Record r : rows) {
+          files.add(entry(r, schema, typed, loc, location));
         }
-        files.add(entry(r, schema, typed, loc, location));
       }
+      return files;
     } catch (CorruptTableException e) {
       throw e.getMessage().startsWith("Object " + location) ? e
           : Json.corrupt(location, "is not a readable checkpoint part: " + e.getMessage(), e);
     }
-    return files;
   }
 
   private static DataFile entry(Record r, Schema schema, Map<Integer, Field> typed, TableLocations loc,

@@ -96,6 +96,21 @@ class CheckpointPartFormatTest {
   }
 
   @Test
+  void aPartReadsWithTheSchemaItWasWrittenWithAfterAColumnIsWidened() {
+    DataFile file = fullEntry("w.parquet", 0);
+    CheckpointPart part = coldLog().writePart(List.of(file), context());
+    List<dev.snaplog.core.Field> widened = new ArrayList<>(FormatRoundTripTest.ALL_TYPES.fields());
+    widened.set(1, dev.snaplog.core.Field.optional(2, "i", dev.snaplog.core.types.Type.LONG));
+    dev.snaplog.core.Schema later = new dev.snaplog.core.Schema(4, widened);
+    TableMetadata now = context().toBuilder().schemas(List.of(FormatRoundTripTest.ALL_TYPES, later), 4).build();
+
+    List<DataFile> read = coldLog().readPart(part.location(), now);
+
+    assertThat(read).containsExactly(file);
+    assertThat(read.get(0).columnStats().get(2).min()).contains(-5);
+  }
+
+  @Test
   void jsonPartsOfTheEarlierFormatStillRead() {
     List<DataFile> files = List.of(fullEntry("old.parquet", 0),
         FormatRoundTripTest.fileWithStatsOfEveryType(dir.resolve("t/data/older.parquet").toString()));

@@ -69,6 +69,12 @@ public record DataFile(String location, String format, long recordCount, long fi
         dataSequenceNumber);
   }
 
+  /** The same file placed in a partition of spec {@code newSpecId}, as a partitioned writer describes it. */
+  public DataFile withPartition(int newSpecId, Map<Integer, Object> values) {
+    return new DataFile(location, format, recordCount, fileSizeBytes, columnStats, content, newSpecId, values,
+        deletionVector, dataSequenceNumber);
+  }
+
   /** The same file with its data sequence number assigned. */
   public DataFile withDataSequenceNumber(long sequenceNumber) {
     return new DataFile(location, format, recordCount, fileSizeBytes, columnStats, content, specId, partition,

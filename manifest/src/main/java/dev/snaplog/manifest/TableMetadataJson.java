@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.snaplog.core.PartitionSpec;
 import dev.snaplog.core.Schema;
+import dev.snaplog.core.exceptions.ValidationException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -63,7 +64,7 @@ public final class TableMetadataJson {
       ObjectNode sn = specs.addObject().put("spec-id", spec.specId());
       ArrayNode fields = sn.putArray("fields");
       spec.fields().forEach(f -> fields.addObject().put("source-id", f.sourceId()).put("field-id", f.fieldId())
-          .put("name", f.name()).put("transform", f.transform()));
+          .put("name", f.name()).put("transform", f.transform().toString()));
     }
     n.put("default-spec-id", m.defaultSpecId());
     m.extras().forEach(n::set);
@@ -150,12 +151,12 @@ public final class TableMetadataJson {
       List<PartitionSpec.Field> fields = new ArrayList<>();
       for (JsonNode f : sn.path("fields")) {
         String transform = Json.requiredString(f, "transform", location);
-        if (!transform.equals("identity")) {
-          throw Json.corrupt(location, "has a partition field with transform '" + transform + "', which this"
-              + " Snaplog does not know", null);
+        try {
+          fields.add(new PartitionSpec.Field(Json.requiredInt(f, "source-id", location),
+              Json.requiredInt(f, "field-id", location), Json.requiredString(f, "name", location), transform));
+        } catch (ValidationException e) {
+          throw Json.corrupt(location, "has a partition field this Snaplog cannot read: " + e.getMessage(), e);
         }
-        fields.add(new PartitionSpec.Field(Json.requiredInt(f, "source-id", location),
-            Json.requiredInt(f, "field-id", location), Json.requiredString(f, "name", location), transform));
       }
       specs.add(new PartitionSpec(Json.requiredInt(sn, "spec-id", location), fields));
     }

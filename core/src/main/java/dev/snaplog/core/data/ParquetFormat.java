@@ -10,6 +10,7 @@ import dev.snaplog.core.expressions.Expression;
 import dev.snaplog.core.expressions.Expressions;
 import dev.snaplog.core.io.InputFile;
 import dev.snaplog.core.io.OutputFile;
+import dev.snaplog.core.types.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -55,8 +56,11 @@ public final class ParquetFormat {
    * Reads the rows of a data file that pass {@code boundFilter}, projected to {@code projection}.
    * Row groups whose stats rule out the filter are skipped without reading their pages.
    *
-   * @param tableSchema the schema the file was written with (columns matched by field id)
-   * @param projection the columns to return, a subset of {@code tableSchema}
+   * @param tableSchema the schema to read the file under: the one it was written with or any later one
+   *     (columns are matched to the file by field id; columns added since read as their default or null,
+   *     widened ones are widened)
+   * @param projection the columns to return, a subset of {@code tableSchema} (structs may be cut down to
+   *     some of their fields, as {@link Schema#select} does)
    * @param boundFilter a filter bound to {@code tableSchema}; {@code alwaysTrue()} for none
    */
   public static CloseableIterable<Record> read(InputFile in, Schema tableSchema, Schema projection,
@@ -90,22 +94,32 @@ public final class ParquetFormat {
     for (Field f : projection.fields()) {
       Field t = tableSchema.findFieldById(f.id()).orElseThrow(() -> new ValidationException("Projected column '"
           + f.name() + "' (field id " + f.id() + ") is not in the table schema " + tableSchema));
-      ValidationException.check(t.type().equals(f.type()), "Projected column '%s' is %s but the table has %s",
-          f.name(), f.type(), t.type());
+      ValidationException.check(StructProjection.isProjectionOf(f.type(), t.type()),
+          "Projected column '%s' is %s but the table has %s", f.name(), f.type(), t.type());
     }
     List<Field> filterFields = new ArrayList<>();
     collectBound(filter, filterFields);
     Set<Integer> filterIds = new HashSet<>();
     List<Field> readFields = new ArrayList<>(projection.fields());
+    Type[] narrowTo = new Type[projection.size()];
     for (Field f : filterFields) {
       filterIds.add(f.id());
-      if (readFields.stream().noneMatch(r -> r.id() == f.id())) {
-        readFields.add(tableSchema.findFieldById(f.id()).orElse(f));
+      if (projection.findFieldById(f.id()).isPresent()) {
+        continue;
+      }
+      // a field only the filter needs: read its whole top-level column, and narrow it again for the output
+      Field top = topLevel(tableSchema, f.id());
+      int pos = positionOf(readFields, top.id());
+      if (pos < 0) {
+        readFields.add(top);
+      } else if (pos < projection.size() && narrowTo[pos] == null) {
+        narrowTo[pos] = projection.fields().get(pos).type();
+        readFields.set(pos, top);
       }
     }
-    Schema readSchema = readFields.size() == projection.size() ? projection
+    Schema readSchema = readFields.equals(projection.fields()) ? projection
         : new Schema(projection.schemaId(), readFields);
-    return new ParquetRowReader(in, projection, readSchema, filter, filterIds, deleted, metrics);
+    return new ParquetRowReader(in, projection, readSchema, narrowTo, filter, filterIds, deleted, metrics);
   }
 
   /**
@@ -131,6 +145,23 @@ public final class ParquetFormat {
       throw new dev.snaplog.core.exceptions.CorruptTableException("Data file " + in.location()
           + " is not a readable Parquet file: " + e.getMessage(), null, null, e);
     }
+  }
+
+  private static Field topLevel(Schema schema, int id) {
+    int cur = id;
+    while (schema.parentId(cur).isPresent()) {
+      cur = schema.parentId(cur).get();
+    }
+    return schema.findFieldById(cur).orElseThrow();
+  }
+
+  private static int positionOf(List<Field> fields, int id) {
+    for (int i = 0; i < fields.size(); i++) {
+      if (fields.get(i).id() == id) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static void collectBound(Expression e, List<Field> out) {

@@ -37,6 +37,8 @@ final class ParquetRowReader implements CloseableIterable<Record> {
   private final InputFile in;
   private final Schema projection;
   private final Schema readSchema;
+  /** For output positions read wider than projected (a filter needed more of a struct): the projected type. */
+  private final dev.snaplog.core.types.Type[] narrowTo;
   private final Expression filter;
   private final boolean filtering;
   private final Set<Integer> filterIds;
@@ -49,8 +51,9 @@ final class ParquetRowReader implements CloseableIterable<Record> {
   /**
    * @param readSchema the projection's columns first, then the columns only the filter needs
    */
-  ParquetRowReader(InputFile in, Schema projection, Schema readSchema, Expression filter,
-      Set<Integer> filterIds, LongPredicate deleted, ReadMetrics metrics) {
+  ParquetRowReader(InputFile in, Schema projection, Schema readSchema, dev.snaplog.core.types.Type[] narrowTo,
+      Expression filter, Set<Integer> filterIds, LongPredicate deleted, ReadMetrics metrics) {
+    this.narrowTo = narrowTo;
     this.in = in;
     this.projection = projection;
     this.readSchema = readSchema;
@@ -137,7 +140,7 @@ final class ParquetRowReader implements CloseableIterable<Record> {
         return;
       }
       rowsLeft--;
-      Object[] values = rows == null ? new Object[readSchema.size()] : rows.read();
+      Object[] values = rows == null ? plan.defaults.clone() : rows.read();
       if (deleted.test(position++) || values == null) {
         return;
       }
@@ -146,6 +149,11 @@ final class ParquetRowReader implements CloseableIterable<Record> {
       }
       if (values.length != projection.size()) {
         values = Arrays.copyOf(values, projection.size());
+      }
+      for (int i = 0; i < narrowTo.length; i++) {
+        if (narrowTo[i] != null) {
+          values[i] = StructProjection.project(values[i], narrowTo[i]);
+        }
       }
       metrics.rowReturned();
       next = GenericRecord.wrap(projection, values);
@@ -156,7 +164,7 @@ final class ParquetRowReader implements CloseableIterable<Record> {
       plan = ReadPlan.of(reader.getFileMetaData().getSchema(), readSchema, in.location());
       reader.setRequestedSchema(plan.requested);
       columnIO = new ColumnIOFactory().getColumnIO(plan.requested, reader.getFileMetaData().getSchema());
-      materializer = new RowMaterializer(readSchema.size(), plan.positions, plan.types, plan.physical);
+      materializer = new RowMaterializer(readSchema.size(), plan);
       blocks = reader.getRowGroups();
     }
 

@@ -3,6 +3,7 @@ package dev.snaplog.core.data;
 import dev.snaplog.core.Field;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.types.Type;
+import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
 import org.apache.parquet.schema.MessageType;
@@ -27,10 +28,45 @@ final class ParquetTypes {
   static MessageType messageType(Schema schema) {
     Types.MessageTypeBuilder builder = Types.buildMessage();
     for (Field f : schema.fields()) {
-      builder.addField(primitive(f));
+      builder.addField(column(f));
     }
     return builder.named(MESSAGE_NAME);
   }
+
+  /**
+   * The Parquet field Snaplog writes for {@code field}: a primitive, a group for a struct, and the standard
+   * three-level LIST ({@code list.element}) and MAP ({@code key_value.key}, {@code key_value.value}) groups,
+   * which other engines read as lists and maps. Every level that is a Snaplog field carries its id.
+   */
+  static org.apache.parquet.schema.Type column(Field field) {
+    org.apache.parquet.schema.Type.Repetition rep = field.required()
+        ? org.apache.parquet.schema.Type.Repetition.REQUIRED
+        : org.apache.parquet.schema.Type.Repetition.OPTIONAL;
+    Type t = field.type();
+    switch (t.id()) {
+      case STRUCT: {
+        Types.GroupBuilder<GroupType> g = Types.buildGroup(rep);
+        for (Field c : t.fields()) {
+          g.addField(column(c));
+        }
+        return g.id(field.id()).named(field.name());
+      }
+      case LIST:
+        return Types.buildGroup(rep).as(LogicalTypeAnnotation.listType())
+            .addField(Types.repeatedGroup().addField(column(t.elementField())).named(LIST_REPEATED))
+            .id(field.id()).named(field.name());
+      case MAP:
+        return Types.buildGroup(rep).as(LogicalTypeAnnotation.mapType())
+            .addField(Types.repeatedGroup().addField(column(t.keyField())).addField(column(t.valueField()))
+                .named(MAP_REPEATED))
+            .id(field.id()).named(field.name());
+      default:
+        return primitive(field);
+    }
+  }
+
+  static final String LIST_REPEATED = "list";
+  static final String MAP_REPEATED = "key_value";
 
   /** The Parquet column Snaplog writes for {@code field}. */
   static PrimitiveType primitive(Field field) {
@@ -119,7 +155,28 @@ final class ParquetTypes {
    * type. Repetition may differ (a required column read as optional is fine).
    */
   static boolean readableAs(PrimitiveType fileColumn, Field field) {
-    PrimitiveType expected = primitive(field);
+    return fileType(fileColumn, field).isPresent();
+  }
+
+  /**
+   * The Snaplog type a file column was written as, if values of it can be read as {@code field}: the field's
+   * own type, or a type the field's type widens (int to long, float to double, decimal to one of more
+   * digits and the same scale, date to timestamp), for files written before the column was widened.
+   */
+  static java.util.Optional<Type> fileType(PrimitiveType fileColumn, Field field) {
+    if (matches(fileColumn, field.type())) {
+      return java.util.Optional.of(field.type());
+    }
+    for (Type narrower : dev.snaplog.core.types.Promotions.narrowerThan(field.type())) {
+      if (matches(fileColumn, narrower)) {
+        return java.util.Optional.of(narrower);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static boolean matches(PrimitiveType fileColumn, Type type) {
+    PrimitiveType expected = primitive(new Field(1, "c", type, false));
     return fileColumn.getPrimitiveTypeName() == expected.getPrimitiveTypeName()
         && fileColumn.getTypeLength() == expected.getTypeLength()
         && java.util.Objects.equals(fileColumn.getLogicalTypeAnnotation(), expected.getLogicalTypeAnnotation());

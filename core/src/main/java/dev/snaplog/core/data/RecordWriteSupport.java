@@ -3,6 +3,7 @@ package dev.snaplog.core.data;
 import dev.snaplog.core.Field;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
+import dev.snaplog.core.types.Type;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.conf.ParquetConfiguration;
@@ -48,15 +49,69 @@ final class RecordWriteSupport extends WriteSupport<Record> {
   @Override
   public void write(Record record) {
     consumer.startMessage();
-    for (int i = 0; i < fields.size(); i++) {
+    writeFields(fields, record);
+    consumer.endMessage();
+  }
+
+  private void writeFields(List<Field> fs, Record record) {
+    for (int i = 0; i < fs.size(); i++) {
       Object v = record.get(i);
       if (v != null) {
-        Field f = fields.get(i);
+        Field f = fs.get(i);
         consumer.startField(f.name(), i);
-        ParquetValues.write(consumer, f.type(), v);
+        writeValue(f.type(), v);
         consumer.endField(f.name(), i);
       }
     }
-    consumer.endMessage();
+  }
+
+  // Lists and maps use the three-level layout ParquetTypes declares: an empty list or map writes its group
+  // with no repeated entries; a null element or value leaves its field out.
+  private void writeValue(Type type, Object v) {
+    switch (type.id()) {
+      case STRUCT -> {
+        consumer.startGroup();
+        writeFields(type.fields(), (Record) v);
+        consumer.endGroup();
+      }
+      case LIST -> {
+        List<?> items = (List<?>) v;
+        consumer.startGroup();
+        if (!items.isEmpty()) {
+          consumer.startField(ParquetTypes.LIST_REPEATED, 0);
+          for (Object item : items) {
+            consumer.startGroup();
+            writeOptional(type.elementField(), 0, item);
+            consumer.endGroup();
+          }
+          consumer.endField(ParquetTypes.LIST_REPEATED, 0);
+        }
+        consumer.endGroup();
+      }
+      case MAP -> {
+        Map<?, ?> entries = (Map<?, ?>) v;
+        consumer.startGroup();
+        if (!entries.isEmpty()) {
+          consumer.startField(ParquetTypes.MAP_REPEATED, 0);
+          for (Map.Entry<?, ?> e : entries.entrySet()) {
+            consumer.startGroup();
+            writeOptional(type.keyField(), 0, e.getKey());
+            writeOptional(type.valueField(), 1, e.getValue());
+            consumer.endGroup();
+          }
+          consumer.endField(ParquetTypes.MAP_REPEATED, 0);
+        }
+        consumer.endGroup();
+      }
+      default -> ParquetValues.write(consumer, type, v);
+    }
+  }
+
+  private void writeOptional(Field f, int index, Object v) {
+    if (v != null) {
+      consumer.startField(f.name(), index);
+      writeValue(f.type(), v);
+      consumer.endField(f.name(), index);
+    }
   }
 }

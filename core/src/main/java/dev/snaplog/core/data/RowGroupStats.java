@@ -3,6 +3,7 @@ package dev.snaplog.core.data;
 import dev.snaplog.core.ColumnStats;
 import dev.snaplog.core.Field;
 import dev.snaplog.core.types.Comparators;
+import dev.snaplog.core.types.Promotions;
 import dev.snaplog.core.types.TypeId;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,25 +24,31 @@ final class RowGroupStats {
   static Map<Integer, ColumnStats> of(BlockMetaData block, ReadPlan plan, Set<Integer> wantedIds) {
     Map<Integer, ColumnStats> out = new HashMap<>();
     for (ColumnChunkMetaData chunk : block.getColumns()) {
-      Field f = plan.fieldsByPath.get(chunk.getPath());
-      if (f == null || !wantedIds.contains(f.id())) {
+      ReadPlan.Node n = plan.leavesByPath.get(chunk.getPath());
+      if (n == null || !wantedIds.contains(n.field.id())) {
         continue;
       }
-      ColumnStats stats = convert(f, chunk.getStatistics());
+      ColumnStats stats = convert(n.field, n.fileType, chunk.getStatistics());
       if (stats != null) {
-        out.put(f.id(), stats);
+        out.put(n.field.id(), stats);
       }
     }
-    // a column the file lacks reads as null in every row
-    for (Integer id : plan.missingIds) {
+    // a field the file lacks reads as its default (or null) in every row
+    plan.missing.forEach((id, value) -> {
       if (wantedIds.contains(id)) {
-        out.put(id, new ColumnStats(block.getRowCount(), null, null));
+        out.put(id, value == null ? new ColumnStats(block.getRowCount(), null, null)
+            : new ColumnStats(0, value, value));
       }
-    }
+    });
     return out;
   }
 
   static ColumnStats convert(Field f, Statistics<?> s) {
+    return convert(f, f.type(), s);
+  }
+
+  /** As {@link #convert(Field, Statistics)} for a file that holds {@code f} as {@code fileType}. */
+  static ColumnStats convert(Field f, dev.snaplog.core.types.Type fileType, Statistics<?> s) {
     if (s == null || s.isEmpty() || !s.isNumNullsSet()) {
       return null;
     }
@@ -54,8 +61,8 @@ final class RowGroupStats {
     Object min;
     Object max;
     try {
-      min = ParquetValues.read(f.type(), s.genericGetMin());
-      max = ParquetValues.read(f.type(), s.genericGetMax());
+      min = Promotions.promote(fileType, f.type(), ParquetValues.read(fileType, s.genericGetMin()));
+      max = Promotions.promote(fileType, f.type(), ParquetValues.read(fileType, s.genericGetMax()));
     } catch (RuntimeException e) {
       return new ColumnStats(nulls, null, null);
     }

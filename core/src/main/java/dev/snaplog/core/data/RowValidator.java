@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -45,16 +46,50 @@ final class RowValidator {
     for (int i = 0; i < fields.size(); i++) {
       Field f = fields.get(i);
       Object v = record.get(i);
-      if (v == null) {
-        if (f.required()) {
-          throw fail(rowNumber, "has null in required column '" + f.name() + "'");
-        }
-        continue;
+      if (v == null && f.required()) {
+        throw fail(rowNumber, "has null in required column '" + f.name() + "'");
       }
-      String problem = canonicalProblem(f.type(), v);
-      if (problem != null) {
-        throw fail(rowNumber, "column '" + f.name() + "' (" + f.type() + "): value " + Literals.describe(v)
-            + " " + problem);
+      checkValue(f, f.name(), v, rowNumber);
+    }
+  }
+
+  private void checkValue(Field f, String path, Object v, long rowNumber) {
+    if (v == null) {
+      if (f.required()) {
+        throw fail(rowNumber, "has null in required field '" + path + "'");
+      }
+      return;
+    }
+    String problem = canonicalProblem(f.type(), v);
+    if (problem != null) {
+      throw fail(rowNumber, "column '" + path + "' (" + f.type() + "): value " + Literals.describe(v) + " "
+          + problem);
+    }
+    Type t = f.type();
+    switch (t.id()) {
+      case STRUCT -> {
+        Record r = (Record) v;
+        if (!r.schema().fields().equals(t.fields())) {
+          throw fail(rowNumber, "column '" + path + "' holds a record of " + r.schema() + ", expected " + t);
+        }
+        for (int i = 0; i < t.fields().size(); i++) {
+          Field c = t.fields().get(i);
+          checkValue(c, path + "." + c.name(), r.get(i), rowNumber);
+        }
+      }
+      case LIST -> {
+        for (Object e : (List<?>) v) {
+          checkValue(t.elementField(), path + "." + Type.ELEMENT, e, rowNumber);
+        }
+      }
+      case MAP -> {
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+          checkValue(t.keyField(), path + "." + Type.KEY, e.getKey(), rowNumber);
+          checkValue(t.valueField(), path + "." + Type.VALUE, e.getValue(), rowNumber);
+        }
+      }
+      default -> {
+        // primitive: checked above
       }
     }
   }
@@ -147,6 +182,12 @@ final class RowValidator {
         return Instant.class;
       case UUID:
         return UUID.class;
+      case STRUCT:
+        return Record.class;
+      case LIST:
+        return List.class;
+      case MAP:
+        return java.util.Map.class;
       default:
         throw new IllegalArgumentException("unknown type " + type);
     }

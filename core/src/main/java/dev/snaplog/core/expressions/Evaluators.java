@@ -50,7 +50,7 @@ public final class Evaluators {
       Boolean c = eval(n.child(), row);
       return c == null ? null : !c;
     } else if (e instanceof Expression.Bound b) {
-      return evalPredicate(b, row.get(b.field().name()));
+      return evalPredicate(b, row.schema().accessor(b.field().id()).apply(row));
     }
     throw new IllegalArgumentException("Expression is not bound to a schema: " + e);
   }

@@ -234,6 +234,18 @@ public final class Expressions {
 
   private static Expression bindPredicate(Expression.Unbound u, Schema schema) {
     Field field = schema.field(u.column());
+    try {
+      schema.accessor(field.id());
+    } catch (ValidationException e) {
+      throw new ValidationException("Filter on column '" + u.column() + "': " + e.getMessage()
+          + "; filter on the list or map column itself (is null / is not null)");
+    }
+    boolean nullCheck = u.op() == Operation.IS_NULL || u.op() == Operation.NOT_NULL;
+    if (field.type().isNested() && !nullCheck) {
+      throw new ValidationException("Filter on column '" + u.column() + "': a " + field.type().id().typeName()
+          + " cannot be compared; filter on one of its fields (such as " + u.column() + "."
+          + field.type().fields().get(0).name() + ") or test it with is null / is not null");
+    }
     List<Object> literals = new ArrayList<>();
     for (Object lit : u.literals()) {
       try {
@@ -242,13 +254,16 @@ public final class Expressions {
         throw new ValidationException("Filter on column '" + field.name() + "': " + e.getMessage());
       }
     }
-    if (field.required() && u.op() == Operation.IS_NULL) {
+    boolean neverNull = schema.neverNull(field.id());
+    if (neverNull && u.op() == Operation.IS_NULL) {
       return FALSE;
     }
-    if (field.required() && u.op() == Operation.NOT_NULL) {
+    if (neverNull && u.op() == Operation.NOT_NULL) {
       return TRUE;
     }
-    return new Expression.Bound(u.op(), field, List.copyOf(literals));
+    // a nested field is bound under its full dotted name, which is how it prints and how callers select it
+    Field named = field.name().equals(u.column()) ? field : field.withName(u.column());
+    return new Expression.Bound(u.op(), named, List.copyOf(literals));
   }
 
   /** The column names an expression refers to, in order of first use; found without recursion. */

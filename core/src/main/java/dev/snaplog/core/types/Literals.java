@@ -73,6 +73,7 @@ public final class Literals {
             : fail(value, type);
         case TIMESTAMPTZ -> timestamptz(value, type, lossy);
         case UUID -> requireClass(value, UUID.class, type);
+        case STRUCT, LIST, MAP -> NestedValues.coerce(type, value, lossy);
       };
     } catch (ArithmeticException e) {
       throw new ValidationException("Value " + value + " does not fit type " + type);
@@ -123,6 +124,9 @@ public final class Literals {
           yield atMicros(i, i.getNano(), type, lossy);
         }
         case UUID -> UUID.fromString(s);
+        case STRUCT, LIST, MAP -> throw new ValidationException("A " + type.id().typeName() + " value cannot be"
+            + " read from text such as '" + abbreviate(text) + "'; nested values come from JSON Lines input or"
+            + " the Java API (Record, List, Map)");
       };
     } catch (NumberFormatException | DateTimeParseException e) {
       throw new ValidationException("Cannot read '" + text + "' as " + type + describeExpected(type));

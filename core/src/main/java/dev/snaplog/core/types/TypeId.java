@@ -14,12 +14,23 @@ public enum TypeId {
   TIME("time"),
   TIMESTAMP("timestamp"),
   TIMESTAMPTZ("timestamptz"),
-  UUID("uuid");
+  UUID("uuid"),
+  /** Named fields, each with its own id; values are {@link dev.snaplog.core.Record}s. */
+  STRUCT("struct"),
+  /** Elements of one type; values are {@link java.util.List}s. */
+  LIST("list"),
+  /** Keys to values; values are {@link java.util.Map}s. */
+  MAP("map");
 
   private final String typeName;
 
   TypeId(String typeName) {
     this.typeName = typeName;
+  }
+
+  /** True for struct, list and map: types made of other types. */
+  public boolean isNested() {
+    return this == STRUCT || this == LIST || this == MAP;
   }
 
   /** The name used in schema strings and JSON. */

@@ -91,6 +91,7 @@ public final class SparkValues {
         case TIMESTAMP -> Literals.localDateTimeFromMicros(row.getLong(pos));
         case TIMESTAMPTZ -> Literals.instantFromMicros(row.getLong(pos));
         case UUID -> uuid(row.getUTF8String(pos).toString(), schema.fields().get(pos).name());
+        case STRUCT, LIST, MAP -> throw SparkSchemas.nestedUnsupported(t);
       };
     }
   }
@@ -107,6 +108,7 @@ public final class SparkValues {
       case TIME -> ((LocalTime) v).toNanoOfDay();
       case TIMESTAMP -> Literals.micros((LocalDateTime) v);
       case TIMESTAMPTZ -> Literals.micros((Instant) v);
+      case STRUCT, LIST, MAP -> throw SparkSchemas.nestedUnsupported(type);
     };
   }
 

@@ -24,10 +24,11 @@ import org.junit.jupiter.api.Test;
  * files, committing to the table, or writing its checkpoint.
  */
 class StreamingKillTest {
-  private static final int FILES = 8;
   private static final int ROWS_PER_FILE = 20;
   /** Each kill costs a child JVM's Spark start (tens of seconds); {@code -Dsnaplog.spark.kills=N} runs more. */
   private static final int KILLS = Integer.getInteger("snaplog.spark.kills", 1);
+  /** Input files, one per micro-batch: every kill waits for a batch of its own, so there are more than kills. */
+  private static final int FILES = Math.max(8, 2 * KILLS + 2);
   private static final long WAIT_NANOS = TimeUnit.MINUTES.toNanos(4);
 
   @Test

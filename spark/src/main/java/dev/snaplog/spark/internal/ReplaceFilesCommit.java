@@ -22,7 +22,9 @@ import java.util.function.Supplier;
  * of the files read. A concurrent delete that only gave such a file a deletion vector would pass that check
  * (removing the file takes it with its new vector), and the rewrite would bring those rows back; so before
  * committing, the files are compared with the table's newest version, and any file gone or with another
- * deletion vector fails the operation with {@link CommitConflictException}.
+ * deletion vector fails the operation with {@link CommitConflictException}. That comparison and the commit are
+ * two steps: a delete landing between them is not seen. Closing that needs the table API to validate a file
+ * replacement itself (a row-delta or rewrite operation).
  */
 final class ReplaceFilesCommit implements CommitOperation {
   private final Supplier<SnaplogScan> scan;

@@ -67,7 +67,33 @@ public final class TableProperties {
   public static final String DELETE_MODE_MERGE_ON_READ = "merge-on-read";
   public static final String DELETE_MODE_COPY_ON_WRITE = "copy-on-write";
 
+  /**
+   * The size compaction ({@code Table.newRewrite()}, {@code snaplog compact}) aims new data files at, in bytes.
+   * Files below three quarters of it, and files with deleted rows, are rewritten.
+   */
+  public static final String TARGET_FILE_SIZE_BYTES = "write.target-file-size-bytes";
+  public static final long TARGET_FILE_SIZE_BYTES_DEFAULT = 128L * 1024 * 1024;
+
   private TableProperties() {}
+
+  /** The target file size of compaction set by table properties, with catalog properties as defaults. */
+  public static long targetFileSizeBytes(Map<String, String> tableProps, Map<String, String> catalogProps) {
+    String v = tableProps.getOrDefault(TARGET_FILE_SIZE_BYTES, catalogProps.get(TARGET_FILE_SIZE_BYTES));
+    if (v == null) {
+      return TARGET_FILE_SIZE_BYTES_DEFAULT;
+    }
+    long bytes;
+    try {
+      bytes = Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      bytes = 0;
+    }
+    if (bytes <= 0) {
+      throw new dev.snaplog.core.exceptions.ValidationException("Property " + TARGET_FILE_SIZE_BYTES + " must be a"
+          + " positive number of bytes, got '" + v + "'");
+    }
+    return bytes;
+  }
 
   /** The isolation level set by table properties, with catalog properties as defaults. */
   public static dev.snaplog.core.IsolationLevel isolationLevel(Map<String, String> tableProps,

@@ -33,7 +33,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
 /**
- * Drives a table through random sequences of appends, deletes, overwrites and rollbacks, under both delete
+ * Drives a table through random sequences of appends, deletes, overwrites, upserts, compactions and rollbacks,
+ * under both delete
  * modes, and compares every scan (the current state and time travel to every earlier snapshot) with an
  * in-memory model of the rows. jqwik shrinks a failing sequence to a minimal one and prints it. Run more with
  * {@code -Djqwik.tries.default=N}.
@@ -43,7 +44,7 @@ class RowModelPropertyTest {
   private static final TableId T = TableId.of("db", "model");
 
   /** One operation of a sequence; {@code toString} is what a shrunk failure prints. */
-  sealed interface Op permits Append, Delete, Overwrite, Rollback {}
+  sealed interface Op permits Append, Delete, Overwrite, Upsert, Compact, Rollback {}
 
   /** Appends {@code count} rows with ids from {@code first}, spread over groups. */
   record Append(int first, int count) implements Op {}
@@ -53,6 +54,12 @@ class RowModelPropertyTest {
 
   /** Replaces the rows of one group with {@code count} new rows from id {@code first}. */
   record Overwrite(int group, int first, int count) implements Op {}
+
+  /** Upserts by id the rows with ids from {@code first}: older rows of those ids go, the new ones come. */
+  record Upsert(int first, int count) implements Op {}
+
+  /** Compacts every small file and folds in the deletion vectors; the rows stay as they are. */
+  record Compact() implements Op {}
 
   /** Rolls back to the snapshot committed {@code back} changes ago (when there is one). */
   record Rollback(int back) implements Op {}
@@ -67,6 +74,8 @@ class RowModelPropertyTest {
         net.jqwik.api.Tuple.of(3, Combinators.combine(id, id, Arbitraries.integers().between(-1, 3))
             .as((a, b, g) -> new Delete(Math.min(a, b), Math.max(a, b) + 1, g))),
         net.jqwik.api.Tuple.of(2, Combinators.combine(group, id, count).as(Overwrite::new)),
+        net.jqwik.api.Tuple.of(3, Combinators.combine(id, count).as(Upsert::new)),
+        net.jqwik.api.Tuple.of(1, Arbitraries.just(new Compact())),
         net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(1, 4).map(Rollback::new)));
   }
 
@@ -124,6 +133,30 @@ class RowModelPropertyTest {
           .as("a change of a table with no rows yet").isInstanceOf(ValidationException.class);
       assertThat(t.version()).isEqualTo(before);
       return null;
+    }
+    if (op instanceof Compact && t.currentSnapshot().isEmpty()) {
+      assertThatThrownBy(() -> t.newRewrite().commit()).as("compacting a table with no rows yet")
+          .isInstanceOf(ValidationException.class);
+      return null;
+    }
+    if (op instanceof Upsert u) {
+      List<Record> rows = new ArrayList<>();
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      for (long id = u.first(); id < u.first() + u.count(); id++) {
+        rows.add(row(id, "u" + step));
+        ids.add(String.valueOf(id));
+      }
+      Snapshot s = t.newUpsert().key("id").addRecords(rows).commit();
+      model.removeIf(r -> ids.contains(r.split(",")[0]));
+      for (Record r : rows) {
+        model.add(r.get("id") + "," + r.get("grp") + "," + r.get("msg"));
+      }
+      return s;
+    }
+    if (op instanceof Compact) {
+      long before = t.version();
+      Snapshot s = t.newRewrite().targetFileSizeBytes(1 << 20).commit();
+      return t.version() != before ? s : null;
     }
     if (op instanceof Append a) {
       List<Record> rows = new ArrayList<>();

@@ -3,7 +3,10 @@ package dev.snaplog.cli;
 import dev.snaplog.cli.commands.AppendCommand;
 import dev.snaplog.cli.commands.BranchCommand;
 import dev.snaplog.cli.commands.CreateCommand;
+import dev.snaplog.cli.commands.CompactCommand;
 import dev.snaplog.cli.commands.DeleteCommand;
+import dev.snaplog.cli.commands.OverwriteCommand;
+import dev.snaplog.cli.commands.UpsertCommand;
 import dev.snaplog.cli.commands.DemoCommand;
 import dev.snaplog.cli.commands.DescribeCommand;
 import dev.snaplog.cli.commands.DiffCommand;
@@ -45,7 +48,8 @@ import picocli.CommandLine.Mixin;
         + " exhausted, unknown outcome or fenced, 6 storage or damaged table (verify), 7 unsafe store (doctor),"
         + " 8 conflict with a concurrent change. See docs/cli.md."},
     subcommands = {NsCommand.class, CreateCommand.class, TablesCommand.class, DescribeCommand.class,
-        DropCommand.class, AppendCommand.class, DeleteCommand.class, LogCommand.class, ShowCommand.class, ScanCommand.class,
+        DropCommand.class, AppendCommand.class, DeleteCommand.class, OverwriteCommand.class,
+        UpsertCommand.class, CompactCommand.class, LogCommand.class, ShowCommand.class, ScanCommand.class,
         DiffCommand.class, RollbackCommand.class, TagCommand.class, UntagCommand.class, BranchCommand.class,
         UnbranchCommand.class, FastForwardCommand.class, ExpireCommand.class, OrphansCommand.class,
         VerifyCommand.class, DoctorCommand.class, DemoCommand.class, AutoComplete.GenerateCompletion.class})

@@ -57,6 +57,15 @@ public interface Table {
   /** Replaces rows and files in one commit; see {@link OverwriteFiles}. */
   OverwriteFiles newOverwrite();
 
+  /** Adds rows and deletes rows by position in one commit; see {@link RowDelta}. */
+  RowDelta newRowDelta();
+
+  /** Inserts rows replacing those with the same key, in one commit; see {@link Upsert}. */
+  Upsert newUpsert();
+
+  /** Compacts small files and folds in deletion vectors, same rows, one commit; see {@link RewriteFiles}. */
+  RewriteFiles newRewrite();
+
   Rollback newRollback();
 
   ManageRefs manageRefs();

@@ -71,7 +71,7 @@ public final class DataFileJson {
   }
 
   /** Partition values keyed by source field id, in the column type's literal text form. */
-  private static ObjectNode valuesToJson(Map<Integer, Object> values, Schema schema) {
+  static ObjectNode valuesToJson(Map<Integer, Object> values, Schema schema) {
     ObjectNode out = Json.object();
     values.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
       Field field = schema.findFieldById(e.getKey()).orElseThrow();
@@ -84,7 +84,7 @@ public final class DataFileJson {
     return out;
   }
 
-  private static Map<Integer, Object> valuesFromJson(JsonNode node, Schema schema, String source) {
+  static Map<Integer, Object> valuesFromJson(JsonNode node, Schema schema, String source) {
     Map<Integer, Object> values = new HashMap<>();
     if (node == null) {
       return values;

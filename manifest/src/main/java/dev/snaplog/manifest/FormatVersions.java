@@ -13,13 +13,23 @@ package dev.snaplog.manifest;
  * added to each file entry its content kind, partition spec id and values, deletion vector and data sequence
  * number. A version-2 writer would drop deletion vectors and so resurrect deleted rows: the bump makes it
  * refuse such tables. Objects of the older versions read as unpartitioned data files with no deleted rows.
+ *
+ * <p>Checkpoint version 3 writes checkpoint parts as Parquet (one row per file entry, stats as typed columns;
+ * see {@code CheckpointPartParquet}) instead of gzip-compressed JSON. A version-2 reader would take a Parquet
+ * part for damaged JSON; the bump makes it refuse the checkpoint with a message to upgrade instead. Parts of
+ * versions 1 and 2 stay readable, and a checkpoint may list parts of both forms.
+ *
+ * <p>History index version 2 adds to each entry a compact summary of the version's snapshot ({@code s}: parent,
+ * time, operation, schema id), so time travel names a snapshot without reading the version's metadata. The
+ * same entries in a metadata file's history tail carry it too; the field is optional and ignored by older
+ * readers, so metadata keeps version 3. Entries of version 1 read without a summary.
  */
 public final class FormatVersions {
   public static final int POINTER = 1;
   public static final int METADATA = 3;
-  public static final int HISTORY_INDEX = 1;
+  public static final int HISTORY_INDEX = 2;
   public static final int LOG_RECORD = 2;
-  public static final int CHECKPOINT = 2;
+  public static final int CHECKPOINT = 3;
 
   private FormatVersions() {}
 }

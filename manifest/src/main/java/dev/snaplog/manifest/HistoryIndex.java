@@ -30,7 +30,8 @@ public final class HistoryIndex {
    */
   public static HistoryState advance(TableMetadata base, String baseLocation) {
     IndexEntry entry = new IndexEntry(base.version(), base.lastUpdatedMillis(),
-        base.currentSnapshot().map(s -> s.snapshotId()).orElse(0L), base.operation(), baseLocation);
+        base.currentSnapshot().map(s -> s.snapshotId()).orElse(0L), base.operation(), baseLocation,
+        base.currentSnapshot().map(IndexEntry.SnapshotSummary::of));
     return base.history().plus(entry);
   }
 
@@ -197,13 +198,28 @@ public final class HistoryIndex {
     ObjectNode n = Json.object();
     n.put("v", e.version()).put("ts", e.timestampMillis()).put("snapshot", e.snapshotId())
         .put("op", e.operation()).put("metadata", loc.relativize(e.metadataLocation()));
+    e.snapshot().ifPresent(s -> {
+      ObjectNode sn = n.putObject("s");
+      s.parentId().ifPresent(p -> sn.put("parent", p));
+      sn.put("ts", s.timestampMillis()).put("op", s.operation()).put("schema", s.schemaId());
+    });
     return n;
   }
 
+  /** Reads an entry of either format: entries of format 1 carry no snapshot summary. */
   static IndexEntry entryFromJson(JsonNode n, TableLocations loc, String source) {
-    return new IndexEntry(Json.requiredLong(n, "v", source), Json.requiredLong(n, "ts", source),
-        Json.requiredLong(n, "snapshot", source), Json.requiredString(n, "op", source),
-        loc.resolve(Json.requiredString(n, "metadata", source)));
+    long snapshotId = Json.requiredLong(n, "snapshot", source);
+    Optional<IndexEntry.SnapshotSummary> summary = Optional.empty();
+    JsonNode s = n.get("s");
+    if (s != null && !s.isNull()) {
+      JsonNode parent = s.get("parent");
+      summary = Optional.of(new IndexEntry.SnapshotSummary(snapshotId,
+          parent == null || parent.isNull() ? Optional.empty() : Optional.of(parent.asLong()),
+          Json.requiredLong(s, "ts", source), Json.requiredString(s, "op", source),
+          Json.requiredInt(s, "schema", source)));
+    }
+    return new IndexEntry(Json.requiredLong(n, "v", source), Json.requiredLong(n, "ts", source), snapshotId,
+        Json.requiredString(n, "op", source), loc.resolve(Json.requiredString(n, "metadata", source)), summary);
   }
 
   static byte[] leafToBytes(List<IndexEntry> entries, TableLocations loc) {

@@ -47,6 +47,20 @@ public final class Json {
     }
   }
 
+  /** The compact JSON text of {@code node}, for a JSON value held inside another encoding. */
+  static String text(JsonNode node) {
+    return new String(write(node), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** Parses a JSON value held as text inside {@code location}; malformed text is a CorruptTableException. */
+  static JsonNode parseFragment(String text, String location) {
+    try {
+      return MAPPER.readTree(text);
+    } catch (IOException e) {
+      throw corrupt(location, "holds invalid JSON text: " + e.getMessage(), e);
+    }
+  }
+
   /** Gzip-compresses an encoded object (used for checkpoint parts, where it saves 5-7x; see docs/design.md). */
   static byte[] gzip(byte[] bytes) {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length / 4 + 64);

@@ -14,7 +14,7 @@ import java.util.UUID;
  *   &lt;table&gt;/metadata/&lt;version&gt;-&lt;uuid&gt;.json   table metadata of one version
  *   &lt;table&gt;/log/&lt;uuid&gt;.json                  delta manifest of one commit
  *   &lt;table&gt;/checkpoints/&lt;version&gt;-&lt;uuid&gt;.json live file set at a version: a list of parts
- *   &lt;table&gt;/checkpoints/part-&lt;uuid&gt;.json.gz  one part: data files with stats, shared by checkpoints
+ *   &lt;table&gt;/checkpoints/part-&lt;uuid&gt;.parquet  one part: data files with stats (older: .json.gz)
  *   &lt;table&gt;/history/...                       the history index: root and leaves
  *   &lt;table&gt;/data/&lt;uuid&gt;.parquet              data files
  *   &lt;table&gt;/deletes/&lt;uuid&gt;.dv                deletion vectors of one commit
@@ -73,7 +73,7 @@ public final class TableLocations {
   }
 
   public String newCheckpointPart() {
-    return prefix + "checkpoints/part-" + UUID.randomUUID() + ".json.gz";
+    return prefix + "checkpoints/part-" + UUID.randomUUID() + ".parquet";
   }
 
   public String newHistoryObject(String kind, long version) {

@@ -6,10 +6,12 @@ import dev.snaplog.core.exceptions.CorruptTableException;
 import dev.snaplog.core.exceptions.NotFoundException;
 import dev.snaplog.core.io.ObjectStore;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -27,12 +29,27 @@ public final class TableLog {
   private final LruCache<String, LogRecord> logCache = new LruCache<>(256);
   private final LruCache<String, Checkpoint> checkpointCache = new LruCache<>(8);
   private final LruCache<String, List<DataFile>> partCache = new LruCache<>(64);
-  private final LruCache<String, List<IndexEntry>> leafCache = new LruCache<>(16);
+  private final LruCache<String, List<IndexEntry>> leafCache;
   private final LruCache<String, List<HistoryIndex.LeafRef>> rootCache = new LruCache<>(2);
 
+  /**
+   * Entries of the history index a log keeps parsed in memory, summed over its cached leaves, unless the
+   * system property {@value #HISTORY_CACHE_PROPERTY} says otherwise. A leaf of 100 entries takes about 30 KB,
+   * so the default holds a history of 100,000 versions (about 30 MB): at that depth time travel on a loaded
+   * table finds every version without a request.
+   */
+  public static final long DEFAULT_HISTORY_CACHE_ENTRIES = 100_000;
+  public static final String HISTORY_CACHE_PROPERTY = "snaplog.history.cache-entries";
+
   public TableLog(ObjectStore store, TableLocations locations) {
+    this(store, locations, Long.getLong(HISTORY_CACHE_PROPERTY, DEFAULT_HISTORY_CACHE_ENTRIES));
+  }
+
+  /** @param historyCacheEntries how many history index entries the leaf cache holds at most */
+  public TableLog(ObjectStore store, TableLocations locations, long historyCacheEntries) {
     this.store = store;
     this.locations = locations;
+    this.leafCache = new LruCache<>(historyCacheEntries, List::size);
   }
 
   public TableLocations locations() {
@@ -121,15 +138,47 @@ public final class TableLog {
     String location = locations.newCheckpointPart();
     List<DataFile> stored = StatsTruncation.truncate(files, context.schema(),
         StatsTruncation.length(context.properties()));
-    store.putIfAbsent(location, LogRecordJson.partToBytes(stored, context.schema(), locations));
+    store.putIfAbsent(location, CheckpointPartParquet.write(stored, context.schema(), locations, location));
     partCache.put(location, stored);
     return new CheckpointPart(location, stored.size(), stored.stream().mapToLong(DataFile::recordCount).sum(),
         StatsUnion.of(stored, context.schema()));
   }
 
+  /** The files of a checkpoint part, in Parquet (format 3) or gzip JSON (formats 1 and 2). */
   public List<DataFile> readPart(String location, TableMetadata context) {
-    return partCache.get(location, loc -> LogRecordJson.partFromBytes(read(loc, "checkpoint part"), loc,
-        context::schemaById, locations));
+    return partCache.get(location, loc -> {
+      byte[] bytes = read(loc, "checkpoint part");
+      return CheckpointPartParquet.isParquet(bytes) ? CheckpointPartParquet.read(bytes, loc, context, locations)
+          : LogRecordJson.partFromBytes(bytes, loc, context::schemaById, locations);
+    });
+  }
+
+  /**
+   * The files of each of {@code parts}, in order. Parts not cached yet are read and decoded side by side
+   * when there are several: they are independent objects, so on S3 the reads overlap too.
+   */
+  private List<List<DataFile>> readParts(List<CheckpointPart> parts, TableMetadata context) {
+    List<List<DataFile>> out = new ArrayList<>(parts.size());
+    List<CompletableFuture<List<DataFile>>> pending = new ArrayList<>(parts.size());
+    long uncached = parts.stream().filter(p -> partCache.getIfPresent(p.location()) == null).count();
+    for (CheckpointPart part : parts) {
+      List<DataFile> cached = partCache.getIfPresent(part.location());
+      pending.add(cached != null || uncached < 2 ? CompletableFuture.completedFuture(cached)
+          : CompletableFuture.supplyAsync(() -> readPart(part.location(), context), PartReaders.POOL));
+    }
+    for (int i = 0; i < parts.size(); i++) {
+      List<DataFile> files;
+      try {
+        files = pending.get(i).join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException cause) {
+          throw cause;
+        }
+        throw e;
+      }
+      out.add(files != null ? files : readPart(parts.get(i).location(), context));
+    }
+    return out;
   }
 
   public String writeHistoryLeaf(List<IndexEntry> entries, long version) {
@@ -164,22 +213,45 @@ public final class TableLog {
    * planning passes a stats test, so parts that cannot match are never read).
    */
   public List<DataFile> liveFiles(TableMetadata context, FileSetState fileSet, Predicate<CheckpointPart> readPart) {
-    Map<String, DataFile> live = new LinkedHashMap<>();
+    List<CheckpointPart> parts = new ArrayList<>();
     if (fileSet.checkpoint().isPresent()) {
       for (CheckpointPart part : readCheckpoint(fileSet.checkpoint().get(), context).parts()) {
         if (readPart.test(part)) {
-          readPart(part.location(), context).forEach(f -> live.put(f.location(), f));
+          parts.add(part);
         }
       }
     }
+    // the log records after the checkpoint: what they add, and what they take out of the checkpoint's parts
+    Map<String, DataFile> added = new LinkedHashMap<>();
+    Set<String> taken = new HashSet<>();
     for (int i = 0; i < fileSet.logRecords().size(); i++) {
       LogRecord r = readLogRecord(fileSet.logRecords().get(i), context);
-      r.removed().forEach(live::remove);
+      for (String gone : r.removed()) {
+        if (added.remove(gone) == null) {
+          taken.add(gone);
+        }
+      }
       for (DataFile f : r.added()) {
-        live.put(f.location(), fileSet.inherit(f, i));
+        added.put(f.location(), fileSet.inherit(f, i));
       }
     }
-    return new ArrayList<>(live.values());
+    taken.addAll(added.keySet());
+    // a checkpoint's parts are disjoint, so they are concatenated, not merged
+    List<List<DataFile>> decoded = readParts(parts, context);
+    List<DataFile> live = new ArrayList<>(decoded.stream().mapToInt(List::size).sum() + added.size());
+    for (List<DataFile> files : decoded) {
+      if (taken.isEmpty()) {
+        live.addAll(files);
+      } else {
+        for (DataFile f : files) {
+          if (!taken.contains(f.location())) {
+            live.add(f);
+          }
+        }
+      }
+    }
+    live.addAll(added.values());
+    return live;
   }
 
   /**

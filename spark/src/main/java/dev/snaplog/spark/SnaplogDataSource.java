@@ -41,7 +41,7 @@ public class SnaplogDataSource implements TableProvider, DataSourceRegister {
   /** Options of reads and writes that are not storage settings. */
   private static final Set<String> NOT_SETTINGS = Set.of("path", "paths", WAREHOUSE, CATALOG,
       ReadSelection.SNAPSHOT_ID, ReadSelection.AS_OF, ReadSelection.TAG, ReadSelection.BRANCH, "commit-token",
-      "checkpointlocation");
+      "checkpointlocation", "replacewhere");
 
   @Override
   public String shortName() {

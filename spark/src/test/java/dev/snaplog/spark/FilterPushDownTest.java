@@ -87,6 +87,33 @@ class FilterPushDownTest {
         .isEqualTo(FILES);
   }
 
+  /** {@code -Dsnaplog.spark.files=N} (default 1000) files of 3 rows each, added by one commit. */
+  @Test
+  void aSelectiveFilterOnAThousandFileTableReadsOnlyTheMatchingFiles() {
+    int files = Integer.getInteger("snaplog.spark.files", 1000);
+    TableId id = TableId.of(SharedSpark.newNamespace("manyfiles"), "events");
+    Schema schema = Schema.parse("id long not null, cat string");
+    Table t = SharedSpark.api().createTable(id, schema);
+    dev.snaplog.core.AppendFiles append = t.newAppend();
+    for (int f = 0; f < files; f++) {
+      try (dev.snaplog.core.DataWriter writer = t.newDataWriter()) {
+        for (int i = 0; i < 3; i++) {
+          writer.write(GenericRecord.of(schema, (long) f * 3 + i, "c" + f));
+        }
+        append.appendFile(writer.complete());
+      }
+    }
+    append.commit();
+    String name = "snaplog." + id;
+    assertThat(spark.table(name).javaRDD().getNumPartitions()).isEqualTo(files);
+    Dataset<Row> selective = spark.sql("SELECT id FROM " + name + " WHERE id BETWEEN 301 AND 306");
+    assertThat(selective.javaRDD().getNumPartitions()).isEqualTo(3); // the files of ids 300..302, ..., 306..308
+    assertThat(selective.collectAsList()).map(r -> r.getLong(0)).containsExactlyInAnyOrder(301L, 302L, 303L, 304L,
+        305L, 306L);
+    Dataset<Row> byString = spark.sql("SELECT count(*) FROM " + name + " WHERE cat = 'c7'");
+    assertThat(byString.first().getLong(0)).isEqualTo(3);
+  }
+
   @Test
   void onlyTheColumnsAQueryNeedsAreRead() {
     String plan = spark.sql("SELECT cat FROM " + table + " WHERE id < 5").queryExecution().executedPlan()

@@ -165,13 +165,4 @@ class ReadWriteTest {
     assertThat(SharedSpark.api().loadTable(id).currentSnapshot()).isEmpty();
     assertThat(SharedSpark.dataFilesOnDisk(id)).isEmpty();
   }
-
-  @Test
-  void overwriteIsRefusedBeforeAnythingIsWritten() {
-    String t = "snaplog." + ns + ".nooverwrite";
-    spark.sql("CREATE TABLE " + t + " (id BIGINT)");
-    spark.sql("INSERT INTO " + t + " VALUES (1)");
-    assertThatThrownBy(() -> spark.sql("INSERT OVERWRITE " + t + " VALUES (2)")).hasMessageContaining("overwrite");
-    assertThat(SharedSpark.apiRows(TableId.of(ns, "nooverwrite"))).hasSize(1);
-  }
 }

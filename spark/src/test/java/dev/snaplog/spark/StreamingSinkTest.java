@@ -95,6 +95,43 @@ class StreamingSinkTest {
     assertThat(SharedSpark.dataFilesOnDisk(id)).hasSize(SharedSpark.dataFilesInTable(id).size());
   }
 
+  /**
+   * Stops a running query as soon as a micro-batch has landed in the table, often in the middle of the next
+   * one, and starts it again on its checkpoint, {@code -Dsnaplog.spark.restarts=N} times (default 10).
+   */
+  @Test
+  void aQueryStoppedAndRestartedManyTimesDeliversEveryRowOnce() throws Exception {
+    int restarts = Integer.getInteger("snaplog.spark.restarts", 10);
+    String t = "snaplog." + ns + ".restarted";
+    spark.sql("CREATE TABLE " + t + " (id BIGINT)");
+    TableId id = TableId.of(ns, "restarted");
+    Path root = Files.createTempDirectory(SharedSpark.warehouse().getParent(), "stream-");
+    Path input = Files.createDirectories(root.resolve("input"));
+    Path checkpoint = root.resolve("checkpoint");
+    int files = restarts * 2 + 2;
+    for (int i = 0; i < files; i++) {
+      writeInputFile(input, i);
+    }
+    for (int run = 0; run < restarts; run++) {
+      int landed = SharedSpark.api().loadTable(id).snapshots().size();
+      StreamingQuery q = spark.readStream().schema("id BIGINT").option("maxFilesPerTrigger", "1")
+          .json(input.toString())
+          .writeStream().option("checkpointLocation", checkpoint.toString()).toTable(t);
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+      while (SharedSpark.api().loadTable(id).snapshots().size() == landed && q.isActive()
+          && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      q.stop();
+      assertThat(q.exception().isEmpty()).as("run %d failed: %s", run, q.exception()).isTrue();
+    }
+    runToEnd(input, checkpoint, t);
+
+    assertThat(SharedSpark.apiRows(id)).map(r -> (Long) r.get("id")).hasSize(files * ROWS_PER_FILE)
+        .doesNotHaveDuplicates();
+    assertThat(tokens(id)).hasSize(files).doesNotHaveDuplicates();
+  }
+
   @Test
   void onlyAppendModeIsAccepted() throws Exception {
     String t = "snaplog." + ns + ".counts";
@@ -105,7 +142,7 @@ class StreamingSinkTest {
     assertThatThrownBy(() -> spark.readStream().schema("id BIGINT").json(input.toString()).groupBy("id").count()
         .withColumnRenamed("count", "n").writeStream().outputMode("complete")
         .option("checkpointLocation", root.resolve("cp").toString()).toTable(t).awaitTermination())
-        .hasMessageContaining("does not support Complete mode");
+        .hasMessageContaining("Output mode complete").hasMessageContaining("use output mode append");
     assertThat(SharedSpark.api().loadTable(TableId.of(ns, "counts")).currentSnapshot()).isEmpty();
   }
 }

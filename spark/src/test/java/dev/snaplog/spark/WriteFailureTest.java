@@ -151,4 +151,78 @@ class WriteFailureTest {
         .hasMessageContaining("no branch 'nope'");
     assertThat(SharedSpark.dataFilesOnDisk(id)).hasSize(SharedSpark.dataFilesInTable(id).size());
   }
+
+  @Test
+  void anOverwriteWithATaskThatFailsOnceReplacesTheRowsOnce() throws Exception {
+    String t = "snaplog." + ns + ".overwritten";
+    spark.sql("CREATE TABLE " + t + " (id BIGINT NOT NULL)");
+    TableId id = TableId.of(ns, "overwritten");
+    spark.range(0, 100, 1, 2).writeTo(t).append();
+    int failuresBefore = INJECTED_FAILURES.get();
+
+    rows(1000, 1400, 4, new FailingPartition(false, 0)).writeTo(t).overwrite(org.apache.spark.sql.functions.lit(true));
+
+    assertThat(INJECTED_FAILURES.get() - failuresBefore).isEqualTo(1);
+    assertThat(SharedSpark.apiRows(id)).map(r -> (Long) r.get("id")).hasSize(400).doesNotHaveDuplicates()
+        .allMatch(v -> v >= 1000 && v < 1400);
+    assertThat(SharedSpark.api().loadTable(id).snapshots()).hasSize(2);
+    assertThat(SharedSpark.dataFilesOnDisk(id)).map(p -> p.toUri().getPath().replaceAll("/$", ""))
+        .containsAll(SharedSpark.dataFilesInTable(id)).hasSize(4 + 2); // the replaced files stay for history
+  }
+
+  /**
+   * Two attempts of the same task both write all its rows, as a speculative duplicate does; Spark's commit
+   * coordinator lets the first commit and makes the other abort. Local mode never launches speculative
+   * attempts (they must run on another host), so this drives the connector's write interfaces as Spark's
+   * writing task does.
+   */
+  @Test
+  void aDuplicateTaskAttemptContributesNothing() throws Exception {
+    String t = "snaplog." + ns + ".duplicated";
+    spark.sql("CREATE TABLE " + t + " (id BIGINT NOT NULL)");
+    TableId id = TableId.of(ns, "duplicated");
+    SnaplogCatalog catalog = new SnaplogCatalog();
+    catalog.initialize("snaplog", new org.apache.spark.sql.util.CaseInsensitiveStringMap(
+        java.util.Map.of(SnaplogCatalog.WAREHOUSE, SharedSpark.warehouse().toString())));
+    org.apache.spark.sql.connector.catalog.SupportsWrite table = (org.apache.spark.sql.connector.catalog.SupportsWrite)
+        catalog.loadTable(org.apache.spark.sql.connector.catalog.Identifier.of(new String[] {ns}, "duplicated"));
+    org.apache.spark.sql.types.StructType schema = table.schema();
+    org.apache.spark.sql.connector.write.LogicalWriteInfo info = new org.apache.spark.sql.connector.write.LogicalWriteInfo() {
+      @Override
+      public org.apache.spark.sql.util.CaseInsensitiveStringMap options() {
+        return org.apache.spark.sql.util.CaseInsensitiveStringMap.empty();
+      }
+
+      @Override
+      public String queryId() {
+        return "duplicate-attempts";
+      }
+
+      @Override
+      public org.apache.spark.sql.types.StructType schema() {
+        return schema;
+      }
+    };
+    org.apache.spark.sql.connector.write.BatchWrite batch = table.newWriteBuilder(info).build().toBatch();
+    org.apache.spark.sql.connector.write.DataWriterFactory factory = batch.createBatchWriterFactory(() -> 2);
+    org.apache.spark.sql.connector.write.WriterCommitMessage[] messages =
+        new org.apache.spark.sql.connector.write.WriterCommitMessage[2];
+    for (int partition = 0; partition < 2; partition++) {
+      var first = factory.createWriter(partition, 10 + partition);
+      var duplicate = factory.createWriter(partition, 20 + partition);
+      for (long v = partition * 100L; v < partition * 100L + 100; v++) {
+        first.write(new org.apache.spark.sql.catalyst.expressions.GenericInternalRow(new Object[] {v}));
+        duplicate.write(new org.apache.spark.sql.catalyst.expressions.GenericInternalRow(new Object[] {v}));
+      }
+      messages[partition] = first.commit(); // authorised by the coordinator
+      duplicate.abort(); // denied: Spark aborts the attempt
+      first.close();
+      duplicate.close();
+    }
+    batch.commit(messages);
+
+    assertThat(SharedSpark.apiRows(id)).map(r -> (Long) r.get("id")).hasSize(200).doesNotHaveDuplicates();
+    assertThat(SharedSpark.dataFilesOnDisk(id)).map(p -> p.toUri().getPath().replaceAll("/$", ""))
+        .containsExactlyInAnyOrderElementsOf(SharedSpark.dataFilesInTable(id));
+  }
 }

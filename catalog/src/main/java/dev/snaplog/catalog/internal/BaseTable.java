@@ -10,7 +10,10 @@ import dev.snaplog.core.VerifyReport;
 import dev.snaplog.core.HistoryEntry;
 import dev.snaplog.core.IncrementalScan;
 import dev.snaplog.core.ManageRefs;
+import dev.snaplog.core.RewriteFiles;
 import dev.snaplog.core.Rollback;
+import dev.snaplog.core.RowDelta;
+import dev.snaplog.core.Upsert;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.Snapshot;
 import dev.snaplog.core.Table;
@@ -148,6 +151,21 @@ public final class BaseTable implements Table {
   @Override
   public OverwriteFiles newOverwrite() {
     return new OverwriteOperation(ops, this);
+  }
+
+  @Override
+  public RowDelta newRowDelta() {
+    return new RowDeltaOperation(ops, this);
+  }
+
+  @Override
+  public Upsert newUpsert() {
+    return new UpsertOperation(ops, this);
+  }
+
+  @Override
+  public RewriteFiles newRewrite() {
+    return new RewriteOperation(ops, this);
   }
 
   @Override

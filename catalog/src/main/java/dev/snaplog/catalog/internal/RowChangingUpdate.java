@@ -4,6 +4,7 @@ import dev.snaplog.catalog.TableProperties;
 import dev.snaplog.core.DataFile;
 import dev.snaplog.core.IsolationLevel;
 import dev.snaplog.core.Record;
+import dev.snaplog.core.Schema;
 import dev.snaplog.core.exceptions.ValidationException;
 import dev.snaplog.core.expressions.Expression;
 import dev.snaplog.core.expressions.Expressions;
@@ -22,7 +23,7 @@ import java.util.Set;
  */
 abstract class RowChangingUpdate<ThisT> extends BaseSnapshotUpdate<ThisT> {
   private final BaseTable table;
-  private final RowDeletes rowDeletes;
+  protected final RowDeletes rowDeletes;
   private Expression filter = Expressions.alwaysFalse();
   private final Set<String> deletedFiles = new LinkedHashSet<>();
   private final List<DataFile> addedFiles = new ArrayList<>();
@@ -56,22 +57,37 @@ abstract class RowChangingUpdate<ThisT> extends BaseSnapshotUpdate<ThisT> {
     });
   }
 
+  /** Whether this change deletes rows, which a table with no rows yet cannot have. */
+  protected boolean deletesRows() {
+    return !deletedFiles.isEmpty() || !(filter instanceof Expression.False);
+  }
+
+  /** The row deletes of this change on {@code target}: by default, the rows its filter matches. */
+  protected FileChanges rowDeletes(SnapshotState target, boolean copyOnWrite, boolean dryRun,
+      Set<String> rewritten) {
+    return rowDeletes.delete(target, filter, copyOnWrite, dryRun, this::ownObject, rewritten);
+  }
+
+  /** The filter that concurrently added files are checked against under serializable isolation. */
+  protected Expression conflictFilter(Schema schema) {
+    return Expressions.bind(filter, schema);
+  }
+
   @Override
   protected FileChanges changes(TableState read, boolean dryRun) {
     readVersion = read.version();
     if (parentOf(read).isEmpty()) {
-      ValidationException.check(deletedFiles.isEmpty() && filter instanceof Expression.False,
-          "Table %s has no rows yet; there is nothing to %s", ops.id(), operation());
+      ValidationException.check(!deletesRows(), "Table %s has no rows yet; there is nothing to %s", ops.id(),
+          operation());
       return FileChanges.adding(addedFiles);
     }
     SnapshotState target = target(read);
     boolean copyOnWrite = TableProperties.copyOnWrite(read.metadata().properties(), ops.catalogProperties());
-    FileChanges deletes = rowDeletes.delete(target, filter, copyOnWrite, dryRun, this::ownObject, rewritten);
+    FileChanges deletes = rowDeletes(target, copyOnWrite, dryRun, rewritten);
     List<DataFile> removed = new ArrayList<>(deletes.removed());
     Set<String> removedLocations = new HashSet<>(deletes.removedLocations());
     if (!deletedFiles.isEmpty()) {
-      Map<String, DataFile> live = new java.util.HashMap<>();
-      ops.log().liveFiles(target.context(), target.fileSet(), part -> true).forEach(f -> live.put(f.location(), f));
+      Map<String, DataFile> live = rowDeletes.liveFiles(target);
       for (String location : deletedFiles) {
         DataFile f = live.get(location);
         ValidationException.check(f != null, "Table %s has no live data file %s; nothing was committed",
@@ -89,8 +105,8 @@ abstract class RowChangingUpdate<ThisT> extends BaseSnapshotUpdate<ThisT> {
 
   @Override
   protected ConflictValidator validator(TableState read, FileChanges changes, IsolationLevel level) {
-    return new DeleteConflicts(ops, branch(), read.version(), changes, rewritten,
-        RowDeletes.bind(filter, target(read)), level);
+    return new DeleteConflicts(ops, branch(), read.version(), changes, rewritten, conflictFilter(read.metadata().schema()),
+        level);
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.data.ParquetFormat;
 import dev.snaplog.core.exceptions.CommitConflictException;
+import dev.snaplog.core.exceptions.ValidationException;
 import dev.snaplog.core.expressions.Evaluators;
 import dev.snaplog.core.expressions.Expression;
 import dev.snaplog.core.expressions.Expressions;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -40,11 +42,6 @@ final class RowDeletes {
     this.table = table;
   }
 
-  /** The filter bound to the schema of {@code target}; fails naming an unknown column. */
-  static Expression bind(Expression filter, SnapshotState target) {
-    return Expressions.bind(filter, schema(target));
-  }
-
   private static Schema schema(SnapshotState target) {
     return target.context().schemaById(target.snapshot().schemaId());
   }
@@ -60,50 +57,144 @@ final class RowDeletes {
     Schema schema = schema(target);
     Expression bound = Expressions.bind(filter, schema);
     Expression someRowMayNotMatch = someRowMayNotMatch(filter, schema);
-    List<DataFile> removed = new ArrayList<>();
-    List<DataFile> added = new ArrayList<>();
-    Map<String, RoaringBitmap> vectors = new LinkedHashMap<>();
-    Map<String, DataFile> restated = new LinkedHashMap<>();
+    Deletes out = new Deletes(copyOnWrite);
     for (FileScanTask task : ScanPlanner.plan(ops.log(), target.context(), target.fileSet(), bound)) {
       DataFile f = task.file();
       if (!Evaluators.mightMatch(someRowMayNotMatch, f.recordCount(), f.columnStats())) {
-        removed.add(f);
+        out.removed.add(f);
         continue;
       }
+      out.readAndDelete(f, schema, schema, (p, r) -> Evaluators.matches(bound, r));
+    }
+    return out.finish(dryRun, ownObject, rewritten);
+  }
+
+  /**
+   * The changes that delete the rows of {@code target} for which {@code matches} holds, judged on the named
+   * {@code columns} alone (in merge-on-read only they are read). Files are chosen by {@code prune} (a filter
+   * their stats must allow) and every candidate is read.
+   */
+  FileChanges deleteMatching(SnapshotState target, Expression prune, List<String> columns,
+      Predicate<Record> matches, boolean copyOnWrite, boolean dryRun, Consumer<String> ownObject,
+      Set<String> rewritten) {
+    Schema schema = schema(target);
+    Deletes out = new Deletes(copyOnWrite);
+    Expression bound = Expressions.bind(prune, schema);
+    Schema projection = copyOnWrite ? schema : schema.select(columns);
+    for (FileScanTask task : ScanPlanner.plan(ops.log(), target.context(), target.fileSet(), bound)) {
+      out.readAndDelete(task.file(), schema, projection, (p, r) -> matches.test(r));
+    }
+    return out.finish(dryRun, ownObject, rewritten);
+  }
+
+  /**
+   * The changes that delete rows by position: {@code positions} by data file location. In merge-on-read no
+   * data file is read.
+   *
+   * @throws ValidationException if a file is not live in {@code target} or a position is past its row count
+   */
+  FileChanges deletePositions(SnapshotState target, Map<String, RoaringBitmap> positions, boolean copyOnWrite,
+      boolean dryRun, Consumer<String> ownObject, Set<String> rewritten) {
+    Map<String, DataFile> live = liveFiles(target);
+    Schema schema = schema(target);
+    Deletes out = new Deletes(copyOnWrite);
+    for (Map.Entry<String, RoaringBitmap> e : positions.entrySet()) {
+      DataFile f = live.get(e.getKey());
+      ValidationException.check(f != null, "Table %s has no live data file %s; nothing was committed", ops.id(),
+          e.getKey());
+      RoaringBitmap wanted = e.getValue();
+      ValidationException.check(wanted.isEmpty() || Integer.toUnsignedLong(wanted.last()) < f.recordCount(),
+          "Table %s: position %s is past the last row of data file %s, which has %s rows (positions start at"
+              + " 0); nothing was committed", ops.id(), wanted.isEmpty() ? 0 : Integer.toUnsignedLong(wanted.last()),
+          f.location(), f.recordCount());
+      if (copyOnWrite) {
+        out.readAndDelete(f, schema, schema, (p, r) -> wanted.contains(p));
+      } else {
+        RoaringBitmap existing = DeletionVectors.read(ops.storage().objects(), f);
+        out.record(f, existing, RoaringBitmap.andNot(wanted, existing), List.of());
+      }
+    }
+    return out.finish(dryRun, ownObject, rewritten);
+  }
+
+  /** The live files of {@code target} by location. */
+  Map<String, DataFile> liveFiles(SnapshotState target) {
+    Map<String, DataFile> live = new HashMap<>();
+    for (DataFile f : ops.log().liveFiles(target.context(), target.fileSet(), part -> true)) {
+      live.put(f.location(), f);
+    }
+    return live;
+  }
+
+  /** A row of a data file, by its position, that a delete selects. */
+  @FunctionalInterface
+  private interface RowSelector {
+    boolean selects(int position, Record row);
+  }
+
+  /** The files one delete removes, restates with a vector, or writes again, collected file by file. */
+  private final class Deletes {
+    private final boolean copyOnWrite;
+    private final List<DataFile> removed = new ArrayList<>();
+    private final List<List<Record>> copies = new ArrayList<>();
+    private final Map<String, RoaringBitmap> vectors = new LinkedHashMap<>();
+    private final Map<String, DataFile> restated = new LinkedHashMap<>();
+
+    Deletes(boolean copyOnWrite) {
+      this.copyOnWrite = copyOnWrite;
+    }
+
+    /**
+     * Reads {@code f} once ({@code projection}: the columns the selector needs, or every column for a copy),
+     * skipping rows already deleted, and deletes the rows {@code selector} selects.
+     */
+    void readAndDelete(DataFile f, Schema schema, Schema projection, RowSelector selector) {
       RoaringBitmap existing = DeletionVectors.read(ops.storage().objects(), f);
       RoaringBitmap matching = new RoaringBitmap();
       List<Record> kept = new ArrayList<>();
-      long position = 0;
-      for (Record r : ParquetFormat.read(ops.storage().objects().newInputFile(f.location()), schema, schema,
+      int position = 0;
+      for (Record r : ParquetFormat.read(ops.storage().objects().newInputFile(f.location()), schema, projection,
           Expressions.alwaysTrue())) {
-        int p = (int) position++;
+        int p = position++;
         if (existing.contains(p)) {
           continue;
         }
-        if (Evaluators.matches(bound, r)) {
+        if (selector.selects(p, r)) {
           matching.add(p);
         } else if (copyOnWrite) {
           kept.add(r);
         }
       }
+      record(f, existing, matching, kept);
+    }
+
+    /** Deletes {@code matching} (disjoint from {@code existing}) from {@code f}; {@code kept} for a copy. */
+    void record(DataFile f, RoaringBitmap existing, RoaringBitmap matching, List<Record> kept) {
       if (matching.isEmpty()) {
-        continue;
+        return;
       }
       removed.add(f);
       if (existing.getLongCardinality() + matching.getLongCardinality() == f.recordCount()) {
-        continue; // every row is gone: the file leaves the table
+        return; // every row is gone: the file leaves the table
       }
       if (copyOnWrite) {
-        added.add(dryRun ? new DataFile(NOT_WRITTEN, DataFile.PARQUET, kept.size(), 0, Map.of())
-            : writeCopy(kept, ownObject, rewritten));
+        copies.add(kept);
       } else {
         matching.or(existing);
         vectors.put(f.location(), matching);
         restated.put(f.location(), f);
       }
     }
-    added.addAll(withVectors(restated, vectors, dryRun, ownObject));
-    return new FileChanges(removed, added);
+
+    FileChanges finish(boolean dryRun, Consumer<String> ownObject, Set<String> rewritten) {
+      List<DataFile> added = new ArrayList<>();
+      for (List<Record> kept : copies) {
+        added.add(dryRun ? new DataFile(NOT_WRITTEN, DataFile.PARQUET, kept.size(), 0, Map.of())
+            : writeCopy(kept, ownObject, rewritten));
+      }
+      added.addAll(withVectors(restated, vectors, dryRun, ownObject));
+      return new FileChanges(removed, added);
+    }
   }
 
   private DataFile writeCopy(List<Record> kept, Consumer<String> ownObject, Set<String> rewritten) {
@@ -114,7 +205,7 @@ final class RowDeletes {
   }
 
   /** The files restated with their new vectors, written together into one object. */
-  private List<DataFile> withVectors(Map<String, DataFile> files, Map<String, RoaringBitmap> vectors,
+  List<DataFile> withVectors(Map<String, DataFile> files, Map<String, RoaringBitmap> vectors,
       boolean dryRun, Consumer<String> ownObject) {
     if (vectors.isEmpty()) {
       return List.of();
@@ -153,10 +244,7 @@ final class RowDeletes {
    * @throws CommitConflictException if a file this change touches is no longer live
    */
   FileChanges rebase(FileChanges changes, SnapshotState target, long readVersion, Consumer<String> ownObject) {
-    Map<String, DataFile> live = new HashMap<>();
-    for (DataFile f : ops.log().liveFiles(target.context(), target.fileSet(), part -> true)) {
-      live.put(f.location(), f);
-    }
+    Map<String, DataFile> live = liveFiles(target);
     Map<String, DataFile> ours = new LinkedHashMap<>();
     changes.added().forEach(f -> ours.put(f.location(), f));
     List<DataFile> removed = new ArrayList<>();

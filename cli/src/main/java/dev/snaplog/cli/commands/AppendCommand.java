@@ -1,29 +1,21 @@
 package dev.snaplog.cli.commands;
 
 import dev.snaplog.cli.CliContext;
-import dev.snaplog.cli.CliException;
 import dev.snaplog.cli.input.InputFormat;
 import dev.snaplog.cli.input.Progress;
-import dev.snaplog.cli.input.RowSource;
-import dev.snaplog.cli.input.RowSources;
 import dev.snaplog.core.AppendFiles;
 import dev.snaplog.core.CommitResult;
 import dev.snaplog.core.Limits;
 import dev.snaplog.core.ManageRefs;
-import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.Snapshot;
 import dev.snaplog.core.Table;
 import dev.snaplog.core.types.LossyInput;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.NoSuchElementException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -67,14 +59,7 @@ public final class AppendCommand extends BaseCommand {
 
   @Override
   protected int run(CliContext ctx) {
-    List<InputFormat> formats = new ArrayList<>();
-    for (Path f : files) {
-      if (!Files.isRegularFile(f)) {
-        throw CliException.notFound("Input file " + f + (Files.exists(f) ? " is not a regular file"
-            : " does not exist"));
-      }
-      formats.add(InputFormat.of(f, inputFormat));
-    }
+    InputFiles inputs = InputFiles.of(files, inputFormat);
     Limits.checkProperties("summary property", summary); // before any input is read
     Table t = ctx.loadTable(table);
     if (branch != null) {
@@ -91,23 +76,14 @@ public final class AppendCommand extends BaseCommand {
       }
     }
     Progress progress = new Progress(ctx.err(), ctx.showProgress());
-    long rows = 0;
-    for (int i = 0; i < files.size(); i++) {
-      rows += check(files.get(i), formats.get(i), schema, lossy(), progress);
-    }
-    if (rows == 0) {
-      progress.clear();
-      throw CliException.invalid("The input files hold no rows; nothing was committed");
-    }
+    long rows = inputs.checkAll(schema, lossy(), progress);
     AppendFiles append = newAppend(t);
     summary.forEach(append::set);
     if (commitToken != null) {
       append.commitToken(commitToken);
     }
-    for (int i = 0; i < files.size(); i++) {
-      Path f = files.get(i);
-      InputFormat format = formats.get(i);
-      append.appendRecords(() -> new SourceIterator(RowSources.open(f, format, schema, lossy()), f, progress));
+    for (int i = 0; i < inputs.size(); i++) {
+      append.appendRecords(inputs.rows(i, schema, lossy(), progress));
     }
     progress.clear();
     report(ctx, t, append.commitWithResult(), rows);
@@ -120,23 +96,6 @@ public final class AppendCommand extends BaseCommand {
 
   private AppendFiles newAppend(Table t) {
     return branch == null ? t.newAppend() : t.newAppend().toBranch(branch);
-  }
-
-  /** Reads a whole file, converting every row; returns the row count. Throws at the first bad value. */
-  private static long check(Path file, InputFormat format, Schema schema, LossyInput lossy, Progress progress) {
-    long n = 0;
-    try (RowSource src = RowSources.open(file, format, schema, lossy)) {
-      while (src.next() != null) {
-        n++;
-        if ((n & 1023) == 0) {
-          progress.update("checking", file.getFileName().toString(), n, src.bytesRead());
-        }
-      }
-    } catch (RuntimeException e) {
-      progress.clear();
-      throw e;
-    }
-    return n;
   }
 
   /**
@@ -162,44 +121,5 @@ public final class AppendCommand extends BaseCommand {
             + t.id() + (branch == null ? "" : " branch '" + branch + "'") + ": snapshot " + s.snapshotId()
             + ", version " + r.version();
     ctx.output().result(sentence, result);
-  }
-
-  /** Iterates one source for the data writer, drawing progress and closing the file at the end. */
-  private static final class SourceIterator implements Iterator<Record> {
-    private final RowSource src;
-    private final String name;
-    private final Progress progress;
-    private Record next;
-    private long n;
-
-    SourceIterator(RowSource src, Path file, Progress progress) {
-      this.src = src;
-      this.name = file.getFileName().toString();
-      this.progress = progress;
-    }
-
-    @Override
-    public boolean hasNext() {
-      if (next == null) {
-        next = src.next();
-        if (next == null) {
-          src.close();
-        }
-      }
-      return next != null;
-    }
-
-    @Override
-    public Record next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      Record r = next;
-      next = null;
-      if ((++n & 1023) == 0) {
-        progress.update("writing", name, n, src.bytesRead());
-      }
-      return r;
-    }
   }
 }

@@ -17,15 +17,21 @@ import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
- * Page compression in pure Java (aircompressor, already a dependency of parquet-hadoop). Parquet's own
- * {@code CodecFactory} goes through Hadoop's codec classes and, for Snappy and ZSTD, native libraries
- * unpacked at run time; this one needs neither, so data files read and write the same on every platform and
- * without Hadoop on the class path. The page formats are the standard ones (raw Snappy blocks, ZSTD frames),
- * so any Parquet reader reads what this writes.
+ * Page compression without Hadoop's codec classes. Snappy runs in pure Java (aircompressor, already a
+ * dependency of parquet-hadoop); ZSTD runs through zstd-jni's native library where it loads and through
+ * aircompressor's pure-Java port elsewhere or when the system property {@code snaplog.zstd.pure-java} is
+ * {@code true}. Both ZSTD paths write level-3 frames with a content checksum; their bytes differ (the two
+ * compressors choose matches differently), but each reads the other's pages, so a file written either way
+ * reads back the same everywhere ({@code ZstdCodecParityTest}). The page formats are the standard ones (raw
+ * Snappy blocks, ZSTD frames), so any Parquet reader reads what this writes.
  *
  * <p>Not thread-safe: one instance per file reader or writer.
  */
 final class PureJavaCodecs implements CompressionCodecFactory {
+  /** Set to {@code true} to keep ZSTD in pure Java even where the native library loads. */
+  static final String PURE_JAVA_ZSTD_PROPERTY = "snaplog.zstd.pure-java";
+
+  private final boolean nativeZstd = NativeZstd.AVAILABLE && !Boolean.getBoolean(PURE_JAVA_ZSTD_PROPERTY);
   private final Map<CompressionCodecName, BytesInputCompressor> compressors =
       new EnumMap<>(CompressionCodecName.class);
   private final Map<CompressionCodecName, BytesInputDecompressor> decompressors =
@@ -40,7 +46,7 @@ final class PureJavaCodecs implements CompressionCodecFactory {
         case SNAPPY:
           return new PageCompressor(c, new SnappyCompressor());
         case ZSTD:
-          return new PageCompressor(c, new ZstdCompressor());
+          return new PageCompressor(c, nativeZstd ? new NativeZstd.NativeCompressor() : new ZstdCompressor());
         default:
           throw new UnsupportedOperationException("Compression " + c + " is not supported; use ZSTD, SNAPPY"
               + " or UNCOMPRESSED");
@@ -57,7 +63,8 @@ final class PureJavaCodecs implements CompressionCodecFactory {
         case SNAPPY:
           return new PageDecompressor(c, new SnappyDecompressor());
         case ZSTD:
-          return new PageDecompressor(c, new ZstdDecompressor());
+          return new PageDecompressor(c, nativeZstd ? new NativeZstd.NativeDecompressor()
+              : new ZstdDecompressor());
         default:
           throw new UnsupportedOperationException("Data file uses " + c + " compression, which Snaplog does not"
               + " read; supported: ZSTD, SNAPPY, UNCOMPRESSED");

@@ -4,17 +4,24 @@ import dev.snaplog.core.CloseableIterable;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.data.ParquetFormat;
+import dev.snaplog.core.data.ReadMetrics;
 import dev.snaplog.core.io.Storage;
+import dev.snaplog.manifest.DeletionVectors;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.LongPredicate;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.unsafe.types.UTF8String;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
- * Reads the rows of one data file as Spark rows, one at a time. Row groups whose stats rule out the residual
- * filter are skipped, and rows that fail it are dropped by Snaplog's reader. A query that needs no column (a
- * count) still reads one column, to learn how many rows pass the filter, and returns empty rows.
+ * Reads the live rows of one data file as Spark rows, one at a time: rows its deletion vector names are
+ * skipped (the vector is fetched by byte range, only for this file). Row groups whose stats rule out the
+ * residual filter are skipped, and rows that fail it are dropped by Snaplog's reader. A query that needs no
+ * table column (a count) still reads one column, to learn how many rows pass the filter. The metadata column
+ * {@code _file}, when asked for, comes last.
  */
 final class FileRowReader implements PartitionReader<InternalRow> {
   private static final InternalRow EMPTY_ROW = new GenericInternalRow(new Object[0]);
@@ -22,15 +29,29 @@ final class FileRowReader implements PartitionReader<InternalRow> {
   private final CloseableIterable<Record> rows;
   private final Iterator<Record> iterator;
   private final SparkValues.ToSpark converter;
+  private final UTF8String fileColumn;
   private Record current;
 
-  FileRowReader(Storage storage, FileInputPartition file, Schema dataSchema, List<String> columns) {
-    boolean countOnly = columns.isEmpty();
-    Schema projection = dataSchema.select(countOnly ? List.of(dataSchema.columnNames().get(0)) : columns);
-    this.rows = ParquetFormat.read(storage.objects().newInputFile(file.location()), dataSchema, projection,
-        file.residual().bind(dataSchema));
+  /**
+   * @param withFile append the metadata column {@code _file} to each row
+   */
+  FileRowReader(Storage storage, FileInputPartition file, Schema dataSchema, List<String> columns,
+      boolean withFile) {
+    this.fileColumn = withFile ? UTF8String.fromString(file.location()) : null;
+    boolean noColumn = columns.isEmpty();
+    Schema projection = dataSchema.select(noColumn ? List.of(dataSchema.columnNames().get(0)) : columns);
+    this.rows = ParquetFormat.read(storage.objects().newInputFile(file.location(), file.fileSizeBytes()),
+        dataSchema, projection, file.residual().bind(dataSchema), deleted(storage, file), new ReadMetrics());
     this.iterator = rows.iterator();
-    this.converter = countOnly ? null : new SparkValues.ToSpark(projection);
+    this.converter = noColumn ? null : new SparkValues.ToSpark(projection);
+  }
+
+  private static LongPredicate deleted(Storage storage, FileInputPartition file) {
+    if (file.deletionVector() == null) {
+      return position -> false;
+    }
+    RoaringBitmap positions = DeletionVectors.read(storage.objects(), file.dataFile());
+    return position -> positions.contains((int) position);
   }
 
   @Override
@@ -44,7 +65,10 @@ final class FileRowReader implements PartitionReader<InternalRow> {
 
   @Override
   public InternalRow get() {
-    return converter == null ? EMPTY_ROW : converter.row(current);
+    if (converter != null) {
+      return converter.row(current, fileColumn);
+    }
+    return fileColumn == null ? EMPTY_ROW : new GenericInternalRow(new Object[] {fileColumn});
   }
 
   @Override

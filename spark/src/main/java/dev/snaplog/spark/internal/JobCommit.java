@@ -1,7 +1,8 @@
 package dev.snaplog.spark.internal;
 
-import dev.snaplog.core.AppendFiles;
 import dev.snaplog.core.CommitResult;
+import dev.snaplog.core.DataFile;
+import dev.snaplog.core.SnapshotUpdate;
 import dev.snaplog.core.Table;
 import dev.snaplog.core.exceptions.CommitStateUnknownException;
 import dev.snaplog.core.io.ObjectStore;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The driver's side of one write job (a batch write, or one micro-batch of a stream): commits every file the
- * tasks wrote in one Snaplog append, or, when the job fails before that, deletes them.
+ * tasks wrote in one Snaplog commit (an append, an overwrite, or the file replacement of a row-level
+ * operation: see {@link CommitOperation}), or, when the job fails before that, deletes them.
  *
  * <p>Once the append may have landed, nothing is deleted: not after an unknown outcome (the files may be in
  * the table), and not when Spark aborts the job because of an error raised after the commit. Files of a
@@ -24,33 +26,34 @@ final class JobCommit {
   private final Table table;
   private final ObjectStore objects;
   private final WriteSettings settings;
+  private final CommitOperation operation;
   private volatile boolean mayHaveCommitted;
 
-  JobCommit(Table table, ObjectStore objects, WriteSettings settings) {
+  JobCommit(Table table, ObjectStore objects, WriteSettings settings, CommitOperation operation) {
     this.table = table;
     this.objects = objects;
     this.settings = settings;
+    this.operation = operation;
   }
 
   /**
-   * Appends the files in one commit, with {@code token} when given.
+   * Commits the files in one commit, with {@code token} when given.
    *
-   * @return what the commit did; empty when there were no files (nothing is committed then)
+   * @return what the commit did; empty when there were no files and the operation needs none (nothing is
+   *     committed then)
    * @throws CommitStateUnknownException if the outcome could not be settled; the files are kept
    */
   Optional<CommitResult> commit(List<WrittenFile> files, Optional<String> token) {
-    if (files.isEmpty()) {
+    if (files.isEmpty() && !operation.commitsWithoutFiles(table)) {
       LOG.info("Table {}: write {} produced no data file; nothing to commit", table.id(), settings.queryId());
       return Optional.empty();
     }
-    AppendFiles append = settings.configure(table.newAppend());
-    token.ifPresent(append::commitToken);
-    for (WrittenFile f : files) {
-      append.appendFile(f.toDataFile());
-    }
+    List<DataFile> dataFiles = files.stream().map(WrittenFile::toDataFile).toList();
+    SnapshotUpdate<?> update = operation.start(table, dataFiles, settings);
+    token.ifPresent(update::commitToken);
     CommitResult result;
     try {
-      result = append.commitWithResult();
+      result = update.commitWithResult();
     } catch (CommitStateUnknownException e) {
       mayHaveCommitted = true;
       throw e;
@@ -62,8 +65,8 @@ final class JobCommit {
           result.snapshot().snapshotId(), files.size());
       delete(files);
     } else {
-      LOG.info("Table {}: committed {} files at version {} (snapshot {})", table.id(), files.size(),
-          result.version(), result.snapshot().snapshotId());
+      LOG.info("Table {}: {} committed {} new files at version {} (snapshot {})", table.id(),
+          operation.describe(), files.size(), result.version(), result.snapshot().snapshotId());
     }
     return Optional.of(result);
   }

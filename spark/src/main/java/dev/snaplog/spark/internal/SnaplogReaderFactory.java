@@ -15,17 +15,20 @@ final class SnaplogReaderFactory implements PartitionReaderFactory {
   private final WarehouseConfig config;
   private final SchemaDescription dataSchema;
   private final ArrayList<String> columns;
+  private final boolean withFile;
 
-  SnaplogReaderFactory(WarehouseConfig config, SchemaDescription dataSchema, List<String> columns) {
+  SnaplogReaderFactory(WarehouseConfig config, SchemaDescription dataSchema, List<String> columns,
+      boolean withFile) {
     this.config = config;
     this.dataSchema = dataSchema;
     this.columns = new ArrayList<>(columns);
+    this.withFile = withFile;
   }
 
   @Override
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
     FileInputPartition file = (FileInputPartition) partition;
     Schema schema = dataSchema.schema();
-    return new FileRowReader(config.storage(), file, schema, columns);
+    return new FileRowReader(config.storage(), file, schema, columns, withFile);
   }
 }

@@ -7,6 +7,7 @@ import dev.snaplog.core.expressions.Expressions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.connector.read.SupportsPushDownFilters;
 import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
@@ -28,11 +29,24 @@ final class SnaplogScanBuilder implements SupportsPushDownFilters, SupportsPushD
   private final List<Filter> pushed = new ArrayList<>();
   private Expression filter = Expressions.alwaysTrue();
   private List<String> columns;
+  private boolean withFile;
+  private final Consumer<SnaplogScan> rowLevelOperation;
 
+  /** A builder of a query's read. */
   SnaplogScanBuilder(Table table, WarehouseConfig config, ReadSelection selection) {
+    this(table, config, selection, null);
+  }
+
+  /**
+   * A builder of a row-level operation's read, which returns every live row of each file the filters' stats
+   * do not rule out, and hands the scan it builds to {@code rowLevelOperation}.
+   */
+  SnaplogScanBuilder(Table table, WarehouseConfig config, ReadSelection selection,
+      Consumer<SnaplogScan> rowLevelOperation) {
     this.table = table;
     this.config = config;
     this.selection = selection;
+    this.rowLevelOperation = rowLevelOperation;
     this.dataSchema = selection.scan(table).schema();
     this.columns = dataSchema.columnNames();
   }
@@ -58,14 +72,25 @@ final class SnaplogScanBuilder implements SupportsPushDownFilters, SupportsPushD
   @Override
   public void pruneColumns(StructType required) {
     List<String> names = new ArrayList<>();
+    boolean file = false;
     for (StructField f : required.fields()) {
-      names.add(f.name());
+      if (dataSchema.findField(f.name()).isPresent()) {
+        names.add(f.name());
+      } else if (f.name().equals(FileColumn.NAME)) {
+        file = true;
+      }
     }
     columns = names;
+    withFile = file;
   }
 
   @Override
   public Scan build() {
-    return new SnaplogScan(table, config, selection, dataSchema, filter, columns, pushedFilters());
+    SnaplogScan scan = new SnaplogScan(table, config, selection, dataSchema, filter, columns, withFile,
+        pushedFilters(), rowLevelOperation != null);
+    if (rowLevelOperation != null) {
+      rowLevelOperation.accept(scan);
+    }
+    return scan;
   }
 }

@@ -6,23 +6,29 @@ import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.Write;
 import org.apache.spark.sql.connector.write.streaming.StreamingWrite;
 
-/** An append to a table, as a batch job or as a stream of micro-batches. */
+/**
+ * A write to a table whose tasks write new data files and whose driver commits them once: an append (as a
+ * batch job or as a stream of micro-batches), an overwrite, or a row-level operation's file replacement.
+ */
 final class SnaplogWrite implements Write {
   private final Table table;
   private final WarehouseConfig config;
   private final Schema schema;
   private final WriteSettings settings;
+  private final CommitOperation operation;
 
-  SnaplogWrite(Table table, WarehouseConfig config, Schema schema, WriteSettings settings) {
+  SnaplogWrite(Table table, WarehouseConfig config, Schema schema, WriteSettings settings,
+      CommitOperation operation) {
     this.table = table;
     this.config = config;
     this.schema = schema;
     this.settings = settings;
+    this.operation = operation;
   }
 
   @Override
   public String description() {
-    return "append to snaplog table " + table.id();
+    return operation.describe() + " of snaplog table " + table.id();
   }
 
   /** Where tasks write: the table's {@code data/} folder, the one place its appends accept files from. */
@@ -36,7 +42,7 @@ final class SnaplogWrite implements Write {
   }
 
   JobCommit newJobCommit() {
-    return new JobCommit(table, config.storage().objects(), settings);
+    return new JobCommit(table, config.storage().objects(), settings, operation);
   }
 
   @Override
@@ -46,6 +52,10 @@ final class SnaplogWrite implements Write {
 
   @Override
   public StreamingWrite toStreaming() {
+    if (!(operation instanceof AppendCommit)) {
+      throw SparkErrors.unsupported("Output mode complete (replacing the table's rows with each micro-batch)",
+          "use output mode append");
+    }
     if (settings.commitToken().isPresent()) {
       throw SparkErrors.unsupported("The write option commit-token on a stream", "a stream's commits carry"
           + " <query id>:<batch id> as their token; leave the option out");

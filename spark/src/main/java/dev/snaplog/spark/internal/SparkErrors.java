@@ -1,5 +1,6 @@
 package dev.snaplog.spark.internal;
 
+import dev.snaplog.core.exceptions.CommitConflictException;
 import dev.snaplog.core.exceptions.ValidationException;
 import java.util.Arrays;
 import java.util.Collection;
@@ -104,5 +105,41 @@ public final class SparkErrors {
 
   public static ValidationException locationTooShort(String location) {
     return new ValidationException("Table location '" + location + "' must be <warehouse>/<namespace>/<table>");
+  }
+
+  public static CommitConflictException filesChanged(String table, long readVersion,
+      long newestVersion, String file, boolean removed) {
+    return new CommitConflictException("Table " + table + ": data file " + file + " was "
+        + (removed ? "removed or rewritten" : "given new deleted rows") + " by a commit after version " + readVersion
+        + ", which this operation read; nothing was committed. Run the statement again against the new state",
+        table, readVersion, newestVersion, file);
+  }
+
+  public static ValidationException dynamicOverwrite(String table) {
+    return new ValidationException("Table " + table + " is not partitioned, so a dynamic partition overwrite has no"
+        + " partitions to choose from and would replace the whole table; use INSERT OVERWRITE (replaces every"
+        + " row), INSERT INTO ... REPLACE WHERE <condition> / df.writeTo(t).overwrite(condition) / the write"
+        + " option replaceWhere (replaces the rows a condition matches), or MERGE INTO (replaces rows by key)");
+  }
+
+  public static ValidationException overwriteNotExact(String table, String condition) {
+    return new ValidationException("Table " + table + ": the overwrite condition " + condition + " cannot be"
+        + " applied exactly by Snaplog (supported: comparisons, IN, IS [NOT] NULL, <=>, AND/OR/NOT on columns"
+        + " that are not float, double or uuid, with literals of the column's type); nothing was written");
+  }
+
+  public static ValidationException badReplaceWhere(String condition, String problem) {
+    return new ValidationException("Write option replaceWhere '" + condition + "' is not a condition on the"
+        + " table's columns: " + problem);
+  }
+
+  public static ValidationException replaceWhereWithoutOverwrite() {
+    return new ValidationException("Write option replaceWhere needs save mode overwrite"
+        + " (df.write.format(\"snaplog\").mode(\"overwrite\").option(\"replaceWhere\", condition))");
+  }
+
+  public static ValidationException branchInRowLevelOperation(String command) {
+    return new ValidationException(command + " changes the table's main branch; the option branch is not"
+        + " supported here (read the branch and write to it with df.writeTo)");
   }
 }

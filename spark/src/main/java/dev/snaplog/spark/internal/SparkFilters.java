@@ -10,6 +10,8 @@ import dev.snaplog.core.types.TypeId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.spark.sql.connector.expressions.filter.Predicate;
+import org.apache.spark.sql.internal.connector.PredicateUtils;
 import org.apache.spark.sql.sources.AlwaysFalse;
 import org.apache.spark.sql.sources.AlwaysTrue;
 import org.apache.spark.sql.sources.And;
@@ -40,12 +42,45 @@ import org.apache.spark.sql.sources.Or;
  * </ul>
  *
  * Untranslated filters are simply not pushed; Spark evaluates every filter after the scan either way.
+ *
+ * <p>Filters that choose rows to delete or replace ({@link #exact}) must also never match a row Spark's own
+ * evaluation would not: there an {@code IN} list holding a null is not translated (dropping the null would
+ * make {@code NOT (a IN (1, NULL))} true for {@code a = 2}, where Spark says unknown).
  */
 public final class SparkFilters {
   private final Schema schema;
+  private final boolean exact;
 
+  /** A translator for pruning reads. */
   public SparkFilters(Schema schema) {
+    this(schema, false);
+  }
+
+  private SparkFilters(Schema schema, boolean exact) {
     this.schema = schema;
+    this.exact = exact;
+  }
+
+  /** A translator whose results match exactly the rows Spark's filter is true for, for deletes and overwrites. */
+  public static SparkFilters exact(Schema schema) {
+    return new SparkFilters(schema, true);
+  }
+
+  /**
+   * The conjunction of Spark's data source V2 {@code predicates}, when every one of them can be translated
+   * (an empty array is true); empty when any cannot.
+   */
+  public Optional<Expression> translateAll(Predicate[] predicates) {
+    Expression all = Expressions.alwaysTrue();
+    for (Predicate p : predicates) {
+      scala.Option<Filter> v1 = PredicateUtils.toV1(p);
+      Optional<Expression> e = v1.isDefined() ? translate(v1.get()) : Optional.empty();
+      if (e.isEmpty()) {
+        return Optional.empty();
+      }
+      all = Expressions.and(all, e.get());
+    }
+    return Optional.of(all);
   }
 
   /** The Snaplog form of {@code filter}, when every part of it can be translated exactly. */
@@ -107,7 +142,9 @@ public final class SparkFilters {
     // a null in the list can only make the result unknown, never true: leaving it out keeps the same rows
     List<Object> literals = new ArrayList<>();
     for (Object v : values) {
-      if (v != null) {
+      if (v == null && exact) {
+        throw new ValidationException("null in an IN list");
+      } else if (v != null) {
         literals.add(literal(column, v));
       }
     }

@@ -67,7 +67,13 @@ public final class SparkSchemas {
       case TIME -> TimeType.apply(TIME_PRECISION);
       case TIMESTAMP -> DataTypes.TimestampNTZType;
       case TIMESTAMPTZ -> DataTypes.TimestampType;
+      case STRUCT, LIST, MAP -> throw nestedUnsupported(type);
     };
+  }
+
+  static UnsupportedOperationException nestedUnsupported(Type type) {
+    return SparkErrors.unsupported("The nested type " + type + " in Spark",
+        "read the table's flat columns through the Snaplog API or CLI");
   }
 
   /**

@@ -37,10 +37,18 @@ public final class SparkValues {
     }
 
     public InternalRow row(Record record) {
-      Object[] values = new Object[types.length];
+      return row(record, null);
+    }
+
+    /** The record's values followed by {@code trailing} (already in Spark's form), unless it is null. */
+    public InternalRow row(Record record, Object trailing) {
+      Object[] values = new Object[types.length + (trailing == null ? 0 : 1)];
       for (int i = 0; i < types.length; i++) {
         Object v = record.get(i);
         values[i] = v == null ? null : value(types[i], v);
+      }
+      if (trailing != null) {
+        values[types.length] = trailing;
       }
       return new GenericInternalRow(values);
     }
@@ -83,6 +91,7 @@ public final class SparkValues {
         case TIMESTAMP -> Literals.localDateTimeFromMicros(row.getLong(pos));
         case TIMESTAMPTZ -> Literals.instantFromMicros(row.getLong(pos));
         case UUID -> uuid(row.getUTF8String(pos).toString(), schema.fields().get(pos).name());
+        case STRUCT, LIST, MAP -> throw SparkSchemas.nestedUnsupported(t);
       };
     }
   }
@@ -99,6 +108,7 @@ public final class SparkValues {
       case TIME -> ((LocalTime) v).toNanoOfDay();
       case TIMESTAMP -> Literals.micros((LocalDateTime) v);
       case TIMESTAMPTZ -> Literals.micros((Instant) v);
+      case STRUCT, LIST, MAP -> throw SparkSchemas.nestedUnsupported(type);
     };
   }
 

@@ -1,6 +1,6 @@
 package dev.snaplog.spark.internal;
 
-import dev.snaplog.core.AppendFiles;
+import dev.snaplog.core.SnapshotUpdate;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
@@ -44,9 +44,14 @@ final class WriteSettings implements Serializable {
     return Optional.ofNullable(commitToken);
   }
 
-  /** An append set up with the branch and summary properties (not the token, which the caller decides). */
-  AppendFiles configure(AppendFiles append) {
-    AppendFiles a = append;
+  /** The branch the write commits to, when not main. */
+  Optional<String> branch() {
+    return Optional.ofNullable(branch).filter(b -> !b.equals("main"));
+  }
+
+  /** A commit set up with the branch and summary properties (not the token, which the caller decides). */
+  <T extends SnapshotUpdate<T>> T configure(T update) {
+    T a = update;
     if (branch != null && !branch.equals("main")) {
       a = a.toBranch(branch);
     }

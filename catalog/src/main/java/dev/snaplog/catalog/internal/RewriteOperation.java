@@ -1,0 +1,213 @@
+package dev.snaplog.catalog.internal;
+
+import dev.snaplog.catalog.TableProperties;
+import dev.snaplog.core.DataFile;
+import dev.snaplog.core.DataWriter;
+import dev.snaplog.core.IsolationLevel;
+import dev.snaplog.core.Record;
+import dev.snaplog.core.RewriteFiles;
+import dev.snaplog.core.Schema;
+import dev.snaplog.core.data.ParquetFormat;
+import dev.snaplog.core.data.ReadMetrics;
+import dev.snaplog.core.exceptions.CommitConflictException;
+import dev.snaplog.core.exceptions.ValidationException;
+import dev.snaplog.core.expressions.Expressions;
+import dev.snaplog.manifest.DeletionVectors;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Compaction; see {@link RewriteFiles}. Candidates (small files and files with deleted rows) are packed in
+ * table order into bins of at most the target size, judged by each file's live share of its bytes; every bin
+ * of two or more files, or holding a file with deleted rows, is written as one new file of its live rows.
+ * The change is one commit that removes the old files and adds the new ones.
+ *
+ * <p>Conflicts: appends do not touch the files it replaces and are kept. A concurrent commit that removed or
+ * rewrote one of them (copy-on-write, another compaction, a rollback) makes it conflict. A concurrent delete
+ * that only gave one of them a (bigger) deletion vector does not: the rewrite remembers where each row it read
+ * went in its new files, and on retry carries the newly deleted positions over into deletion vectors of those
+ * files, so no deleted row comes back and the compaction still lands.
+ */
+final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements RewriteFiles {
+  private final BaseTable table;
+  private final RowDeletes rowDeletes;
+  private Long targetBytes;
+  /** Where the rows of each replaced file went, by its location; filled as the files are written. */
+  private final Map<String, Origin> origins = new HashMap<>();
+  /** The change as first worked out, which every retry restates from. */
+  private FileChanges planned;
+
+  /**
+   * The rows of one replaced file in its new file: the live rows as read (every position not in
+   * {@code deletedAtRead}), in order, from position {@code outputStart} of {@code output}.
+   */
+  private record Origin(RoaringBitmap deletedAtRead, String output, long outputStart) {
+    /** The new file's position of the replaced file's position {@code p} (a row that was live). */
+    long outputPosition(int p) {
+      return outputStart + p - deletedAtRead.rank(p);
+    }
+  }
+
+  RewriteOperation(TableOperations ops, BaseTable table) {
+    super(ops);
+    this.table = table;
+    this.rowDeletes = new RowDeletes(ops, table);
+  }
+
+  @Override
+  protected RewriteFiles self() {
+    return this;
+  }
+
+  @Override
+  protected String operation() {
+    return "rewrite";
+  }
+
+  @Override
+  public RewriteFiles targetFileSizeBytes(long bytes) {
+    ValidationException.check(bytes > 0, "Table %s: the target file size must be positive, got %s", ops.id(),
+        bytes);
+    this.targetBytes = bytes;
+    return this;
+  }
+
+  @Override
+  protected FileChanges changes(TableState read, boolean dryRun) {
+    ValidationException.check(parentOf(read).isPresent(), "Table %s has no data files yet; there is nothing to"
+        + " compact", ops.id());
+    long target = targetBytes != null ? targetBytes
+        : TableProperties.targetFileSizeBytes(read.metadata().properties(), ops.catalogProperties());
+    SnapshotState state = target(read);
+    Schema schema = state.context().schemaById(state.snapshot().schemaId());
+    List<DataFile> removed = new ArrayList<>();
+    List<DataFile> added = new ArrayList<>();
+    for (List<DataFile> bin : bins(ops.log().liveFiles(state.context(), state.fileSet(), part -> true), target)) {
+      removed.addAll(bin);
+      added.add(dryRun ? planned(bin) : rewrite(bin, schema));
+    }
+    FileChanges changes = new FileChanges(removed, added);
+    if (!dryRun) {
+      planned = changes;
+    }
+    return changes;
+  }
+
+  /** The bins worth rewriting, in table order. */
+  static List<List<DataFile>> bins(Iterable<DataFile> live, long target) {
+    long small = target / 4 * 3;
+    List<List<DataFile>> out = new ArrayList<>();
+    List<DataFile> bin = new ArrayList<>();
+    long binBytes = 0;
+    for (DataFile f : live) {
+      boolean deletes = f.deletionVector().isPresent();
+      if (!deletes && f.fileSizeBytes() >= small) {
+        continue;
+      }
+      long bytes = liveBytes(f);
+      if (!bin.isEmpty() && binBytes + bytes > target) {
+        keepIfWorthIt(bin, out);
+        bin = new ArrayList<>();
+        binBytes = 0;
+      }
+      bin.add(f);
+      binBytes += bytes;
+    }
+    keepIfWorthIt(bin, out);
+    return out;
+  }
+
+  private static void keepIfWorthIt(List<DataFile> bin, List<List<DataFile>> out) {
+    if (bin.size() > 1 || bin.size() == 1 && bin.get(0).deletionVector().isPresent()) {
+      out.add(bin);
+    }
+  }
+
+  private static long liveBytes(DataFile f) {
+    return f.recordCount() == 0 ? f.fileSizeBytes()
+        : (long) ((double) f.fileSizeBytes() * f.liveRecordCount() / f.recordCount());
+  }
+
+  /** What a dry run reports for a bin: its live rows, its live bytes, nothing written. */
+  private static DataFile planned(List<DataFile> bin) {
+    return new DataFile(RowDeletes.NOT_WRITTEN, DataFile.PARQUET,
+        bin.stream().mapToLong(DataFile::liveRecordCount).sum(),
+        bin.stream().mapToLong(RewriteOperation::liveBytes).sum(), Map.of());
+  }
+
+  /** Writes the live rows of {@code bin}, file after file, into one new data file. */
+  private DataFile rewrite(List<DataFile> bin, Schema schema) {
+    Map<String, Origin> written = new HashMap<>();
+    try (DataWriter writer = table.newDataWriter()) {
+      for (DataFile f : bin) {
+        RoaringBitmap deleted = DeletionVectors.read(ops.storage().objects(), f);
+        written.put(f.location(), new Origin(deleted, null, writer.recordCount()));
+        for (Record r : ParquetFormat.read(ops.storage().objects().newInputFile(f.location(), f.fileSizeBytes()),
+            schema, schema, Expressions.alwaysTrue(), p -> deleted.contains((int) p), new ReadMetrics())) {
+          writer.write(r);
+        }
+      }
+      DataFile out = writer.complete();
+      ownObject(out.location());
+      written.forEach((loc, o) -> origins.put(loc, new Origin(o.deletedAtRead(), out.location(), o.outputStart())));
+      return out;
+    }
+  }
+
+  @Override
+  protected ConflictValidator validator(TableState read, FileChanges changes, IsolationLevel level) {
+    return new DeleteConflicts(ops, branch(), read.version(), changes, Set.of(), Expressions.alwaysFalse(),
+        IsolationLevel.SNAPSHOT);
+  }
+
+  /**
+   * The change restated on {@code base}: every replaced file that a concurrent delete gave more deleted rows
+   * has them carried over into a deletion vector of the new file its rows went to (a new file left with no row
+   * is dropped). Works from the change as first planned, so each retry carries everything deleted since.
+   */
+  @Override
+  protected FileChanges rebase(FileChanges changes, TableState base) {
+    Map<String, DataFile> live = rowDeletes.liveFiles(target(base));
+    Map<String, RoaringBitmap> carried = new LinkedHashMap<>();
+    List<DataFile> removed = new ArrayList<>();
+    for (DataFile before : planned.removed()) {
+      DataFile now = live.get(before.location());
+      if (now == null) {
+        throw new CommitConflictException("Table " + ops.id() + ": data file " + before.location() + " was removed"
+            + " by a commit after this compaction read the table; nothing was committed. Run it again",
+            ops.id().toString(), base.version(), base.version(), before.location());
+      }
+      removed.add(now);
+      if (now.equals(before)) {
+        continue;
+      }
+      Origin o = origins.get(before.location());
+      RoaringBitmap newly = RoaringBitmap.andNot(DeletionVectors.read(ops.storage().objects(), now),
+          o.deletedAtRead());
+      RoaringBitmap out = carried.computeIfAbsent(o.output(), k -> new RoaringBitmap());
+      newly.forEach((int p) -> out.add(Math.toIntExact(o.outputPosition(p))));
+    }
+    if (carried.isEmpty()) {
+      return planned;
+    }
+    List<DataFile> added = new ArrayList<>();
+    Map<String, DataFile> restated = new LinkedHashMap<>();
+    Map<String, RoaringBitmap> vectors = new LinkedHashMap<>();
+    for (DataFile f : planned.added()) {
+      RoaringBitmap deleted = carried.get(f.location());
+      if (deleted == null) {
+        added.add(f);
+      } else if (deleted.getLongCardinality() < f.recordCount()) {
+        restated.put(f.location(), f);
+        vectors.put(f.location(), deleted);
+      } // else every row of the new file was deleted meanwhile: it is not added
+    }
+    added.addAll(rowDeletes.withVectors(restated, vectors, false, this::ownObject));
+    return new FileChanges(removed, added);
+  }
+}

@@ -1,0 +1,130 @@
+package dev.snaplog.catalog.internal;
+
+import dev.snaplog.core.DataFile;
+import dev.snaplog.core.Record;
+import dev.snaplog.core.Schema;
+import dev.snaplog.core.Upsert;
+import dev.snaplog.core.data.ParquetFormat;
+import dev.snaplog.core.exceptions.ValidationException;
+import dev.snaplog.core.expressions.Expression;
+import dev.snaplog.core.expressions.Expressions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Deletes the rows whose key a new row has and adds the new rows, in one commit; see {@link Upsert}. The batch
+ * is checked (key present, unique, not null) before anything is written, and its records are written once,
+ * on the first commit attempt; files whose stats rule out every key of the batch are not read.
+ */
+final class UpsertOperation extends RowChangingUpdate<Upsert> implements Upsert {
+  private final BaseTable table;
+  private List<String> keyColumns = List.of();
+  private final List<Record> records = new ArrayList<>();
+  private final List<DataFile> files = new ArrayList<>();
+  private UpsertKeys keys;
+  private DataFile written;
+
+  UpsertOperation(TableOperations ops, BaseTable table) {
+    super(ops, table);
+    this.table = table;
+  }
+
+  @Override
+  protected Upsert self() {
+    return this;
+  }
+
+  @Override
+  protected String operation() {
+    return "upsert";
+  }
+
+  @Override
+  public Upsert key(List<String> columns) {
+    keyColumns = UpsertKeys.checkColumns(ops.id(), ops.current().metadata().schema(), columns);
+    keys = null;
+    return this;
+  }
+
+  @Override
+  public Upsert addRecords(Iterable<? extends Record> rows) {
+    rows.forEach(records::add);
+    keys = null;
+    return this;
+  }
+
+  @Override
+  public Upsert addFile(DataFile file) {
+    DataFiles.checkAddable(ops, file);
+    files.add(file);
+    keys = null;
+    return this;
+  }
+
+  @Override
+  protected boolean deletesRows() {
+    return false; // an upsert into a table with no rows yet only adds
+  }
+
+  @Override
+  protected FileChanges changes(TableState read, boolean dryRun) {
+    UpsertKeys batch = keys(read.metadata().schema());
+    FileChanges deletes = batch.isEmpty() ? FileChanges.adding(List.of()) : super.changes(read, dryRun);
+    List<DataFile> added = new ArrayList<>(deletes.added());
+    added.addAll(files);
+    if (!records.isEmpty()) {
+      if (dryRun) {
+        added.add(new DataFile(RowDeletes.NOT_WRITTEN, DataFile.PARQUET, records.size(), 0, Map.of()));
+      } else {
+        added.add(writtenRecords());
+      }
+    }
+    return new FileChanges(deletes.removed(), added);
+  }
+
+  @Override
+  protected FileChanges rowDeletes(SnapshotState target, boolean copyOnWrite, boolean dryRun,
+      Set<String> rewritten) {
+    return rowDeletes.deleteMatching(target, keys.pruneFilter(ops.current().metadata().schema()), keyColumns,
+        keys::matches, copyOnWrite, dryRun, this::ownObject, rewritten);
+  }
+
+  @Override
+  protected Expression conflictFilter(Schema schema) {
+    return keys.isEmpty() ? Expressions.alwaysFalse() : Expressions.bind(keys.pruneFilter(schema), schema);
+  }
+
+  /** The batch's keys, checked once: every new row (records and files) has a key, and no key twice. */
+  private UpsertKeys keys(Schema schema) {
+    if (keys != null) {
+      return keys;
+    }
+    ValidationException.check(!keyColumns.isEmpty(), "Upsert into table %s needs a key: call key(\"id\") with the"
+        + " columns rows are matched on. Nothing was committed", ops.id());
+    ValidationException.check(!records.isEmpty() || !files.isEmpty(), "Upsert into table %s has no rows; add"
+        + " records or files. Nothing was committed", ops.id());
+    UpsertKeys batch = UpsertKeys.on(keyColumns);
+    for (Record r : records) {
+      batch.add(ops.id(), r);
+    }
+    Schema keySchema = schema.select(keyColumns);
+    for (DataFile f : files) {
+      for (Record r : ParquetFormat.read(ops.storage().objects().newInputFile(f.location()), schema, keySchema,
+          Expressions.alwaysTrue())) {
+        batch.add(ops.id(), r);
+      }
+    }
+    keys = batch;
+    return batch;
+  }
+
+  private DataFile writtenRecords() {
+    if (written == null) {
+      written = DataFiles.write(table, records).orElseThrow();
+      ownObject(written.location());
+    }
+    return written;
+  }
+}

@@ -1,0 +1,149 @@
+package dev.snaplog.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.snaplog.core.ColumnStats;
+import dev.snaplog.core.DataFile;
+import dev.snaplog.core.DeletionVectorRef;
+import dev.snaplog.core.FileContent;
+import dev.snaplog.core.exceptions.CorruptTableException;
+import dev.snaplog.core.io.local.LocalObjectStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checkpoint parts in Parquet: every field of a file entry round-trips, and older JSON parts still read. */
+class CheckpointPartFormatTest {
+  @TempDir
+  Path dir;
+
+  private final LocalObjectStore store = new LocalObjectStore();
+
+  private TableLocations locations() {
+    return new TableLocations(store, dir.resolve("t").toString());
+  }
+
+  /** A log with nothing cached: what a new table handle sees. */
+  private TableLog coldLog() {
+    return new TableLog(store, locations());
+  }
+
+  private static TableMetadata context() {
+    return FormatRoundTripTest.metadata();
+  }
+
+  /** A file entry using every field of the entry: partition values (one null), deletion vector, sequence. */
+  private DataFile fullEntry(String name, int specId) {
+    DataFile plain = FormatRoundTripTest.fileWithStatsOfEveryType(dir.resolve("t/data/" + name).toString());
+    Map<Integer, Object> partition = new LinkedHashMap<>();
+    partition.put(9, LocalDate.of(2026, 12, 2));
+    partition.put(7, null);
+    return new DataFile(plain.location(), plain.format(), plain.recordCount(), plain.fileSizeBytes(),
+        plain.columnStats(), FileContent.DATA, specId, partition,
+        Optional.of(new DeletionVectorRef(dir.resolve("t/dv/" + name + ".bin").toString(), 17, 230, 3)), 44);
+  }
+
+  @Test
+  void everyFieldOfAnEntryRoundTripsThroughAParquetPart() {
+    DataFile full = fullEntry("a.parquet", 2);
+    DataFile plain = FormatRoundTripTest.fileWithStatsOfEveryType("/elsewhere/b.parquet");
+    DataFile noStats = new DataFile(dir.resolve("t/data/c.parquet").toString(), "parquet", 1, 10, Map.of());
+    List<DataFile> files = List.of(full, plain, noStats);
+
+    CheckpointPart part = coldLog().writePart(files, context());
+    byte[] stored = store.newInputFile(part.location()).readAllBytes();
+    assertThat(new String(stored, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("PAR1");
+    assertThat(part.fileCount()).isEqualTo(3);
+    assertThat(part.recordCount()).isEqualTo(42 + 42 + 1);
+
+    List<DataFile> read = coldLog().readPart(part.location(), context());
+    assertThat(read).containsExactlyElementsOf(files);
+    assertThat(read.get(0).partition()).containsEntry(7, null).containsEntry(9, LocalDate.of(2026, 12, 2));
+    assertThat(read.get(0).deletionVector()).isEqualTo(full.deletionVector());
+    assertThat(read.get(0).dataSequenceNumber()).isEqualTo(44);
+    assertThat(read.get(0).specId()).isEqualTo(2);
+  }
+
+  @Test
+  void boundsTheTypedColumnsRefuseAreKeptAsText() {
+    // an older writer stored a time finer than microseconds; today's row checks refuse it in a typed column
+    Map<Integer, ColumnStats> stats = new HashMap<>();
+    stats.put(10, new ColumnStats(0, LocalTime.of(1, 0, 0, 1), LocalTime.of(2, 0)));
+    stats.put(3, new ColumnStats(0, 1L, 9L));
+    DataFile odd = new DataFile(dir.resolve("t/data/odd.parquet").toString(), "parquet", 5, 50, stats);
+    DataFile normal = FormatRoundTripTest.fileWithStatsOfEveryType(dir.resolve("t/data/n.parquet").toString());
+
+    CheckpointPart part = coldLog().writePart(List.of(odd, normal), context());
+    String jsonPart = locations().newCheckpointPart();
+    store.putIfAbsent(jsonPart, LogRecordJson.partToBytes(List.of(odd, normal), FormatRoundTripTest.ALL_TYPES,
+        locations()));
+
+    // read back as the JSON form reads it: lossy input taken as stored, to microseconds
+    List<DataFile> read = coldLog().readPart(part.location(), context());
+    assertThat(read).containsExactlyElementsOf(coldLog().readPart(jsonPart, context()));
+    assertThat(read.get(0).columnStats().get(10).min()).contains(LocalTime.of(1, 0));
+    assertThat(read.get(1)).isEqualTo(normal);
+  }
+
+  @Test
+  void jsonPartsOfTheEarlierFormatStillRead() {
+    List<DataFile> files = List.of(fullEntry("old.parquet", 0),
+        FormatRoundTripTest.fileWithStatsOfEveryType(dir.resolve("t/data/older.parquet").toString()));
+    String location = locations().newCheckpointPart();
+    store.putIfAbsent(location, LogRecordJson.partToBytes(files, FormatRoundTripTest.ALL_TYPES, locations()));
+
+    assertThat(coldLog().readPart(location, context())).containsExactlyElementsOf(files);
+  }
+
+  @Test
+  void aDamagedPartIsReportedWithItsLocation() {
+    CheckpointPart part = coldLog().writePart(List.of(fullEntry("a.parquet", 0)), context());
+    byte[] whole = store.newInputFile(part.location()).readAllBytes();
+    String damaged = locations().newCheckpointPart();
+    store.putIfAbsent(damaged, java.util.Arrays.copyOf(whole, whole.length / 2));
+
+    assertThatThrownBy(() -> coldLog().readPart(damaged, context()))
+        .isInstanceOf(CorruptTableException.class).hasMessageContaining(damaged);
+  }
+
+  @Test
+  void liveFilesConcatenatesPartsAndAppliesTheLogAfterTheCheckpoint() {
+    TableLog writer = coldLog();
+    List<DataFile> first = new ArrayList<>();
+    List<DataFile> second = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      (i < 20 ? first : second).add(new DataFile(dir.resolve("t/data/f" + i + ".parquet").toString(), "parquet",
+          i + 1, 100, Map.of(3, new ColumnStats(0, (long) i, (long) i))));
+    }
+    CheckpointPart p1 = writer.writePart(first, context());
+    CheckpointPart p2 = writer.writePart(second, context());
+    String checkpoint = writer.writeCheckpoint(new Checkpoint(7, 3, List.of(p1, p2)), context());
+    DataFile added = new DataFile(dir.resolve("t/data/new.parquet").toString(), "parquet", 1, 1, Map.of());
+    LogRecord record = new LogRecord("c-8", 3, List.of(added),
+        List.of(first.get(3).location(), second.get(0).location()));
+    TableLog.PendingWrite w = writer.writeLogRecordAsync(record, context(), Runnable::run);
+    w.await();
+
+    FileSetState fileSet = new FileSetState(Optional.of(checkpoint), List.of(w.location()), List.of(8L));
+    List<DataFile> live = coldLog().liveFiles(context(), fileSet, p -> true);
+
+    List<DataFile> expected = new ArrayList<>(first);
+    expected.remove(3);
+    expected.addAll(second.subList(1, second.size()));
+    expected.add(added.withDataSequenceNumber(8));
+    assertThat(live).containsExactlyElementsOf(expected);
+    // a part the predicate refuses is not read at all
+    assertThat(coldLog().liveFiles(context(), fileSet, p -> p.location().equals(p2.location())))
+        .hasSize(second.size() - 1 + 1);
+  }
+}

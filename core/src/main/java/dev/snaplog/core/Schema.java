@@ -32,6 +32,8 @@ public final class Schema {
   /** Positions through structs from the top level to a field; absent for fields inside lists and maps. */
   private final Map<Integer, int[]> pathById = new HashMap<>();
   private final Map<Integer, Integer> parentById = new HashMap<>();
+  // filters look a field up once per row; rows of one schema share these
+  private final Map<Integer, Function<Record, Object>> accessors = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Schema(int schemaId, List<Field> fields) {
     ValidationException.check(!fields.isEmpty(), "a schema needs at least one column");
@@ -142,6 +144,15 @@ public final class Schema {
    *     holds many values of it
    */
   public Function<Record, Object> accessor(int id) {
+    Function<Record, Object> cached = accessors.get(id);
+    if (cached == null) {
+      cached = newAccessor(id);
+      accessors.put(id, cached);
+    }
+    return cached;
+  }
+
+  private Function<Record, Object> newAccessor(int id) {
     int[] path = pathById.get(id);
     if (path == null) {
       throw new ValidationException(fieldById.containsKey(id) ? "Field '" + nameById.get(id) + "' is inside a"

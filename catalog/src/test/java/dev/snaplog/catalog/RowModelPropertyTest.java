@@ -118,6 +118,7 @@ class RowModelPropertyTest {
       for (long id : snapshots) {
         assertThat(scan(t, id)).as("time travel to %d after %s", id, ops).isEqualTo(sorted(bySnapshot.get(id)));
       }
+      checkChangelog(t, snapshots, bySnapshot, ops);
       assertThat(t.verify(true).problems()).as("verify after %s", ops).isEmpty();
     } finally {
       delete(dir);
@@ -209,6 +210,62 @@ class RowModelPropertyTest {
     model.clear();
     model.addAll(bySnapshot.get(target));
     return null;
+  }
+
+  /**
+   * The change feed along the current snapshot's history: applying the changes between two of its snapshots to
+   * the rows of the first gives the rows of the second, each change names a snapshot in between, deletes come
+   * before inserts within a snapshot, and a compaction reports nothing. A snapshot a rollback abandoned is no
+   * start for the current one.
+   */
+  private static void checkChangelog(Table t, List<Long> committed, Map<Long, List<String>> bySnapshot,
+      List<Op> ops) {
+    List<Snapshot> chain = new ArrayList<>(t.snapshots());
+    java.util.Collections.reverse(chain);
+    List<Long> ids = chain.stream().map(Snapshot::snapshotId).toList();
+    for (int i = -1; i < chain.size() - 1; i++) {
+      Long from = i < 0 ? null : ids.get(i);
+      List<String> start = from == null ? List.of() : bySnapshot.get(from);
+      // from each snapshot to the end, and each single step
+      for (int j : new int[] {i + 1, chain.size() - 1}) {
+        var scan = t.newChangelogScan().toSnapshot(ids.get(j));
+        if (from != null) {
+          scan = scan.fromSnapshot(from);
+        }
+        List<dev.snaplog.core.RowChange> changes = scan.changes().toList();
+        List<String> rows = new ArrayList<>(start);
+        List<Long> between = ids.subList(i + 1, j + 1);
+        int lastSnapshot = -1;
+        dev.snaplog.core.ChangeKind lastKind = dev.snaplog.core.ChangeKind.DELETE;
+        for (var c : changes) {
+          int at = between.indexOf(c.snapshotId());
+          assertThat(at).as("%s names a snapshot after %s up to %s, in order; after %s", c, from, ids.get(j), ops)
+              .isGreaterThanOrEqualTo(lastSnapshot);
+          if (at == lastSnapshot && lastKind == dev.snaplog.core.ChangeKind.INSERT) {
+            assertThat(c.kind()).as("deletes before inserts in %s after %s", c, ops)
+                .isEqualTo(dev.snaplog.core.ChangeKind.INSERT);
+          }
+          lastSnapshot = at;
+          lastKind = c.kind();
+          String row = c.row().get("id") + "," + c.row().get("grp") + "," + c.row().get("msg");
+          if (c.kind() == dev.snaplog.core.ChangeKind.INSERT) {
+            rows.add(row);
+          } else {
+            assertThat(rows.remove(row)).as("deleted row %s was live, from %s to %s after %s", row, from,
+                ids.get(j), ops).isTrue();
+          }
+        }
+        assertThat(sorted(rows)).as("changes from %s to %s applied after %s", from, ids.get(j), ops)
+            .isEqualTo(sorted(bySnapshot.get(ids.get(j))));
+        if (j == i + 1 && chain.get(j).operation().equals("rewrite")) {
+          assertThat(changes).as("compaction %s after %s", ids.get(j), ops).isEmpty();
+        }
+      }
+    }
+    committed.stream().filter(id -> !ids.contains(id)).findFirst().ifPresent(abandoned ->
+        assertThatThrownBy(() -> t.newChangelogScan().fromSnapshot(abandoned).changes())
+            .as("changes from abandoned snapshot %d after %s", abandoned, ops)
+            .isInstanceOf(ValidationException.class).hasMessageContaining("not an ancestor"));
   }
 
   private static List<String> scan(Table t, Long snapshotId) {

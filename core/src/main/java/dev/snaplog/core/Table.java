@@ -75,6 +75,9 @@ public interface Table {
   /** Files and rows added and removed between two snapshots, from the log alone. */
   IncrementalScan newIncrementalScan();
 
+  /** The rows each snapshot inserted and deleted between two snapshots: a change feed; see {@link ChangelogScan}. */
+  ChangelogScan newChangelogScan();
+
   /** Drops old history and the files only it referenced. */
   ExpireSnapshots expireSnapshots();
 

@@ -6,11 +6,14 @@ import dev.snaplog.core.IncrementalScan;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.data.ParquetFormat;
+import dev.snaplog.core.data.ReadMetrics;
 import dev.snaplog.core.expressions.Expressions;
+import dev.snaplog.manifest.DeletionVectors;
 import dev.snaplog.manifest.TableMetadata;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.roaringbitmap.RoaringBitmap;
 
 /** Diffs the live file sets of two versions found through the history index. */
 final class BaseIncrementalScan implements IncrementalScan {
@@ -91,10 +94,13 @@ final class BaseIncrementalScan implements IncrementalScan {
     return read(removedFiles());
   }
 
+  /** The live rows of {@code files}: each file's deletion vector, as of the side it comes from, applies. */
   private CloseableIterable<Record> read(List<DataFile> files) {
     Schema schema = head.schema();
-    return new ConcatIterable<>(files, f -> ParquetFormat.read(
-        ops.storage().objects().newInputFile(f.location(), f.fileSizeBytes()), schema, schema,
-        Expressions.alwaysTrue()));
+    return new ConcatIterable<>(files, f -> {
+      RoaringBitmap deleted = DeletionVectors.read(ops.storage().objects(), f);
+      return ParquetFormat.read(ops.storage().objects().newInputFile(f.location(), f.fileSizeBytes()), schema,
+          schema, Expressions.alwaysTrue(), p -> deleted.contains((int) p), new ReadMetrics());
+    });
   }
 }

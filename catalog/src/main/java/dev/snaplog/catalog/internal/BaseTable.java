@@ -1,6 +1,7 @@
 package dev.snaplog.catalog.internal;
 
 import dev.snaplog.core.AppendFiles;
+import dev.snaplog.core.ChangelogScan;
 import dev.snaplog.core.DataWriter;
 import dev.snaplog.core.DeleteFiles;
 import dev.snaplog.core.OverwriteFiles;
@@ -181,6 +182,11 @@ public final class BaseTable implements Table {
   @Override
   public IncrementalScan newIncrementalScan() {
     return new BaseIncrementalScan(ops, metadata(), null, null);
+  }
+
+  @Override
+  public ChangelogScan newChangelogScan() {
+    return new BaseChangelogScan(ops, metadata(), null, null);
   }
 
   @Override

@@ -34,6 +34,9 @@ import org.roaringbitmap.RoaringBitmap;
  * files, so no deleted row comes back and the compaction still lands.
  */
 final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements RewriteFiles {
+  /** The operation name of a compaction's snapshots. */
+  static final String OPERATION = "rewrite";
+
   private final BaseTable table;
   private final RowDeletes rowDeletes;
   private Long targetBytes;
@@ -66,7 +69,7 @@ final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements
 
   @Override
   protected String operation() {
-    return "rewrite";
+    return OPERATION;
   }
 
   @Override

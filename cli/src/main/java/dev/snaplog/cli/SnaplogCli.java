@@ -9,6 +9,7 @@ import dev.snaplog.cli.commands.OverwriteCommand;
 import dev.snaplog.cli.commands.UpsertCommand;
 import dev.snaplog.cli.commands.DemoCommand;
 import dev.snaplog.cli.commands.DescribeCommand;
+import dev.snaplog.cli.commands.ChangesCommand;
 import dev.snaplog.cli.commands.DiffCommand;
 import dev.snaplog.cli.commands.DoctorCommand;
 import dev.snaplog.cli.commands.DropCommand;
@@ -50,7 +51,7 @@ import picocli.CommandLine.Mixin;
     subcommands = {NsCommand.class, CreateCommand.class, TablesCommand.class, DescribeCommand.class,
         DropCommand.class, AppendCommand.class, DeleteCommand.class, OverwriteCommand.class,
         UpsertCommand.class, CompactCommand.class, LogCommand.class, ShowCommand.class, ScanCommand.class,
-        DiffCommand.class, RollbackCommand.class, TagCommand.class, UntagCommand.class, BranchCommand.class,
+        DiffCommand.class, ChangesCommand.class, RollbackCommand.class, TagCommand.class, UntagCommand.class, BranchCommand.class,
         UnbranchCommand.class, FastForwardCommand.class, ExpireCommand.class, OrphansCommand.class,
         VerifyCommand.class, DoctorCommand.class, DemoCommand.class, AutoComplete.GenerateCompletion.class})
 public final class SnaplogCli implements Runnable {

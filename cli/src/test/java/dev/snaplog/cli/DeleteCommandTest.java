@@ -18,13 +18,13 @@ class DeleteCommandTest extends CliTestBase {
   void deletesTheMatchingRowsInOneCommitAfterADryRunThatChangesNothing() throws IOException {
     long version = json("describe", "db.events").get("version").asLong();
     JsonNode dry = json("delete", "db.events", "--where", "id = 2", "--dry-run");
-    assertThat(dry.get("deleted-records").asLong()).isEqualTo(1);
+    assertThat(dry.get("removed-records").asLong()).isEqualTo(1);
     assertThat(dry.get("dry-run").asBoolean()).isTrue();
     assertThat(json("describe", "db.events").get("version").asLong()).isEqualTo(version);
     assertThat(json("scan", "db.events")).hasSize(3);
 
     JsonNode done = json("delete", "db.events", "--where", "id = 2");
-    assertThat(done.get("deleted-records").asLong()).isEqualTo(1);
+    assertThat(done.get("removed-records").asLong()).isEqualTo(1);
     assertThat(done.get("total-records").asLong()).isEqualTo(2);
     assertThat(done.get("version").asLong()).isEqualTo(version + 1);
     JsonNode rows = json("scan", "db.events");
@@ -33,7 +33,7 @@ class DeleteCommandTest extends CliTestBase {
     ok("verify", "db.events", "--deep");
 
     JsonNode none = json("delete", "db.events", "--where", "id = 99");
-    assertThat(none.get("deleted-records").asLong()).isZero();
+    assertThat(none.get("removed-records").asLong()).isZero();
     assertThat(none.get("version").asLong()).as("nothing matched: nothing committed").isEqualTo(version + 1);
   }
 

@@ -47,7 +47,7 @@ public final class DeleteCommand extends BaseCommand {
     result.put("version", t.version());
     result.put("snapshot-id", committed ? s.snapshotId() : t.currentSnapshot().map(Snapshot::snapshotId)
         .orElse(null));
-    result.put("deleted-records", deleted);
+    result.put("removed-records", deleted);
     result.put("removed-files", deleted == 0 ? 0 : s.summaryLong(Snapshot.REMOVED_FILES));
     result.put("total-records", s.summaryLong(Snapshot.TOTAL_RECORDS));
     result.put("dry-run", dryRun);

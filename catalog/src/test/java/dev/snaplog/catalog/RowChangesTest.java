@@ -14,6 +14,7 @@ import dev.snaplog.core.Snapshot;
 import dev.snaplog.core.Table;
 import dev.snaplog.core.TableId;
 import dev.snaplog.core.exceptions.CommitConflictException;
+import dev.snaplog.core.exceptions.CorruptTableException;
 import dev.snaplog.core.exceptions.ValidationException;
 import dev.snaplog.core.expressions.Expressions;
 import java.nio.file.Files;
@@ -190,6 +191,55 @@ class RowChangesTest {
     assertThatThrownBy(() -> table.newOverwrite().deleteFile(table.location() + "/data/missing.parquet").commit())
         .isInstanceOf(ValidationException.class).hasMessageContaining("missing.parquet");
     assertThat(table.refresh().version()).isEqualTo(version);
+  }
+
+  @Test
+  void aFilterOnAnUnknownColumnIsRefusedByEveryOperationBeforeAnythingIsWritten() {
+    table.newAppend().appendRecords(rows(0, 3)).commit();
+    long version = table.version();
+    assertThatThrownBy(() -> table.newOverwrite().overwriteByFilter(Expressions.equal("nope", 1L))
+        .addRecords(rows(5, 6)).commit()).isInstanceOf(ValidationException.class).hasMessageContaining("nope");
+    assertThatThrownBy(() -> table.newScan().filter(Expressions.equal("nope", 1L)))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("nope");
+    assertThat(table.refresh().version()).isEqualTo(version);
+    assertThat(ids(table)).isEqualTo(range(0, 3));
+  }
+
+  /**
+   * A deletion vector whose bytes were damaged to name a row past its file's end (here: the vector object
+   * rewritten by hand with the same size) is a {@link CorruptTableException} naming the table and the file for
+   * readers, the change feed and every change that would read it; nothing is committed.
+   */
+  @Test
+  void aDeletionVectorPointingPastItsFileIsATypedErrorAndNothingChanges() throws Exception {
+    table.newAppend().appendRecords(rows(0, 10)).commit();
+    table.newDelete().deleteWhere(Expressions.equal("id", 3L)).commit();
+    DataFile file = table.newScan().planFiles().toList().get(0).file();
+    var dv = file.deletionVector().orElseThrow();
+    Path object = Path.of(java.net.URI.create(dv.location().startsWith("/") ? "file://" + dv.location()
+        : dv.location()));
+    byte[] bytes = Files.readAllBytes(object);
+    java.io.ByteArrayOutputStream damaged = new java.io.ByteArrayOutputStream();
+    org.roaringbitmap.RoaringBitmap.bitmapOf(50).serialize(new java.io.DataOutputStream(damaged));
+    assertThat(damaged.size()).isEqualTo((int) dv.length());
+    System.arraycopy(damaged.toByteArray(), 0, bytes, (int) dv.offset(), damaged.size());
+    Files.delete(object);
+    Files.write(object, bytes);
+    long version = table.refresh().version();
+
+    List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> uses = List.of(
+        () -> table.newScan().records().toList(),
+        () -> table.newChangelogScan().changes().toList(),
+        () -> table.newDelete().deleteWhere(Expressions.equal("id", 4L)).commit(),
+        () -> table.newUpsert().key("id").addRecords(rows(5, 6)).commit(),
+        () -> table.newRewrite().commit());
+    for (var use : uses) {
+      assertThatThrownBy(use).isInstanceOf(CorruptTableException.class)
+          .hasMessageContaining("deletes row 50 of a file of 10 rows").hasMessageContaining(file.location())
+          .satisfies(e -> assertThat(((CorruptTableException) e).table()).contains(T.toString()));
+    }
+    assertThat(table.refresh().version()).isEqualTo(version);
+    assertThat(table.verify(true).problems()).isNotEmpty();
   }
 
   @Test

@@ -8,7 +8,6 @@ import dev.snaplog.core.Schema;
 import dev.snaplog.core.data.ParquetFormat;
 import dev.snaplog.core.data.ReadMetrics;
 import dev.snaplog.core.expressions.Expressions;
-import dev.snaplog.manifest.DeletionVectors;
 import dev.snaplog.manifest.TableMetadata;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,7 +97,7 @@ final class BaseIncrementalScan implements IncrementalScan {
   private CloseableIterable<Record> read(List<DataFile> files) {
     Schema schema = head.schema();
     return new ConcatIterable<>(files, f -> {
-      RoaringBitmap deleted = DeletionVectors.read(ops.storage().objects(), f);
+      RoaringBitmap deleted = ops.deletionVector(f);
       return ParquetFormat.read(ops.storage().objects().newInputFile(f.location(), f.fileSizeBytes()), schema,
           schema, Expressions.alwaysTrue(), p -> deleted.contains((int) p), new ReadMetrics());
     });

@@ -10,7 +10,6 @@ import dev.snaplog.core.data.ParquetFormat;
 import dev.snaplog.core.expressions.Expression;
 import dev.snaplog.core.expressions.Expressions;
 import dev.snaplog.core.data.ReadMetrics;
-import dev.snaplog.manifest.DeletionVectors;
 import dev.snaplog.manifest.ScanPlanner;
 import dev.snaplog.manifest.TableMetadata;
 import java.time.Instant;
@@ -110,7 +109,7 @@ final class BaseTableScan implements TableScan {
     Schema projection = schema();
     List<FileScanTask> tasks = planFiles().toList();
     return new ConcatIterable<>(tasks, task -> {
-      RoaringBitmap deleted = DeletionVectors.read(ops.storage().objects(), task.file());
+      RoaringBitmap deleted = ops.deletionVector(task.file());
       return ParquetFormat.read(ops.storage().objects().newInputFile(task.file().location(),
           task.file().fileSizeBytes()), full, projection, task.residual(),
           deleted.isEmpty() ? position -> false : position -> deleted.contains((int) position), new ReadMetrics());

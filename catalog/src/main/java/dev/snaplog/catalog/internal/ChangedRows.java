@@ -9,7 +9,6 @@ import dev.snaplog.core.Schema;
 import dev.snaplog.core.data.ParquetFormat;
 import dev.snaplog.core.data.ReadMetrics;
 import dev.snaplog.core.expressions.Expressions;
-import dev.snaplog.manifest.DeletionVectors;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,8 +108,8 @@ final class ChangedRows {
   }
 
   private CloseableIterable<RowChange> read(FileRows f) {
-    RoaringBitmap excluded = DeletionVectors.read(ops.storage().objects(), f.excluding());
-    RoaringBitmap within = f.wholeFile() ? null : DeletionVectors.read(ops.storage().objects(), f.within());
+    RoaringBitmap excluded = ops.deletionVector(f.excluding());
+    RoaringBitmap within = f.wholeFile() ? null : ops.deletionVector(f.within());
     if (within != null && RoaringBitmap.andNot(within, excluded).isEmpty()) {
       return CloseableIterable.of(List.of());
     }

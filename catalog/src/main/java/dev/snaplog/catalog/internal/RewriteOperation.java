@@ -12,7 +12,6 @@ import dev.snaplog.core.data.ReadMetrics;
 import dev.snaplog.core.exceptions.CommitConflictException;
 import dev.snaplog.core.exceptions.ValidationException;
 import dev.snaplog.core.expressions.Expressions;
-import dev.snaplog.manifest.DeletionVectors;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -148,7 +147,7 @@ final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements
     Map<String, Origin> written = new HashMap<>();
     try (DataWriter writer = table.newDataWriter()) {
       for (DataFile f : bin) {
-        RoaringBitmap deleted = DeletionVectors.read(ops.storage().objects(), f);
+        RoaringBitmap deleted = ops.deletionVector(f);
         written.put(f.location(), new Origin(deleted, null, writer.recordCount()));
         for (Record r : ParquetFormat.read(ops.storage().objects().newInputFile(f.location(), f.fileSizeBytes()),
             schema, schema, Expressions.alwaysTrue(), p -> deleted.contains((int) p), new ReadMetrics())) {
@@ -190,7 +189,7 @@ final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements
         continue;
       }
       Origin o = origins.get(before.location());
-      RoaringBitmap newly = RoaringBitmap.andNot(DeletionVectors.read(ops.storage().objects(), now),
+      RoaringBitmap newly = RoaringBitmap.andNot(ops.deletionVector(now),
           o.deletedAtRead());
       RoaringBitmap out = carried.computeIfAbsent(o.output(), k -> new RoaringBitmap());
       newly.forEach((int p) -> out.add(Math.toIntExact(o.outputPosition(p))));

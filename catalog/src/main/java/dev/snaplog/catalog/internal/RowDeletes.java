@@ -110,7 +110,7 @@ final class RowDeletes {
       if (copyOnWrite) {
         out.readAndDelete(f, schema, schema, (p, r) -> wanted.contains(p));
       } else {
-        RoaringBitmap existing = DeletionVectors.read(ops.storage().objects(), f);
+        RoaringBitmap existing = ops.deletionVector(f);
         out.record(f, existing, RoaringBitmap.andNot(wanted, existing), List.of());
       }
     }
@@ -149,7 +149,7 @@ final class RowDeletes {
      * skipping rows already deleted, and deletes the rows {@code selector} selects.
      */
     void readAndDelete(DataFile f, Schema schema, Schema projection, RowSelector selector) {
-      RoaringBitmap existing = DeletionVectors.read(ops.storage().objects(), f);
+      RoaringBitmap existing = ops.deletionVector(f);
       RoaringBitmap matching = new RoaringBitmap();
       List<Record> kept = new ArrayList<>();
       int position = 0;
@@ -265,8 +265,8 @@ final class RowDeletes {
       moved = true;
       DataFile mine = ours.get(before.location());
       if (mine != null) {
-        RoaringBitmap merged = DeletionVectors.read(ops.storage().objects(), mine);
-        merged.or(DeletionVectors.read(ops.storage().objects(), now));
+        RoaringBitmap merged = ops.deletionVector(mine);
+        merged.or(ops.deletionVector(now));
         ours.remove(before.location());
         if (merged.getLongCardinality() < now.recordCount()) {
           vectors.put(now.location(), merged);

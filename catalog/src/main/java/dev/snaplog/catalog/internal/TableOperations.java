@@ -1,6 +1,7 @@
 package dev.snaplog.catalog.internal;
 
 import dev.snaplog.catalog.CommitRetryPolicy;
+import dev.snaplog.core.DataFile;
 import dev.snaplog.core.TableId;
 import dev.snaplog.core.exceptions.CommitRaceLostException;
 import dev.snaplog.core.exceptions.CommitStateUnknownException;
@@ -10,6 +11,7 @@ import dev.snaplog.core.exceptions.StorageException;
 import dev.snaplog.core.exceptions.TableReplacedException;
 import dev.snaplog.core.io.Pointer;
 import dev.snaplog.core.io.Storage;
+import dev.snaplog.manifest.DeletionVectors;
 import dev.snaplog.manifest.HistoryIndex;
 import dev.snaplog.manifest.IndexEntry;
 import dev.snaplog.manifest.PointerFile;
@@ -18,6 +20,7 @@ import dev.snaplog.manifest.TableLog;
 import dev.snaplog.manifest.TableMetadata;
 import java.util.Map;
 import java.util.Optional;
+import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,6 +163,18 @@ public final class TableOperations {
     }
     return new CorruptTableException("Table " + id + ": " + e.getMessage(), id.toString(),
         e.version().isPresent() ? e.version().getAsLong() : null, e.getCause());
+  }
+
+  /**
+   * The deleted positions of {@code file} (empty without a vector); a damaged vector is reported with this
+   * table's name. The one way the catalog reads a deletion vector.
+   */
+  public RoaringBitmap deletionVector(DataFile file) {
+    try {
+      return DeletionVectors.read(storage.objects(), file);
+    } catch (CorruptTableException e) {
+      throw withTable(e);
+    }
   }
 
   /**

@@ -14,8 +14,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A separate JVM that runs changes on command, for the cross-process conflict matrix. Commands on stdin, one
@@ -27,18 +30,25 @@ import java.util.List;
  *   <li>{@code RUN <isolation> <op> <args...>}: commits one change; prints {@code RESULT OK <version>},
  *       {@code RESULT CONFLICT <conflicting version> <file>} or {@code RESULT ERROR <exception>}. Ops:
  *       {@code append FIRST COUNT}, {@code delete LO HI} (ids in [LO, HI)), {@code overwrite LO HI FIRST COUNT},
- *       {@code upsert FIRST COUNT}, {@code compact}.
+ *       {@code upsert FIRST COUNT}, {@code compact}, {@code expire} (every version but those of the current
+ *       snapshot, and the files only they used; the version printed is the table's after it).
  * </ul>
  * Rows are {@code (id, "<tag>-<id>")}; the tag is the worker's name (first argument).
  *
- * <p>Arguments: worker name, warehouse.
+ * <p>Arguments: worker name, warehouse, then any number of {@code key=value} catalog properties (S3 endpoint and
+ * credentials).
  */
 public final class ChangeWorker {
   private ChangeWorker() {}
 
   public static void main(String[] args) throws IOException {
     String name = args[0];
-    try (Catalog catalog = Catalogs.open(args[1]);
+    Map<String, String> props = new HashMap<>();
+    for (int i = 2; i < args.length; i++) {
+      int eq = args[i].indexOf('=');
+      props.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+    }
+    try (Catalog catalog = Catalogs.open(args[1], props);
          BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
       System.out.println("READY");
       System.out.flush();
@@ -60,6 +70,10 @@ public final class ChangeWorker {
   private static String run(Table t, String tag, String[] w) {
     IsolationLevel level = IsolationLevel.parse(w[1]);
     try {
+      if (w[2].equals("expire")) {
+        t.expireSnapshots().olderThan(Instant.now()).retainLast(1).commit();
+        return "OK " + t.refresh().version();
+      }
       SnapshotUpdate<?> change = switch (w[2]) {
         case "append" -> t.newAppend().appendRecords(rows(t, tag, num(w[3]), num(w[4])));
         case "delete" -> t.newDelete().deleteWhere(range(num(w[3]), num(w[4]))).isolationLevel(level);

@@ -86,6 +86,31 @@ class ExamplesTest {
     }
   }
 
+  @Test
+  void theMirrorFollowsTheChangeFeedThroughUpsertsDeletesAndACompaction() {
+    CdcUpsert.main(new String[] {warehouse()});
+    try (Catalog c = Catalogs.open(warehouse())) {
+      Table t = c.loadTable(CdcUpsert.TABLE);
+      ChangeFeedMirror mirror = new ChangeFeedMirror("id");
+      assertThat(mirror.sync(t)).isPositive();
+      assertThat(copy(mirror)).isEqualTo(state(t));
+      assertThat(mirror.sync(t)).as("nothing new").isZero();
+      CdcUpsert.apply(t, 4, List.of(CdcUpsert.ChangeEvent.delete(2), CdcUpsert.ChangeEvent.upsert(4, "Dana", 99),
+          CdcUpsert.ChangeEvent.upsert(6, "Finn", 1)));
+      assertThat(mirror.sync(t)).as("delete 2, replace 4, insert 6").isEqualTo(4);
+      assertThat(copy(mirror)).isEqualTo(state(t)).containsEntry(4L, "Dana:99").doesNotContainKey(2L);
+      t.newRewrite().commit();
+      assertThat(mirror.sync(t)).as("a compaction changes no row").isZero();
+      assertThat(copy(mirror)).isEqualTo(state(t));
+    }
+  }
+
+  private static Map<Long, String> copy(ChangeFeedMirror mirror) {
+    Map<Long, String> out = new HashMap<>();
+    mirror.rows().forEach((k, r) -> out.put((Long) k, r.get("name") + ":" + r.get("balance")));
+    return out;
+  }
+
   private static Map<Long, String> state(Table t) {
     Map<Long, String> out = new HashMap<>();
     t.refresh().newScan().records().forEach(r ->

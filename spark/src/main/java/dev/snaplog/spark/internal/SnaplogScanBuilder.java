@@ -29,7 +29,7 @@ final class SnaplogScanBuilder implements SupportsPushDownFilters, SupportsPushD
   private final List<Filter> pushed = new ArrayList<>();
   private Expression filter = Expressions.alwaysTrue();
   private List<String> columns;
-  private boolean withFile;
+  private RowMetadata metadata = RowMetadata.NONE;
   private final Consumer<SnaplogScan> rowLevelOperation;
 
   /** A builder of a query's read. */
@@ -73,20 +73,23 @@ final class SnaplogScanBuilder implements SupportsPushDownFilters, SupportsPushD
   public void pruneColumns(StructType required) {
     List<String> names = new ArrayList<>();
     boolean file = false;
+    boolean position = false;
     for (StructField f : required.fields()) {
       if (dataSchema.findField(f.name()).isPresent()) {
         names.add(f.name());
       } else if (f.name().equals(FileColumn.NAME)) {
         file = true;
+      } else if (f.name().equals(PositionColumn.NAME)) {
+        position = true;
       }
     }
     columns = names;
-    withFile = file;
+    metadata = new RowMetadata(file, position);
   }
 
   @Override
   public Scan build() {
-    SnaplogScan scan = new SnaplogScan(table, config, selection, dataSchema, filter, columns, withFile,
+    SnaplogScan scan = new SnaplogScan(table, config, selection, dataSchema, filter, columns, metadata,
         pushedFilters(), rowLevelOperation != null);
     if (rowLevelOperation != null) {
       rowLevelOperation.accept(scan);

@@ -42,6 +42,7 @@ class MergeOnReadTest {
   private static String ns;
   /** What the UDF {@code interfere_mor} does the first time a task calls it, then forgets. */
   private static final AtomicReference<Runnable> INTERFERENCE = new AtomicReference<>();
+  private static final AtomicReference<String> INTERFERING_TABLE = new AtomicReference<>();
 
   @BeforeAll
   static void start() {
@@ -204,6 +205,46 @@ class MergeOnReadTest {
     assertThat(snapshots.get(1).operation()).isEqualTo("delete");
     assertThat(snapshots.get(0).operation()).isEqualTo("row-delta");
     assertThat(SharedSpark.dataFilesInTable(id)).hasSize(FILES);
+  }
+
+  @Test
+  void anUpdateFailsWhenRowsOfAFileItChangesWereDeletedMeanwhile() {
+    String t = table("lost");
+    TableId id = TableId.of(ns, "lost");
+    // merging the vectors would bring row 15 back as its updated copy
+    INTERFERENCE.set(() -> SharedSpark.api().loadTable(id).newDelete()
+        .deleteWhere(Expressions.equal("id", 15L)).commit());
+    assertThatThrownBy(() -> spark.sql("UPDATE " + t + " SET v = interfere_mor(v) WHERE id BETWEEN 10 AND 19"))
+        .satisfies(e -> assertThat(causes(e)).anyMatch(c -> c instanceof CommitConflictException));
+    model(rowsOf(0, FILES * ROWS_PER_FILE) + " WHERE id <> 15");
+    checkSameRows(t, "lost");
+    assertThat(SharedSpark.api().loadTable(id).currentSnapshot().orElseThrow().operation()).isEqualTo("delete");
+  }
+
+  @Test
+  void rowsAppendedMeanwhileThatTheConditionMayMatchConflictUnderSerializableIsolation() {
+    Runnable append = () -> {
+      Table table = SharedSpark.api().loadTable(TableId.of(ns, INTERFERING_TABLE.get()));
+      table.newAppend().appendRecords(List.of(dev.snaplog.core.GenericRecord.of(table.schema(), 500L, 1L, "late")))
+          .commit();
+    };
+    String serializable = table("serial");
+    INTERFERING_TABLE.set("serial");
+    INTERFERENCE.set(append);
+    assertThatThrownBy(() -> spark.sql("UPDATE " + serializable + " SET v = interfere_mor(v) WHERE id >= 150"))
+        .satisfies(e -> assertThat(causes(e)).anyMatch(c -> c instanceof CommitConflictException));
+    model(rowsOf(0, FILES * ROWS_PER_FILE) + " UNION ALL SELECT 500L, 1L, 'late'");
+    checkSameRows(serializable, "serial");
+
+    // under snapshot isolation the statement commits and the appended row stays as it was written
+    String snapshot = table("snap", "'write.isolation-level' = 'snapshot'");
+    INTERFERING_TABLE.set("snap");
+    INTERFERENCE.set(append);
+    spark.sql("UPDATE " + snapshot + " SET v = interfere_mor(v) + 1000 WHERE id >= 150");
+    model(rowsOf(0, FILES * ROWS_PER_FILE).replace("SELECT id, CASE", "SELECT id, CASE WHEN id >= 150 THEN"
+        + " (CASE WHEN id % 11 = 0 THEN NULL ELSE id * 3 % 17 END) + 1000 ELSE CASE") .replace(" END AS v",
+        " END END AS v") + " UNION ALL SELECT 500L, 1L, 'late'");
+    checkSameRows(snapshot, "snap");
   }
 
   @Test

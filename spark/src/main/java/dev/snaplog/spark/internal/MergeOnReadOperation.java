@@ -20,6 +20,7 @@ final class MergeOnReadOperation implements SupportsDelta {
   private final Table table;
   private final WarehouseConfig config;
   private final Command command;
+  private volatile SnaplogScan scan;
 
   MergeOnReadOperation(Table table, WarehouseConfig config, Command command) {
     this.table = table;
@@ -44,7 +45,7 @@ final class MergeOnReadOperation implements SupportsDelta {
 
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
-    return new SnaplogScanBuilder(table, config, ReadSelection.current());
+    return new SnaplogScanBuilder(table, config, ReadSelection.current(), built -> scan = built, false);
   }
 
   @Override
@@ -52,6 +53,15 @@ final class MergeOnReadOperation implements SupportsDelta {
     if (new WriteSettings(info.queryId(), info.options()).branch().isPresent()) {
       throw SparkErrors.branchInRowLevelOperation(command.name());
     }
-    return new RowDeltaWrite(table, config, info, command.name());
+    return new RowDeltaWrite(table, config, info, command, this::scan);
+  }
+
+  private SnaplogScan scan() {
+    SnaplogScan s = scan;
+    if (s == null) {
+      throw new IllegalStateException(command + " of table " + table.id() + " is committing without having read"
+          + " the table");
+    }
+    return s;
   }
 }

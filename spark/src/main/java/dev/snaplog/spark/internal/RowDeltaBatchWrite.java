@@ -4,6 +4,7 @@ import dev.snaplog.core.Schema;
 import dev.snaplog.core.Table;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.spark.sql.connector.write.DeltaBatchWrite;
 import org.apache.spark.sql.connector.write.DeltaWriterFactory;
 import org.apache.spark.sql.connector.write.PhysicalWriteInfo;
@@ -12,7 +13,8 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * The batch job of a merge-on-read operation: tasks send back deleted positions and new files
- * ({@link RowDeltaWriter}); the driver commits them all in one row delta ({@link RowDeltaCommit}), or deletes
+ * ({@link RowDeltaWriter}); the driver commits them all in one row delta ({@link RowDeltaCommit}, made by
+ * {@code commit} from the positions), or deletes
  * the files when the job fails before that.
  */
 final class RowDeltaBatchWrite implements DeltaBatchWrite {
@@ -20,18 +22,18 @@ final class RowDeltaBatchWrite implements DeltaBatchWrite {
   private final WarehouseConfig config;
   private final Schema schema;
   private final WriteSettings settings;
-  private final String command;
+  private final Function<Map<String, RoaringBitmap>, RowDeltaCommit> commit;
   private final int fileOrdinal;
   private final int positionOrdinal;
   private volatile JobCommit job;
 
-  RowDeltaBatchWrite(Table table, WarehouseConfig config, Schema schema, WriteSettings settings, String command,
-      int fileOrdinal, int positionOrdinal) {
+  RowDeltaBatchWrite(Table table, WarehouseConfig config, Schema schema, WriteSettings settings,
+      Function<Map<String, RoaringBitmap>, RowDeltaCommit> commit, int fileOrdinal, int positionOrdinal) {
     this.table = table;
     this.config = config;
     this.schema = schema;
     this.settings = settings;
-    this.command = command;
+    this.commit = commit;
     this.fileOrdinal = fileOrdinal;
     this.positionOrdinal = positionOrdinal;
   }
@@ -55,6 +57,6 @@ final class RowDeltaBatchWrite implements DeltaBatchWrite {
   }
 
   private JobCommit jobCommit(Map<String, RoaringBitmap> deleted) {
-    return new JobCommit(table, config.storage().objects(), settings, new RowDeltaCommit(deleted, command));
+    return new JobCommit(table, config.storage().objects(), settings, commit.apply(deleted));
   }
 }

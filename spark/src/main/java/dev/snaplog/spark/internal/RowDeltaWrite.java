@@ -3,10 +3,12 @@ package dev.snaplog.spark.internal;
 import dev.snaplog.core.Table;
 import dev.snaplog.core.exceptions.ValidationException;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.apache.spark.sql.connector.write.DeltaBatchWrite;
 import org.apache.spark.sql.connector.write.DeltaWrite;
 import org.apache.spark.sql.connector.write.DeltaWriteBuilder;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
+import org.apache.spark.sql.connector.write.RowLevelOperation.Command;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -18,13 +20,19 @@ final class RowDeltaWrite implements DeltaWriteBuilder, DeltaWrite {
   private final Table table;
   private final WarehouseConfig config;
   private final LogicalWriteInfo info;
-  private final String command;
+  private final Command command;
+  private final Supplier<SnaplogScan> scan;
 
-  RowDeltaWrite(Table table, WarehouseConfig config, LogicalWriteInfo info, String command) {
+  /**
+   * @param scan the operation's scan, planned by the time the job commits
+   */
+  RowDeltaWrite(Table table, WarehouseConfig config, LogicalWriteInfo info, Command command,
+      Supplier<SnaplogScan> scan) {
     this.table = table;
     this.config = config;
     this.info = info;
     this.command = command;
+    this.scan = scan;
   }
 
   @Override
@@ -47,7 +55,8 @@ final class RowDeltaWrite implements DeltaWriteBuilder, DeltaWrite {
     StructType rowId = info.rowIdSchema().orElseThrow(() -> new IllegalStateException(command + " of table "
         + table.id() + ": Spark passed no row id"));
     WriteSettings settings = new WriteSettings(info.queryId(), info.options());
-    return new RowDeltaBatchWrite(table, config, table.schema(), settings, command,
+    return new RowDeltaBatchWrite(table, config, table.schema(), settings,
+        deleted -> new RowDeltaCommit(deleted, scan.get().pruningFilter(), command),
         rowId.fieldIndex(FileColumn.NAME), rowId.fieldIndex(PositionColumn.NAME));
   }
 }

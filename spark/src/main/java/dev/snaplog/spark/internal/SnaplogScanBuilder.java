@@ -31,22 +31,26 @@ final class SnaplogScanBuilder implements SupportsPushDownFilters, SupportsPushD
   private List<String> columns;
   private RowMetadata metadata = RowMetadata.NONE;
   private final Consumer<SnaplogScan> rowLevelOperation;
+  private final boolean wholeFiles;
 
   /** A builder of a query's read. */
   SnaplogScanBuilder(Table table, WarehouseConfig config, ReadSelection selection) {
-    this(table, config, selection, null);
+    this(table, config, selection, scan -> {}, false);
   }
 
   /**
-   * A builder of a row-level operation's read, which returns every live row of each file the filters' stats
-   * do not rule out, and hands the scan it builds to {@code rowLevelOperation}.
+   * A builder of a row-level operation's read, which hands the scan it builds to {@code rowLevelOperation}.
+   *
+   * @param wholeFiles return every live row of each file the filters' stats do not rule out (copy-on-write,
+   *     which writes those files again)
    */
   SnaplogScanBuilder(Table table, WarehouseConfig config, ReadSelection selection,
-      Consumer<SnaplogScan> rowLevelOperation) {
+      Consumer<SnaplogScan> rowLevelOperation, boolean wholeFiles) {
     this.table = table;
     this.config = config;
     this.selection = selection;
     this.rowLevelOperation = rowLevelOperation;
+    this.wholeFiles = wholeFiles;
     this.dataSchema = selection.scan(table).schema();
     this.columns = dataSchema.columnNames();
   }
@@ -90,10 +94,8 @@ final class SnaplogScanBuilder implements SupportsPushDownFilters, SupportsPushD
   @Override
   public Scan build() {
     SnaplogScan scan = new SnaplogScan(table, config, selection, dataSchema, filter, columns, metadata,
-        pushedFilters(), rowLevelOperation != null);
-    if (rowLevelOperation != null) {
-      rowLevelOperation.accept(scan);
-    }
+        pushedFilters(), wholeFiles);
+    rowLevelOperation.accept(scan);
     return scan;
   }
 }

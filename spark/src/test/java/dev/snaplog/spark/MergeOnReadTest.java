@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.snaplog.core.FileScanTask;
+import dev.snaplog.core.GenericRecord;
+import dev.snaplog.core.Record;
+import dev.snaplog.core.Schema;
 import dev.snaplog.core.Snapshot;
 import dev.snaplog.core.Table;
 import dev.snaplog.core.TableId;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -63,19 +67,25 @@ class MergeOnReadTest {
         + " FROM range(" + from + ", " + to + ", 1, 1)";
   }
 
-  /** A table of {@link #rowsOf} in {@link #FILES} files of {@link #ROWS_PER_FILE} rows, in file order. */
+  /**
+   * A table of {@link #rowsOf} in {@link #FILES} files of {@link #ROWS_PER_FILE} rows, in file order, written
+   * through Snaplog's API (Spark's appends are tested elsewhere; this keeps the setup free of Spark jobs).
+   */
   private static String table(String name) {
-    return table(name, "");
+    return table(name, Map.of());
   }
 
-  private static String table(String name, String properties) {
-    String t = "snaplog." + ns + "." + name;
-    spark.sql("CREATE TABLE " + t + " (id BIGINT NOT NULL, v BIGINT, note STRING)"
-        + (properties.isEmpty() ? "" : " TBLPROPERTIES (" + properties + ")"));
+  private static String table(String name, Map<String, String> properties) {
+    Table table = SharedSpark.api().createTable(TableId.of(ns, name),
+        Schema.parse("id long not null, v long, note string"), properties);
     for (int f = 0; f < FILES; f++) {
-      spark.sql("INSERT INTO " + t + " " + rowsOf(f * ROWS_PER_FILE, (f + 1) * ROWS_PER_FILE));
+      List<Record> rows = new ArrayList<>();
+      for (long id = (long) f * ROWS_PER_FILE; id < (f + 1L) * ROWS_PER_FILE; id++) {
+        rows.add(GenericRecord.of(table.schema(), id, id % 11 == 0 ? null : id * 3 % 17, "n" + id % 13));
+      }
+      table.newAppend().appendRecords(rows).commit();
     }
-    return t;
+    return "snaplog." + ns + "." + name;
   }
 
   private static List<String> rows(Dataset<Row> rows) {
@@ -225,7 +235,7 @@ class MergeOnReadTest {
   void rowsAppendedMeanwhileThatTheConditionMayMatchConflictUnderSerializableIsolation() {
     Runnable append = () -> {
       Table table = SharedSpark.api().loadTable(TableId.of(ns, INTERFERING_TABLE.get()));
-      table.newAppend().appendRecords(List.of(dev.snaplog.core.GenericRecord.of(table.schema(), 500L, 1L, "late")))
+      table.newAppend().appendRecords(List.of(GenericRecord.of(table.schema(), 500L, 1L, "late")))
           .commit();
     };
     String serializable = table("serial");
@@ -237,7 +247,7 @@ class MergeOnReadTest {
     checkSameRows(serializable, "serial");
 
     // under snapshot isolation the statement commits and the appended row stays as it was written
-    String snapshot = table("snap", "'write.isolation-level' = 'snapshot'");
+    String snapshot = table("snap", Map.of("write.isolation-level", "snapshot"));
     INTERFERING_TABLE.set("snap");
     INTERFERENCE.set(append);
     spark.sql("UPDATE " + snapshot + " SET v = interfere_mor(v) + 1000 WHERE id >= 150");
@@ -249,7 +259,7 @@ class MergeOnReadTest {
 
   @Test
   void theModeIsChosenPerStatementByTableProperty() {
-    String t = table("modes", "'write.update.mode' = 'copy-on-write', 'write.merge.mode' = 'sometimes'");
+    String t = table("modes", Map.of("write.update.mode", "copy-on-write", "write.merge.mode", "sometimes"));
     TableId id = TableId.of(ns, "modes");
     String of5 = SharedSpark.api().loadTable(id).newScan().filter(Expressions.equal("id", 5L)).planFiles()
         .toList().get(0).file().location();

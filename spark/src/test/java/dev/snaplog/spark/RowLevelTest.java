@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.snaplog.core.GenericRecord;
 import dev.snaplog.core.Record;
+import dev.snaplog.core.Schema;
 import dev.snaplog.core.Snapshot;
 import dev.snaplog.core.Table;
 import dev.snaplog.core.TableId;
@@ -12,6 +13,7 @@ import dev.snaplog.core.exceptions.CommitConflictException;
 import dev.snaplog.core.expressions.Expressions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -52,20 +54,24 @@ class RowLevelTest {
    * {@code DELETE}, {@code UPDATE} and {@code MERGE} all run in {@code mode}.
    */
   private static String table(String name, String mode) {
-    return tableWith(name, "'write.delete.mode' = '" + mode + "', 'write.update.mode' = '" + mode + "',"
-        + " 'write.merge.mode' = '" + mode + "'");
+    return tableWith(name, Map.of("write.delete.mode", mode, "write.update.mode", mode, "write.merge.mode", mode));
   }
 
-  /** As {@link #table}, with the table properties {@code properties} (SQL). */
-  private static String tableWith(String name, String properties) {
-    String t = "snaplog." + ns + "." + name;
-    spark.sql("CREATE TABLE " + t + " (id BIGINT NOT NULL, v BIGINT, note STRING) TBLPROPERTIES (" + properties
-        + ")");
-    for (int f = 0; f < 4; f++) {
-      spark.sql("INSERT INTO " + t + " SELECT id, id * 10, concat('n', id) FROM range(" + f * 10 + ", "
-          + (f + 1) * 10 + ", 1, 1)");
+  /**
+   * As {@link #table}, with the table properties {@code properties}; written through Snaplog's API, which keeps
+   * the setup free of Spark jobs (Spark's appends are tested in {@link ReadWriteTest}).
+   */
+  private static String tableWith(String name, Map<String, String> properties) {
+    Table table = SharedSpark.api().createTable(TableId.of(ns, name),
+        Schema.parse("id long not null, v long, note string"), properties);
+    for (long f = 0; f < 4; f++) {
+      List<Record> rows = new ArrayList<>();
+      for (long id = f * 10; id < (f + 1) * 10; id++) {
+        rows.add(GenericRecord.of(table.schema(), id, id * 10, "n" + id));
+      }
+      table.newAppend().appendRecords(rows).commit();
     }
-    return t;
+    return "snaplog." + ns + "." + name;
   }
 
   private static Table api(String name) {
@@ -246,7 +252,7 @@ class RowLevelTest {
   @Test
   void aConcurrentDeleteInAFileBeingRewrittenFailsTheUpdate() {
     // updates rewrite files, deletes write deletion vectors
-    String t = tableWith("race", "'write.update.mode' = 'copy-on-write'");
+    String t = tableWith("race", Map.of("write.update.mode", "copy-on-write"));
     TableId id = TableId.of(ns, "race");
     // while the update's tasks run, another writer deletes a row of a file the update rewrites
     INTERFERENCE.set(() -> api("race").newDelete().deleteWhere(Expressions.equal("id", 12L)).commit());

@@ -121,6 +121,8 @@ class MergeOnReadTest {
     assertThat(SharedSpark.dataFilesInTable(id)).isEqualTo(filesBefore); // no file written again
     assertThat(spark.sql("SELECT id, _pos FROM " + t).collectAsList()) // positions skip deleted rows
         .allSatisfy(r -> assertThat(r.getLong(1)).isEqualTo(r.getLong(0) % ROWS_PER_FILE));
+    assertThat(spark.sql("SELECT id, _pos FROM " + t + " WHERE id > 90 AND note = 'n5'").collectAsList())
+        .isNotEmpty().allSatisfy(r -> assertThat(r.getLong(1)).isEqualTo(r.getLong(0) % ROWS_PER_FILE));
 
     String update = "id % 7 = 2 OR v IS NULL";
     long updated = count("SELECT count(*) FROM model WHERE " + update);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.snaplog.core.GenericRecord;
 import dev.snaplog.core.Record;
+import dev.snaplog.core.Schema;
 import dev.snaplog.core.Snapshot;
 import dev.snaplog.core.Table;
 import dev.snaplog.core.TableId;
@@ -12,6 +13,7 @@ import dev.snaplog.core.exceptions.CommitConflictException;
 import dev.snaplog.core.expressions.Expressions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -19,11 +21,14 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code DELETE}, {@code UPDATE} and {@code MERGE INTO} from Spark SQL: Spark and Snaplog's API see the same
- * rows and the same snapshots afterwards, each statement is one commit, and a concurrent change to the files a
- * copy-on-write statement read fails it with the typed conflict and leaves nothing of it behind.
+ * rows and the same snapshots afterwards, each statement is one commit, in either mode, and a concurrent change
+ * to the files a copy-on-write statement read fails it with the typed conflict and leaves nothing of it behind.
+ * Merge-on-read against a model, and its conflicts: {@link MergeOnReadTest}.
  */
 class RowLevelTest {
   private static SparkSession spark;
@@ -44,16 +49,29 @@ class RowLevelTest {
     }, DataTypes.LongType);
   }
 
-  /** A table {@code (id BIGINT NOT NULL, v BIGINT, note STRING)} of ids 0..39, in four files of ten rows. */
-  private static String table(String name, String deleteMode) {
-    String t = "snaplog." + ns + "." + name;
-    spark.sql("CREATE TABLE " + t + " (id BIGINT NOT NULL, v BIGINT, note STRING)"
-        + " TBLPROPERTIES ('write.delete.mode' = '" + deleteMode + "')");
-    for (int f = 0; f < 4; f++) {
-      spark.sql("INSERT INTO " + t + " SELECT id, id * 10, concat('n', id) FROM range(" + f * 10 + ", "
-          + (f + 1) * 10 + ", 1, 1)");
+  /**
+   * A table {@code (id BIGINT NOT NULL, v BIGINT, note STRING)} of ids 0..39, in four files of ten rows, whose
+   * {@code DELETE}, {@code UPDATE} and {@code MERGE} all run in {@code mode}.
+   */
+  private static String table(String name, String mode) {
+    return tableWith(name, Map.of("write.delete.mode", mode, "write.update.mode", mode, "write.merge.mode", mode));
+  }
+
+  /**
+   * As {@link #table}, with the table properties {@code properties}; written through Snaplog's API, which keeps
+   * the setup free of Spark jobs (Spark's appends are tested in {@link ReadWriteTest}).
+   */
+  private static String tableWith(String name, Map<String, String> properties) {
+    Table table = SharedSpark.api().createTable(TableId.of(ns, name),
+        Schema.parse("id long not null, v long, note string"), properties);
+    for (long f = 0; f < 4; f++) {
+      List<Record> rows = new ArrayList<>();
+      for (long id = f * 10; id < (f + 1) * 10; id++) {
+        rows.add(GenericRecord.of(table.schema(), id, id * 10, "n" + id));
+      }
+      table.newAppend().appendRecords(rows).commit();
     }
-    return t;
+    return "snaplog." + ns + "." + name;
   }
 
   private static Table api(String name) {
@@ -89,7 +107,7 @@ class RowLevelTest {
   void deleteWithAConditionSnaplogAppliesWritesDeletionVectors() {
     String t = table("dv", "merge-on-read");
     int files = SharedSpark.dataFilesInTable(TableId.of(ns, "dv")).size();
-    spark.sql("DELETE FROM " + t + " WHERE id % 2 = 0 AND id < 15"); // not translatable: copy-on-write
+    spark.sql("DELETE FROM " + t + " WHERE id % 2 = 0 AND id < 15"); // not translatable: a row delta
     spark.sql("DELETE FROM " + t + " WHERE id IN (21, 23) OR note = 'n35'"); // Snaplog's own delete
     List<String> expected = expected(id -> (id < 15 && id % 2 == 0) || id == 21 || id == 23 || id == 35 ? null
         : row(id));
@@ -98,7 +116,7 @@ class RowLevelTest {
     Table after = api("dv");
     Snapshot delete = after.currentSnapshot().orElseThrow();
     assertThat(delete.operation()).isEqualTo("delete");
-    assertThat(after.snapshots().get(1).operation()).isEqualTo("overwrite");
+    assertThat(after.snapshots().get(1).operation()).isEqualTo("row-delta");
     // the delete kept the files of ids 20..39 and gave them deletion vectors
     assertThat(after.newScan().planFiles().toList()).hasSize(files)
         .anyMatch(task -> task.file().deletionVector().isPresent());
@@ -151,16 +169,18 @@ class RowLevelTest {
     assertThat(api("cow").currentSnapshot().orElseThrow().operation()).isEqualTo("delete");
   }
 
-  @Test
-  void updateAndMergeChangeExactlyTheirRows() {
-    String t = table("upd", "merge-on-read");
-    Table before = api("upd");
+  @ParameterizedTest
+  @ValueSource(strings = {"merge-on-read", "copy-on-write"})
+  void updateAndMergeChangeExactlyTheirRows(String mode) {
+    String name = "upd_" + mode.replace('-', '_');
+    String t = table(name, mode);
+    Table before = api(name);
     int snapshots = before.snapshots().size();
     spark.sql("UPDATE " + t + " SET v = -v, note = 'updated' WHERE id >= 15 AND id < 25");
     List<String> updated = expected(id -> id >= 15 && id < 25 ? "[" + id + "," + -id * 10 + ",updated]" : row(id));
     assertThat(sparkRows(t)).isEqualTo(updated);
-    assertThat(apiRows("upd")).isEqualTo(updated);
-    Table afterUpdate = api("upd");
+    assertThat(apiRows(name)).isEqualTo(updated);
+    Table afterUpdate = api(name);
     assertThat(afterUpdate.snapshots()).hasSize(snapshots + 1);
     assertThat(afterUpdate.currentSnapshot().orElseThrow().summary()).containsKey("spark.query-id");
     // files the condition's stats rule out (ids 0..9 and 30..39) were neither read nor rewritten
@@ -168,7 +188,7 @@ class RowLevelTest {
         Expressions.greaterThanOrEqual("id", 30L))).planFiles().toList().stream().map(f -> f.file().location())
         .toList();
     assertThat(kept).hasSize(2);
-    assertThat(SharedSpark.dataFilesInTable(TableId.of(ns, "upd"))).containsAll(kept);
+    assertThat(SharedSpark.dataFilesInTable(TableId.of(ns, name))).containsAll(kept);
 
     spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create(3L, "changed"),
         org.apache.spark.sql.RowFactory.create(4L, "delete"), org.apache.spark.sql.RowFactory.create(100L, "new")),
@@ -183,15 +203,15 @@ class RowLevelTest {
     merged.add("[100,0,new]");
     List<String> mergedSorted = merged.stream().sorted().toList();
     assertThat(sparkRows(t)).isEqualTo(mergedSorted);
-    assertThat(apiRows("upd")).isEqualTo(mergedSorted);
-    Table afterMerge = api("upd");
+    assertThat(apiRows(name)).isEqualTo(mergedSorted);
+    Table afterMerge = api(name);
     assertThat(afterMerge.snapshots()).hasSize(snapshots + 2);
 
     // Snaplog's API writes, Spark reads what it wrote
     afterMerge.newAppend().appendRecords(List.of(GenericRecord.of(afterMerge.schema(), 200L, 1L, "api")))
         .commit();
     afterMerge.newDelete().deleteWhere(Expressions.equal("id", 100L)).commit();
-    assertThat(sparkRows(t)).contains("[200,1,api]").doesNotContain("[100,0,new]").isEqualTo(apiRows("upd"));
+    assertThat(sparkRows(t)).contains("[200,1,api]").doesNotContain("[100,0,new]").isEqualTo(apiRows(name));
     // and time travel in Spark sees each statement's snapshot as the API does
     long updateSnapshot = afterUpdate.currentSnapshot().orElseThrow().snapshotId();
     assertThat(spark.sql("SELECT * FROM " + t + " VERSION AS OF " + updateSnapshot).collectAsList().stream()
@@ -200,7 +220,7 @@ class RowLevelTest {
 
   @Test
   void onlyFilesHoldingChangedRowsAreWrittenAgain() {
-    String t = table("narrow", "merge-on-read");
+    String t = table("narrow", "copy-on-write");
     TableId id = TableId.of(ns, "narrow");
     List<String> before = SharedSpark.dataFilesInTable(id);
     String of3 = fileHolding(id, 3);
@@ -231,7 +251,8 @@ class RowLevelTest {
 
   @Test
   void aConcurrentDeleteInAFileBeingRewrittenFailsTheUpdate() {
-    String t = table("race", "merge-on-read");
+    // updates rewrite files, deletes write deletion vectors
+    String t = tableWith("race", Map.of("write.update.mode", "copy-on-write"));
     TableId id = TableId.of(ns, "race");
     // while the update's tasks run, another writer deletes a row of a file the update rewrites
     INTERFERENCE.set(() -> api("race").newDelete().deleteWhere(Expressions.equal("id", 12L)).commit());

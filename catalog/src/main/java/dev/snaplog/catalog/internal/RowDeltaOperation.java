@@ -3,7 +3,12 @@ package dev.snaplog.catalog.internal;
 import dev.snaplog.core.DataFile;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.RowDelta;
+import dev.snaplog.core.IsolationLevel;
+import dev.snaplog.core.Schema;
+import dev.snaplog.core.exceptions.CommitConflictException;
 import dev.snaplog.core.exceptions.ValidationException;
+import dev.snaplog.core.expressions.Expression;
+import dev.snaplog.core.expressions.Expressions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +17,8 @@ import org.roaringbitmap.RoaringBitmap;
 /** Adds files and deletes rows by position in one commit; see {@link RowDelta}. */
 final class RowDeltaOperation extends RowChangingUpdate<RowDelta> implements RowDelta {
   private final Map<String, RoaringBitmap> positions = new LinkedHashMap<>();
+  private boolean noConcurrentDeletes;
+  private Expression conflictDetection = Expressions.alwaysFalse();
 
   RowDeltaOperation(TableOperations ops, BaseTable table) {
     super(ops, table);
@@ -48,6 +55,47 @@ final class RowDeltaOperation extends RowChangingUpdate<RowDelta> implements Row
       bitmap.add((int) p);
     }
     return this;
+  }
+
+  @Override
+  public RowDelta validateNoConcurrentDeletes() {
+    noConcurrentDeletes = true;
+    return this;
+  }
+
+  @Override
+  public RowDelta conflictDetectionFilter(Expression filter) {
+    Expressions.bind(filter, ops.current().metadata().schema()); // fail now, naming the column
+    conflictDetection = Expressions.or(conflictDetection, filter);
+    return this;
+  }
+
+  @Override
+  protected Expression conflictFilter(Schema schema) {
+    return Expressions.or(super.conflictFilter(schema), Expressions.bind(conflictDetection, schema));
+  }
+
+  @Override
+  protected ConflictValidator validator(TableState read, FileChanges changes, IsolationLevel level) {
+    ConflictValidator rules = super.validator(read, changes, level);
+    if (!noConcurrentDeletes) {
+      return rules;
+    }
+    return commit -> {
+      rules.validate(commit);
+      if (!commit.changes(branch())) {
+        return;
+      }
+      for (String restated : commit.removed()) {
+        if (positions.containsKey(restated)) {
+          throw new CommitConflictException("Table " + ops.id() + ": version " + commit.version() + " deleted rows"
+              + " of data file " + restated + ", whose rows this change deletes and writes back changed; it landed"
+              + " after version " + read.version() + ", which this change read. Nothing was committed; run the"
+              + " change again against the new state", ops.id().toString(), read.version(), commit.version(),
+              restated);
+        }
+      }
+    };
   }
 
   @Override

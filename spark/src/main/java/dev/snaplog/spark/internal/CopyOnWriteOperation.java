@@ -45,7 +45,7 @@ final class CopyOnWriteOperation implements RowLevelOperation {
 
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
-    return new SnaplogScanBuilder(table, config, ReadSelection.current(), built -> scan = built);
+    return new SnaplogScanBuilder(table, config, ReadSelection.current(), built -> scan = built, true);
   }
 
   @Override

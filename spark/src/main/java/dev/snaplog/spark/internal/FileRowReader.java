@@ -20,8 +20,12 @@ import org.roaringbitmap.RoaringBitmap;
  * Reads the live rows of one data file as Spark rows, one at a time: rows its deletion vector names are
  * skipped (the vector is fetched by byte range, only for this file). Row groups whose stats rule out the
  * residual filter are skipped, and rows that fail it are dropped by Snaplog's reader. A query that needs no
- * table column (a count) still reads one column, to learn how many rows pass the filter. The metadata column
- * {@code _file}, when asked for, comes last.
+ * table column (a count) still reads one column, to learn how many rows pass the filter. The metadata columns
+ * {@code _file} and {@code _pos}, when asked for, come last.
+ *
+ * <p>A row's position is learnt from the deleted-row test: Snaplog's reader asks it once for every row of the
+ * row groups it decodes, in file order, just before deciding whether that row is returned, so the position
+ * asked about last is the position of the row returned next.
  */
 final class FileRowReader implements PartitionReader<InternalRow> {
   private static final InternalRow EMPTY_ROW = new GenericInternalRow(new Object[0]);
@@ -29,19 +33,29 @@ final class FileRowReader implements PartitionReader<InternalRow> {
   private final CloseableIterable<Record> rows;
   private final Iterator<Record> iterator;
   private final SparkValues.ToSpark converter;
-  private final UTF8String fileColumn;
+  private final RowMetadata metadata;
+  private final UTF8String location;
+  /** The position the reader asked about last: that of the row it returns next. */
+  private long lastPosition = -1;
   private Record current;
+  private long currentPosition;
 
   /**
-   * @param withFile append the metadata column {@code _file} to each row
+   * @param metadata the metadata columns to append to each row
    */
   FileRowReader(Storage storage, FileInputPartition file, Schema dataSchema, List<String> columns,
-      boolean withFile) {
-    this.fileColumn = withFile ? UTF8String.fromString(file.location()) : null;
+      RowMetadata metadata) {
+    this.metadata = metadata;
+    this.location = UTF8String.fromString(file.location());
     boolean noColumn = columns.isEmpty();
     Schema projection = dataSchema.select(noColumn ? List.of(dataSchema.columnNames().get(0)) : columns);
+    LongPredicate deleted = deleted(storage, file);
+    LongPredicate tracked = position -> {
+      lastPosition = position;
+      return deleted.test(position);
+    };
     this.rows = ParquetFormat.read(storage.objects().newInputFile(file.location(), file.fileSizeBytes()),
-        dataSchema, projection, file.residual().bind(dataSchema), deleted(storage, file), new ReadMetrics());
+        dataSchema, projection, file.residual().bind(dataSchema), tracked, new ReadMetrics());
     this.iterator = rows.iterator();
     this.converter = noColumn ? null : new SparkValues.ToSpark(projection);
   }
@@ -58,6 +72,7 @@ final class FileRowReader implements PartitionReader<InternalRow> {
   public boolean next() {
     if (iterator.hasNext()) {
       current = iterator.next();
+      currentPosition = lastPosition;
       return true;
     }
     return false;
@@ -65,10 +80,11 @@ final class FileRowReader implements PartitionReader<InternalRow> {
 
   @Override
   public InternalRow get() {
+    Object[] trailing = metadata.values(location, currentPosition);
     if (converter != null) {
-      return converter.row(current, fileColumn);
+      return converter.row(current, trailing);
     }
-    return fileColumn == null ? EMPTY_ROW : new GenericInternalRow(new Object[] {fileColumn});
+    return trailing.length == 0 ? EMPTY_ROW : new GenericInternalRow(trailing);
   }
 
   @Override

@@ -15,20 +15,20 @@ final class SnaplogReaderFactory implements PartitionReaderFactory {
   private final WarehouseConfig config;
   private final SchemaDescription dataSchema;
   private final ArrayList<String> columns;
-  private final boolean withFile;
+  private final RowMetadata metadata;
 
   SnaplogReaderFactory(WarehouseConfig config, SchemaDescription dataSchema, List<String> columns,
-      boolean withFile) {
+      RowMetadata metadata) {
     this.config = config;
     this.dataSchema = dataSchema;
     this.columns = new ArrayList<>(columns);
-    this.withFile = withFile;
+    this.metadata = metadata;
   }
 
   @Override
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
     FileInputPartition file = (FileInputPartition) partition;
     Schema schema = dataSchema.schema();
-    return new FileRowReader(config.storage(), file, schema, columns, withFile);
+    return new FileRowReader(config.storage(), file, schema, columns, metadata);
   }
 }

@@ -45,7 +45,7 @@ final class SnaplogScan implements SupportsReportStatistics, SupportsRuntimeV2Fi
   private final List<String> columns;
   private final Filter[] pushed;
   private final boolean wholeFiles;
-  private final boolean withFile;
+  private final RowMetadata metadata;
   private List<FileScanTask> tasks;
 
   /**
@@ -53,7 +53,7 @@ final class SnaplogScan implements SupportsReportStatistics, SupportsRuntimeV2Fi
    *     operation, which writes those files again); otherwise rows failing the filter may be dropped
    */
   SnaplogScan(Table table, WarehouseConfig config, ReadSelection selection, Schema dataSchema, Expression filter,
-      List<String> columns, boolean withFile, Filter[] pushed, boolean wholeFiles) {
+      List<String> columns, RowMetadata metadata, Filter[] pushed, boolean wholeFiles) {
     this.table = table;
     this.config = config;
     this.selection = selection;
@@ -62,19 +62,19 @@ final class SnaplogScan implements SupportsReportStatistics, SupportsRuntimeV2Fi
     this.columns = columns;
     this.pushed = pushed;
     this.wholeFiles = wholeFiles;
-    this.withFile = withFile;
+    this.metadata = metadata;
   }
 
   @Override
   public StructType readSchema() {
     StructType data = columns.isEmpty() ? new StructType() : SparkSchemas.toSpark(dataSchema.select(columns));
-    return withFile ? data.add(FileColumn.field()) : data;
+    return metadata.appendTo(data);
   }
 
   @Override
   public String description() {
     return "snaplog " + table.id() + " [" + selection + "] filters=" + Arrays.toString(pushed) + " columns="
-        + columns + (withFile ? " +" + FileColumn.NAME : "") + (wholeFiles ? " whole files" : "");
+        + columns + metadata + (wholeFiles ? " whole files" : "");
   }
 
   @Override
@@ -142,7 +142,7 @@ final class SnaplogScan implements SupportsReportStatistics, SupportsRuntimeV2Fi
 
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    return new SnaplogReaderFactory(config, SchemaDescription.of(dataSchema), columns, withFile);
+    return new SnaplogReaderFactory(config, SchemaDescription.of(dataSchema), columns, metadata);
   }
 
   @Override

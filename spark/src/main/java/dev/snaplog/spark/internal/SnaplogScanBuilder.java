@@ -29,24 +29,28 @@ final class SnaplogScanBuilder implements SupportsPushDownFilters, SupportsPushD
   private final List<Filter> pushed = new ArrayList<>();
   private Expression filter = Expressions.alwaysTrue();
   private List<String> columns;
-  private boolean withFile;
+  private RowMetadata metadata = RowMetadata.NONE;
   private final Consumer<SnaplogScan> rowLevelOperation;
+  private final boolean wholeFiles;
 
   /** A builder of a query's read. */
   SnaplogScanBuilder(Table table, WarehouseConfig config, ReadSelection selection) {
-    this(table, config, selection, null);
+    this(table, config, selection, scan -> {}, false);
   }
 
   /**
-   * A builder of a row-level operation's read, which returns every live row of each file the filters' stats
-   * do not rule out, and hands the scan it builds to {@code rowLevelOperation}.
+   * A builder of a row-level operation's read, which hands the scan it builds to {@code rowLevelOperation}.
+   *
+   * @param wholeFiles return every live row of each file the filters' stats do not rule out (copy-on-write,
+   *     which writes those files again)
    */
   SnaplogScanBuilder(Table table, WarehouseConfig config, ReadSelection selection,
-      Consumer<SnaplogScan> rowLevelOperation) {
+      Consumer<SnaplogScan> rowLevelOperation, boolean wholeFiles) {
     this.table = table;
     this.config = config;
     this.selection = selection;
     this.rowLevelOperation = rowLevelOperation;
+    this.wholeFiles = wholeFiles;
     this.dataSchema = selection.scan(table).schema();
     this.columns = dataSchema.columnNames();
   }
@@ -73,24 +77,25 @@ final class SnaplogScanBuilder implements SupportsPushDownFilters, SupportsPushD
   public void pruneColumns(StructType required) {
     List<String> names = new ArrayList<>();
     boolean file = false;
+    boolean position = false;
     for (StructField f : required.fields()) {
       if (dataSchema.findField(f.name()).isPresent()) {
         names.add(f.name());
       } else if (f.name().equals(FileColumn.NAME)) {
         file = true;
+      } else if (f.name().equals(PositionColumn.NAME)) {
+        position = true;
       }
     }
     columns = names;
-    withFile = file;
+    metadata = new RowMetadata(file, position);
   }
 
   @Override
   public Scan build() {
-    SnaplogScan scan = new SnaplogScan(table, config, selection, dataSchema, filter, columns, withFile,
-        pushedFilters(), rowLevelOperation != null);
-    if (rowLevelOperation != null) {
-      rowLevelOperation.accept(scan);
-    }
+    SnaplogScan scan = new SnaplogScan(table, config, selection, dataSchema, filter, columns, metadata,
+        pushedFilters(), wholeFiles);
+    rowLevelOperation.accept(scan);
     return scan;
   }
 }

@@ -30,8 +30,9 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * A Snaplog table as Spark sees it: its schema, batch reads at the current snapshot or one chosen by time
  * travel, appends by batch and streaming writes, overwrites, and row-level changes: {@code DELETE} through
  * Snaplog's own delete when its condition translates exactly ({@link SupportsDeleteV2}), else, like
- * {@code UPDATE} and {@code MERGE}, by copy-on-write ({@link CopyOnWriteOperation}). Loaded afresh for every
- * query, so a query sees the table's newest version when it is planned.
+ * {@code UPDATE} and {@code MERGE}, by merge-on-read ({@link MergeOnReadOperation}) or copy-on-write
+ * ({@link CopyOnWriteOperation}) as {@link RowLevelMode} chooses. Loaded afresh for every query, so a query
+ * sees the table's newest version when it is planned.
  */
 public final class SnaplogSparkTable implements org.apache.spark.sql.connector.catalog.Table, SupportsRead,
     SupportsWrite, SupportsDeleteV2, SupportsRowLevelOperations,
@@ -84,7 +85,7 @@ public final class SnaplogSparkTable implements org.apache.spark.sql.connector.c
 
   @Override
   public MetadataColumn[] metadataColumns() {
-    return new MetadataColumn[] {FileColumn.INSTANCE};
+    return new MetadataColumn[] {FileColumn.INSTANCE, PositionColumn.INSTANCE};
   }
 
   @Override
@@ -125,7 +126,10 @@ public final class SnaplogSparkTable implements org.apache.spark.sql.connector.c
   @Override
   public RowLevelOperationBuilder newRowLevelOperationBuilder(RowLevelOperationInfo info) {
     checkWritable();
-    return () -> new CopyOnWriteOperation(table, config, info.command());
+    RowLevelMode mode = RowLevelMode.of(info.command(), table.properties(), config.properties());
+    return mode == RowLevelMode.COPY_ON_WRITE
+        ? () -> new CopyOnWriteOperation(table, config, info.command())
+        : () -> new MergeOnReadOperation(table, config, info.command());
   }
 
   private void checkWritable() {

@@ -31,14 +31,8 @@ final class SnaplogWrite implements Write {
     return operation.describe() + " of snaplog table " + table.id();
   }
 
-  /** Where tasks write: the table's {@code data/} folder, the one place its appends accept files from. */
-  private String dataFolder() {
-    return config.storage().objects().resolve(table.location(), "data");
-  }
-
   SnaplogWriterFactory writerFactory(boolean discard) {
-    return new SnaplogWriterFactory(config, dataFolder(), SchemaDescription.of(schema), table.id().toString(),
-        discard);
+    return SnaplogWriterFactory.forTable(config, table, schema, discard);
   }
 
   JobCommit newJobCommit() {

@@ -1,5 +1,7 @@
 package dev.snaplog.spark.internal;
 
+import dev.snaplog.core.Schema;
+import dev.snaplog.core.Table;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.write.DataWriter;
 import org.apache.spark.sql.connector.write.DataWriterFactory;
@@ -15,13 +17,25 @@ final class SnaplogWriterFactory implements DataWriterFactory, StreamingDataWrit
   private final String tableName;
   private final boolean discard;
 
-  SnaplogWriterFactory(WarehouseConfig config, String dataFolder, SchemaDescription schema, String tableName,
+  private SnaplogWriterFactory(WarehouseConfig config, String dataFolder, SchemaDescription schema, String tableName,
       boolean discard) {
     this.config = config;
     this.dataFolder = dataFolder;
     this.schema = schema;
     this.tableName = tableName;
     this.discard = discard;
+  }
+
+  /**
+   * A factory of writers into {@code table}'s {@code data/} folder, the one place its commits accept files
+   * from, of rows of {@code schema}.
+   *
+   * @param discard drop every row and write no file (the write's commit token is already committed)
+   */
+  static SnaplogWriterFactory forTable(WarehouseConfig config, Table table, Schema schema, boolean discard) {
+    String dataFolder = config.storage().objects().resolve(table.location(), "data");
+    return new SnaplogWriterFactory(config, dataFolder, SchemaDescription.of(schema), table.id().toString(),
+        discard);
   }
 
   @Override

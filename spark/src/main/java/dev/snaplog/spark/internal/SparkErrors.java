@@ -142,4 +142,9 @@ public final class SparkErrors {
     return new ValidationException(command + " changes the table's main branch; the option branch is not"
         + " supported here (read the branch and write to it with df.writeTo)");
   }
+
+  public static ValidationException badRowLevelMode(String property, String value) {
+    return new ValidationException("Table property " + property + " must be '" + RowLevelMode.MERGE_ON_READ_NAME
+        + "' or '" + RowLevelMode.COPY_ON_WRITE_NAME + "', got '" + value + "'; nothing was changed");
+  }
 }

@@ -37,19 +37,17 @@ public final class SparkValues {
     }
 
     public InternalRow row(Record record) {
-      return row(record, null);
+      return row(record, new Object[0]);
     }
 
-    /** The record's values followed by {@code trailing} (already in Spark's form), unless it is null. */
-    public InternalRow row(Record record, Object trailing) {
-      Object[] values = new Object[types.length + (trailing == null ? 0 : 1)];
+    /** The record's values followed by {@code trailing} (already in Spark's form). */
+    public InternalRow row(Record record, Object[] trailing) {
+      Object[] values = new Object[types.length + trailing.length];
       for (int i = 0; i < types.length; i++) {
         Object v = record.get(i);
         values[i] = v == null ? null : value(types[i], v);
       }
-      if (trailing != null) {
-        values[types.length] = trailing;
-      }
+      System.arraycopy(trailing, 0, values, types.length, trailing.length);
       return new GenericInternalRow(values);
     }
   }

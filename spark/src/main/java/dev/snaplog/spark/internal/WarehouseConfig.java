@@ -33,6 +33,11 @@ public final class WarehouseConfig implements Serializable {
     return warehouse;
   }
 
+  /** The settings the warehouse is opened with: storage settings and catalog-wide table defaults. */
+  public Map<String, String> properties() {
+    return java.util.Collections.unmodifiableMap(properties);
+  }
+
   /** The catalog of this warehouse, over its shared storage; it needs no closing. */
   public Catalog catalog() {
     return WarehouseCatalog.of(storage(), properties);

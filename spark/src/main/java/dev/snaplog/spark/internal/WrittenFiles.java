@@ -19,6 +19,8 @@ record WrittenFiles(ArrayList<WrittenFile> files) implements WriterCommitMessage
       for (WriterCommitMessage m : messages) {
         if (m instanceof WrittenFiles w) {
           out.addAll(w.files());
+        } else if (m instanceof WrittenDelta d) {
+          out.addAll(d.files());
         }
       }
     }

@@ -1,11 +1,13 @@
 package dev.snaplog.core.data;
 
+import dev.snaplog.core.ColumnStats;
 import dev.snaplog.core.DataFile;
 import dev.snaplog.core.DataWriter;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.exceptions.StorageException;
 import java.io.IOException;
+import java.util.Map;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -24,23 +26,27 @@ final class ParquetDataWriter implements DataWriter {
   private final ParquetWriter<Record> writer;
   private final RowValidator validator;
   private final StatsCollector stats;
+  private final FooterStats footerStats;
   private long offered;
   private long recordCount;
   private State state = State.OPEN;
   private DataFile result;
 
-  private ParquetDataWriter(OutputFileAdapter file, ParquetWriter<Record> writer, Schema schema, String table) {
+  private ParquetDataWriter(OutputFileAdapter file, ParquetWriter<Record> writer, RecordWriteSupport support,
+      Schema schema, String table) {
     this.file = file;
     this.writer = writer;
     this.validator = new RowValidator(schema, table);
     this.stats = new StatsCollector(schema);
+    this.footerStats = new FooterStats(support.messageType(), schema);
   }
 
   static ParquetDataWriter open(dev.snaplog.core.io.OutputFile out, Schema schema, String table,
       WriteOptions options) {
     OutputFileAdapter file = new OutputFileAdapter(out);
     try {
-      ParquetWriter<Record> writer = new Builder(file, new RecordWriteSupport(schema))
+      RecordWriteSupport support = new RecordWriteSupport(schema);
+      ParquetWriter<Record> writer = new Builder(file, support)
           // A plain configuration keeps Hadoop's Configuration (and its class loading) out of the write path.
           .withConf(new PlainParquetConfiguration())
           .withCodecFactory(new PureJavaCodecs())
@@ -50,7 +56,7 @@ final class ParquetDataWriter implements DataWriter {
           .withPageSize(options.pageSizeBytes())
           .withDictionaryPageSize(options.pageSizeBytes())
           .build();
-      return new ParquetDataWriter(file, writer, schema, table);
+      return new ParquetDataWriter(file, writer, support, schema, table);
     } catch (IOException e) {
       file.abort();
       throw new StorageException("create", out.location(), e);
@@ -116,7 +122,9 @@ final class ParquetDataWriter implements DataWriter {
       throw e;
     }
     state = State.COMPLETED;
-    result = new DataFile(file.location(), DataFile.PARQUET, recordCount, file.length(), stats.result());
+    Map<Integer, ColumnStats> fileStats = footerStats.of(writer.getFooter().getBlocks());
+    fileStats.putAll(stats.result());
+    result = new DataFile(file.location(), DataFile.PARQUET, recordCount, file.length(), fileStats);
     return result;
   }
 

@@ -29,7 +29,9 @@ import java.util.Set;
  * <p>A file's stats come from the column statistics Parquet keeps while encoding, merged over its row groups,
  * except for floats, doubles and fields inside lists or maps, which are collected row by row (see
  * {@code FooterStats}). Rows built by {@link dev.snaplog.core.GenericRecord#of} were coerced when built, so
- * the writer checks only their required fields, not every value again.
+ * the writer checks only their required fields, not every value again. Rows without nested columns are
+ * written straight into Parquet's column writers ({@code FlatColumnWriter}), with the same bytes as a
+ * write through Parquet's record consumer.
  */
 public final class ParquetFormat {
   private ParquetFormat() {}

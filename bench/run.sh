@@ -11,8 +11,8 @@ if [[ $# -gt 0 && ( "$1" == "--quick" || "$1" == "--full" || "$1" == "--smoke" )
   mode="$1"
   shift
 fi
-mvn -q -DskipTests install
-mvn -q -f bench/pom.xml -DskipTests package
+# a reactor build: this checkout's modules are used as built here, nothing is installed into ~/.m2
+mvn -q -pl core,manifest,catalog,s3-io,bench -am -DskipTests package
 cp="bench/target/classes:core/target/classes:manifest/target/classes:catalog/target/classes"
 cp="$cp:s3-io/target/classes:s3-io/target/test-classes"
 cp="$cp:$(cat bench/target/classpath.txt)"

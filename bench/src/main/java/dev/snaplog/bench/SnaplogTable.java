@@ -131,7 +131,7 @@ final class SnaplogTable implements BenchTable {
 
   @Override
   public long snapshotIdAsOf(long millis) {
-    return table.newScan().asOfTime(Instant.ofEpochMilli(millis)).snapshot().orElseThrow().snapshotId();
+    return table.newScan().asOfTime(Instant.ofEpochMilli(millis)).snapshotId().orElseThrow();
   }
 
   @Override

@@ -16,10 +16,12 @@ import java.util.Objects;
 public final class GenericRecord implements Record {
   private final Schema schema;
   private final Object[] values;
+  private final boolean coerced;
 
-  private GenericRecord(Schema schema, Object[] values) {
+  private GenericRecord(Schema schema, Object[] values, boolean coerced) {
     this.schema = schema;
     this.values = values;
+    this.coerced = coerced;
   }
 
   /**
@@ -42,7 +44,7 @@ public final class GenericRecord implements Record {
         throw new ValidationException("Column '" + f.name() + "': " + e.getMessage());
       }
     }
-    return new GenericRecord(schema, coerced);
+    return new GenericRecord(schema, coerced, true);
   }
 
   /** A row from column name to value; absent columns are null. Unknown names are an error. */
@@ -59,7 +61,17 @@ public final class GenericRecord implements Record {
 
   /** Wraps values already in canonical form, as readers produce them; no coercion. */
   public static GenericRecord wrap(Schema schema, Object[] canonicalValues) {
-    return new GenericRecord(schema, canonicalValues);
+    return new GenericRecord(schema, canonicalValues, false);
+  }
+
+  /**
+   * Whether this row was built by {@link #of} or {@link #fromMap}, which coerced and checked every value
+   * (nested ones included) against the types of {@link #schema()}. A data writer whose schema has the same
+   * types then skips re-checking the values and only checks that required columns hold one. Rows from
+   * {@link #wrap} answer false: their values were never checked.
+   */
+  public boolean coerced() {
+    return coerced;
   }
 
   @Override

@@ -42,6 +42,14 @@ public interface TableScan {
   /** The snapshot this scan reads; empty for a table with no snapshot yet. */
   Optional<Snapshot> snapshot();
 
+  /**
+   * The id of the snapshot this scan reads; empty for a table with no snapshot yet. Unlike {@link #snapshot()}
+   * it needs no more than time travel already found, so on a loaded table it is answered from memory.
+   */
+  default Optional<Long> snapshotId() {
+    return snapshot().map(Snapshot::snapshotId);
+  }
+
   /** The schema of the rows returned (after select). */
   Schema schema();
 

@@ -17,15 +17,19 @@ import java.util.List;
 import java.util.Optional;
 import org.roaringbitmap.RoaringBitmap;
 
-/** An immutable scan; the version it reads is resolved when a refinement names one. */
+/**
+ * An immutable scan; the version it reads is resolved when a refinement names one. Time travel finds the
+ * snapshot's id and schema in the history index; the version's metadata is read when the scan plans, reads
+ * or is asked for the full {@link #snapshot()}.
+ */
 final class BaseTableScan implements TableScan {
   private final TableOperations ops;
   private final TableMetadata head;
-  private final SnapshotState version; // null: the table has no snapshot yet
+  private final LazySnapshotState version; // null: the table has no snapshot yet
   private final Expression filter;
   private final List<String> columns;
 
-  private BaseTableScan(TableOperations ops, TableMetadata head, SnapshotState version, Expression filter,
+  private BaseTableScan(TableOperations ops, TableMetadata head, LazySnapshotState version, Expression filter,
       List<String> columns) {
     this.ops = ops;
     this.head = head;
@@ -35,13 +39,15 @@ final class BaseTableScan implements TableScan {
   }
 
   static BaseTableScan of(TableOperations ops, TableMetadata head) {
-    return new BaseTableScan(ops, head, head.currentSnapshot().isPresent() ? SnapshotState.main(head) : null,
+    return new BaseTableScan(ops, head,
+        head.currentSnapshot().isPresent() ? LazySnapshotState.loaded(SnapshotState.main(head)) : null,
         Expressions.alwaysTrue(), null);
   }
 
   @Override
   public TableScan useSnapshot(long snapshotId) {
-    return new BaseTableScan(ops, head, SnapshotLookup.bySnapshotId(ops, head, snapshotId), filter, columns);
+    return new BaseTableScan(ops, head, SnapshotLookup.bySnapshotIdLazily(ops, head, snapshotId), filter,
+        columns);
   }
 
   @Override
@@ -56,12 +62,13 @@ final class BaseTableScan implements TableScan {
 
   @Override
   public TableScan useBranch(String branch) {
-    return new BaseTableScan(ops, head, SnapshotLookup.byBranch(ops, head, branch), filter, columns);
+    return new BaseTableScan(ops, head, LazySnapshotState.loaded(SnapshotLookup.byBranch(ops, head, branch)),
+        filter, columns);
   }
 
   @Override
   public TableScan asOfTime(Instant time) {
-    return new BaseTableScan(ops, head, SnapshotLookup.asOf(ops, head, time), filter, columns);
+    return new BaseTableScan(ops, head, SnapshotLookup.asOfLazily(ops, head, time), filter, columns);
   }
 
   @Override
@@ -78,11 +85,27 @@ final class BaseTableScan implements TableScan {
 
   @Override
   public Optional<Snapshot> snapshot() {
-    return Optional.ofNullable(version).map(SnapshotState::snapshot);
+    return Optional.ofNullable(version).map(v -> v.load().snapshot());
   }
 
+  @Override
+  public Optional<Long> snapshotId() {
+    return Optional.ofNullable(version).map(LazySnapshotState::snapshotId);
+  }
+
+  // Schema ids are never reused, so the head's schema of that id is the one the snapshot was written with;
+  // only a schema the head no longer lists needs the version's own metadata.
   private Schema dataSchema() {
-    return version == null ? head.schema() : version.context().schemaById(version.snapshot().schemaId());
+    if (version == null) {
+      return head.schema();
+    }
+    int id = version.schemaId();
+    for (Schema s : head.schemas()) {
+      if (s.schemaId() == id) {
+        return s;
+      }
+    }
+    return version.load().context().schemaById(id);
   }
 
   @Override
@@ -96,7 +119,8 @@ final class BaseTableScan implements TableScan {
       return CloseableIterable.of(List.of());
     }
     try {
-      return CloseableIterable.of(ScanPlanner.plan(ops.log(), version.context(), version.fileSet(),
+      SnapshotState state = version.load();
+      return CloseableIterable.of(ScanPlanner.plan(ops.log(), state.context(), state.fileSet(),
           Expressions.bind(filter, dataSchema())));
     } catch (dev.snaplog.core.exceptions.CorruptTableException e) {
       throw ops.withTable(e);

@@ -29,6 +29,41 @@ final class SnapshotLookup {
         ops.id().toString()));
   }
 
+  /**
+   * As {@link #bySnapshotId}, reading the metadata of the version that created the snapshot only when the
+   * result is loaded: its history index entry names the snapshot's id and schema. A snapshot made on a branch,
+   * or indexed before entries carried summaries, is looked up at once as {@link #bySnapshotId} does.
+   */
+  static LazySnapshotState bySnapshotIdLazily(TableOperations ops, TableMetadata head, long snapshotId) {
+    Optional<SnapshotState> atHead = in(head, snapshotId);
+    if (atHead.isPresent()) {
+      return LazySnapshotState.loaded(atHead.get());
+    }
+    Optional<IndexEntry> entry = HistoryIndex.byVersion(ops.log(), head, SnapshotIds.versionOf(snapshotId))
+        .filter(e -> e.snapshot().map(s -> s.snapshotId() == snapshotId).orElse(false));
+    if (entry.isPresent()) {
+      return lazily(ops, entry.get());
+    }
+    return LazySnapshotState.loaded(bySnapshotId(ops, head, snapshotId));
+  }
+
+  /** As {@link #asOf}, reading the metadata of the version found only when the result is loaded. */
+  static LazySnapshotState asOfLazily(TableOperations ops, TableMetadata head, Instant time) {
+    long millis = time.toEpochMilli();
+    if (head.lastUpdatedMillis() > millis) {
+      Optional<IndexEntry> entry = HistoryIndex.byTime(ops.log(), head, millis);
+      if (entry.isPresent() && entry.get().snapshot().isPresent() && entry.get().snapshotId() != 0) {
+        return lazily(ops, entry.get());
+      }
+    }
+    return LazySnapshotState.loaded(asOf(ops, head, time));
+  }
+
+  private static LazySnapshotState lazily(TableOperations ops, IndexEntry e) {
+    return LazySnapshotState.of(e.snapshot().orElseThrow(),
+        () -> SnapshotState.main(ops.log().readMetadata(e.metadataLocation())));
+  }
+
   private static Optional<SnapshotState> in(TableMetadata m, long snapshotId) {
     if (m.currentSnapshot().map(s -> s.snapshotId() == snapshotId).orElse(false)) {
       return Optional.of(SnapshotState.main(m));

@@ -1,16 +1,20 @@
 package dev.snaplog.core.data;
 
+import dev.snaplog.core.ColumnStats;
 import dev.snaplog.core.DataFile;
 import dev.snaplog.core.DataWriter;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.exceptions.StorageException;
 import java.io.IOException;
+import java.util.Map;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 
 /**
  * Writes one Parquet data file, streaming row groups to the store as they fill. Rows are validated before
@@ -18,29 +22,49 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * thread-safe.
  */
 final class ParquetDataWriter implements DataWriter {
+  /**
+   * With {@code -Dsnaplog.parquet.record-consumer=true}, rows without nested columns too go through Parquet's
+   * record consumer (the path nested rows always take); tests compare the two.
+   */
+  static final String RECORD_CONSUMER_PROPERTY = "snaplog.parquet.record-consumer";
   private enum State { OPEN, COMPLETED, ABORTED }
 
   private final OutputFileAdapter file;
-  private final ParquetWriter<Record> writer;
+  private final RowSink writer;
   private final RowValidator validator;
   private final StatsCollector stats;
+  private final FooterStats footerStats;
   private long offered;
   private long recordCount;
   private State state = State.OPEN;
   private DataFile result;
 
-  private ParquetDataWriter(OutputFileAdapter file, ParquetWriter<Record> writer, Schema schema, String table) {
+  private ParquetDataWriter(OutputFileAdapter file, RowSink writer, RecordWriteSupport support,
+      Schema schema, String table) {
     this.file = file;
     this.writer = writer;
     this.validator = new RowValidator(schema, table);
     this.stats = new StatsCollector(schema);
+    this.footerStats = new FooterStats(support.messageType(), schema);
   }
 
   static ParquetDataWriter open(dev.snaplog.core.io.OutputFile out, Schema schema, String table,
       WriteOptions options) {
     OutputFileAdapter file = new OutputFileAdapter(out);
     try {
-      ParquetWriter<Record> writer = new Builder(file, new RecordWriteSupport(schema))
+      RecordWriteSupport support = new RecordWriteSupport(schema);
+      if (FlatColumnWriter.accepts(schema) && !Boolean.getBoolean(RECORD_CONSUMER_PROPERTY)) {
+        PureJavaCodecs codecs = new PureJavaCodecs();
+        ParquetProperties props = ParquetProperties.builder()
+            .withPageSize(options.pageSizeBytes())
+            .withDictionaryPageSize(options.pageSizeBytes())
+            .withRowGroupRowCountLimit(options.rowGroupRowLimit())
+            .build();
+        FlatColumnWriter flat = new FlatColumnWriter(file, schema, support.messageType(), props,
+            codecs.getCompressor(codec(options.compression())), options.rowGroupSizeBytes());
+        return new ParquetDataWriter(file, RowSink.flat(flat, support.getName(), codecs), support, schema, table);
+      }
+      ParquetWriter<Record> writer = new Builder(file, support)
           // A plain configuration keeps Hadoop's Configuration (and its class loading) out of the write path.
           .withConf(new PlainParquetConfiguration())
           .withCodecFactory(new PureJavaCodecs())
@@ -50,7 +74,7 @@ final class ParquetDataWriter implements DataWriter {
           .withPageSize(options.pageSizeBytes())
           .withDictionaryPageSize(options.pageSizeBytes())
           .build();
-      return new ParquetDataWriter(file, writer, schema, table);
+      return new ParquetDataWriter(file, RowSink.of(writer), support, schema, table);
     } catch (IOException e) {
       file.abort();
       throw new StorageException("create", out.location(), e);
@@ -116,7 +140,9 @@ final class ParquetDataWriter implements DataWriter {
       throw e;
     }
     state = State.COMPLETED;
-    result = new DataFile(file.location(), DataFile.PARQUET, recordCount, file.length(), stats.result());
+    Map<Integer, ColumnStats> fileStats = footerStats.of(writer.footer().getBlocks());
+    fileStats.putAll(stats.result());
+    result = new DataFile(file.location(), DataFile.PARQUET, recordCount, file.length(), fileStats);
     return result;
   }
 
@@ -138,6 +164,60 @@ final class ParquetDataWriter implements DataWriter {
     if (state != State.OPEN) {
       throw new IllegalStateException("Writer of " + file.location() + " is " + state.name().toLowerCase(
           java.util.Locale.ROOT) + "; open a new writer");
+    }
+  }
+
+  /**
+   * Where validated rows go: Parquet's own writer through its record consumer (any schema), or straight into
+   * the column writers for rows without nested columns ({@link FlatColumnWriter}).
+   */
+  private interface RowSink {
+    void write(Record row) throws IOException;
+
+    void close() throws IOException;
+
+    ParquetMetadata footer();
+
+    static RowSink of(ParquetWriter<Record> writer) {
+      return new RowSink() {
+        @Override
+        public void write(Record row) throws IOException {
+          writer.write(row);
+        }
+
+        @Override
+        public void close() throws IOException {
+          writer.close();
+        }
+
+        @Override
+        public ParquetMetadata footer() {
+          return writer.getFooter();
+        }
+      };
+    }
+
+    static RowSink flat(FlatColumnWriter flat, String writerName, PureJavaCodecs codecs) {
+      return new RowSink() {
+        @Override
+        public void write(Record row) throws IOException {
+          flat.write(row);
+        }
+
+        @Override
+        public void close() throws IOException {
+          try {
+            flat.close(writerName);
+          } finally {
+            codecs.release();
+          }
+        }
+
+        @Override
+        public ParquetMetadata footer() {
+          return flat.footer();
+        }
+      };
     }
   }
 

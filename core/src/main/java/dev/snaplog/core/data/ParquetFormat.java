@@ -22,8 +22,16 @@ import java.util.Set;
  * Entry points for reading and writing Parquet data files through the storage SPI.
  *
  * <p>Files carry the Snaplog field id on every column, and readers match columns by id. Both directions run
- * on Parquet's {@code ParquetConfiguration} paths with pure-Java compression, so no Hadoop configuration is
- * created and no native library is loaded.
+ * on Parquet's {@code ParquetConfiguration} paths, so no Hadoop configuration is created. ZSTD runs through
+ * zstd-jni's native library where it loads and through a pure-Java port elsewhere (files read alike either
+ * way); Snappy is pure Java.
+ *
+ * <p>A file's stats come from the column statistics Parquet keeps while encoding, merged over its row groups,
+ * except for floats, doubles and fields inside lists or maps, which are collected row by row (see
+ * {@code FooterStats}). Rows built by {@link dev.snaplog.core.GenericRecord#of} were coerced when built, so
+ * the writer checks only their required fields, not every value again. Rows without nested columns are
+ * written straight into Parquet's column writers ({@code FlatColumnWriter}), with the same bytes as a
+ * write through Parquet's record consumer.
  */
 public final class ParquetFormat {
   private ParquetFormat() {}

@@ -25,6 +25,10 @@ final class RecordWriteSupport extends WriteSupport<Record> {
     this.fields = schema.fields();
   }
 
+  MessageType messageType() {
+    return messageType;
+  }
+
   @Override
   public WriteContext init(ParquetConfiguration configuration) {
     return new WriteContext(messageType, Map.of());

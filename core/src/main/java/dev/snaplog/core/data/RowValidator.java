@@ -1,6 +1,7 @@
 package dev.snaplog.core.data;
 
 import dev.snaplog.core.Field;
+import dev.snaplog.core.GenericRecord;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.exceptions.ValidationException;
@@ -42,6 +43,8 @@ final class RowValidator {
       throw fail(rowNumber, "is null");
     }
     checkSchema(record.schema(), rowNumber);
+    // checkSchema made sure the row's types are the table's, so values coerced to them are canonical here
+    boolean coerced = record instanceof GenericRecord g && g.coerced();
     List<Field> fields = schema.fields();
     for (int i = 0; i < fields.size(); i++) {
       Field f = fields.get(i);
@@ -49,7 +52,48 @@ final class RowValidator {
       if (v == null && f.required()) {
         throw fail(rowNumber, "has null in required column '" + f.name() + "'");
       }
-      checkValue(f, f.name(), v, rowNumber);
+      if (!coerced) {
+        checkValue(f, f.name(), v, rowNumber);
+      } else if (v != null && !f.type().isPrimitive()) {
+        checkRequired(f.type(), f.name(), v, rowNumber);
+      }
+    }
+  }
+
+  // The one check a coerced row still needs: coercion leaves nulls where the caller put them.
+  private void checkRequired(Type t, String path, Object v, long rowNumber) {
+    switch (t.id()) {
+      case STRUCT -> {
+        Record r = (Record) v;
+        for (int i = 0; i < t.fields().size(); i++) {
+          nested(t.fields().get(i), path, r.get(i), rowNumber);
+        }
+      }
+      case LIST -> {
+        for (Object e : (List<?>) v) {
+          nested(t.elementField(), path, e, rowNumber);
+        }
+      }
+      case MAP -> {
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+          nested(t.keyField(), path, e.getKey(), rowNumber);
+          nested(t.valueField(), path, e.getValue(), rowNumber);
+        }
+      }
+      default -> {
+        // primitive: nothing inside
+      }
+    }
+  }
+
+  private void nested(Field f, String parent, Object v, long rowNumber) {
+    String path = parent + "." + f.name();
+    if (v == null) {
+      if (f.required()) {
+        throw fail(rowNumber, "has null in required field '" + path + "'");
+      }
+    } else if (!f.type().isPrimitive()) {
+      checkRequired(f.type(), path, v, rowNumber);
     }
   }
 

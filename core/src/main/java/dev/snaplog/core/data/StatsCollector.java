@@ -5,8 +5,8 @@ import dev.snaplog.core.Field;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.types.Comparators;
+import dev.snaplog.core.types.Type;
 import dev.snaplog.core.types.TypeId;
-import dev.snaplog.core.types.TypeUtil;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,17 +15,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per-field null counts and bounds of the rows written to one file, for every primitive field, nested ones
- * included, in canonical values ordered by {@link Comparators#forType}. These become the file's stats in the
- * log, which planning prunes on without opening the file; they are computed here rather than taken from
- * Parquet's footer so that their ordering is by construction the one filters use.
+ * Per-field null counts and bounds, row by row, of the primitive fields whose file stats Parquet's own column
+ * statistics cannot give exactly (see {@link FooterStats}): floats and doubles, where Parquet keeps a NaN as
+ * a bound and treats -0.0 and +0.0 as equal, and every field inside a list or map, where Parquet counts a null
+ * or empty collection as a null value. Values are canonical and ordered by {@link Comparators#forType}.
  *
  * <p>A field inside structs counts a null for every row where it or an enclosing struct is null, which is
  * what filters on it see. A field inside a list or map counts its values: each element (or key, or value)
- * is one, and a null list contributes none.
+ * is one, and a null list contributes none. NaN is never a bound.
  */
 final class StatsCollector {
   private final List<Field> topLevel;
+  private final int[] visited;
+  // the slot of each visited top-level column that is itself a collected primitive (-1 for nested ones), so
+  // the common flat row needs no lookup by field id
+  private final int[] topLevelSlot;
+  private final TypeId[] leafTypes;
   private final Map<Integer, Integer> slotById = new HashMap<>();
   private final List<Field> leaves = new ArrayList<>();
   private final Comparator<Object>[] comparators;
@@ -36,29 +41,62 @@ final class StatsCollector {
   @SuppressWarnings({"unchecked", "rawtypes"})
   StatsCollector(Schema schema) {
     this.topLevel = schema.fields();
-    for (Field f : topLevel) {
-      addLeaf(f);
-      TypeUtil.forEachField(f.type(), this::addLeaf);
+    List<Integer> withLeaves = new ArrayList<>();
+    for (int i = 0; i < topLevel.size(); i++) {
+      int before = leaves.size();
+      addLeaves(topLevel.get(i), false);
+      if (leaves.size() > before) {
+        withLeaves.add(i);
+      }
     }
+    this.visited = withLeaves.stream().mapToInt(Integer::intValue).toArray();
     int n = leaves.size();
+    this.topLevelSlot = new int[visited.length];
+    for (int k = 0; k < visited.length; k++) {
+      Field f = topLevel.get(visited[k]);
+      topLevelSlot[k] = f.type().isPrimitive() ? slotById.get(f.id()) : -1;
+    }
+    this.leafTypes = new TypeId[n];
     this.comparators = new Comparator[n];
     this.nulls = new long[n];
     this.mins = new Object[n];
     this.maxs = new Object[n];
     for (int i = 0; i < n; i++) {
       comparators[i] = Comparators.forType(leaves.get(i).type());
+      leafTypes[i] = leaves.get(i).type().id();
     }
   }
 
-  private void addLeaf(Field f) {
-    if (f.type().isPrimitive()) {
-      slotById.put(f.id(), leaves.size());
-      leaves.add(f);
+  /** Whether this collector, rather than Parquet's statistics, gives the stats of a primitive field. */
+  static boolean collectsRowByRow(Type type, boolean insideListOrMap) {
+    return insideListOrMap || type.id() == TypeId.FLOAT || type.id() == TypeId.DOUBLE;
+  }
+
+  private void addLeaves(Field f, boolean insideListOrMap) {
+    Type t = f.type();
+    if (t.isPrimitive()) {
+      if (collectsRowByRow(t, insideListOrMap)) {
+        slotById.put(f.id(), leaves.size());
+        leaves.add(f);
+      }
+      return;
+    }
+    boolean repeated = insideListOrMap || t.id() == TypeId.LIST || t.id() == TypeId.MAP;
+    for (Field c : t.fields()) {
+      addLeaves(c, repeated);
     }
   }
 
   void update(Record row) {
-    fields(topLevel, row);
+    for (int k = 0; k < visited.length; k++) {
+      int i = visited[k];
+      int slot = topLevelSlot[k];
+      if (slot >= 0) {
+        leaf(slot, leafTypes[slot], row.get(i));
+      } else {
+        value(topLevel.get(i), row.get(i));
+      }
+    }
   }
 
   private void fields(List<Field> fields, Record r) {
@@ -85,7 +123,12 @@ final class StatsCollector {
           }
         }
       }
-      default -> leaf(slotById.get(f.id()), f.type().id(), v);
+      default -> {
+        Integer slot = slotById.get(f.id());
+        if (slot != null) {
+          leaf(slot, f.type().id(), v);
+        }
+      }
     }
   }
 
@@ -117,7 +160,7 @@ final class StatsCollector {
     return v instanceof Float f ? f.isNaN() : v instanceof Double d && d.isNaN();
   }
 
-  /** Stats of every primitive field by field id; bounds are absent for fields with no non-null, non-NaN value. */
+  /** Stats of the fields collected here by field id; bounds are absent for fields with no non-null, non-NaN value. */
   Map<Integer, ColumnStats> result() {
     Map<Integer, ColumnStats> out = new HashMap<>();
     for (int i = 0; i < leaves.size(); i++) {

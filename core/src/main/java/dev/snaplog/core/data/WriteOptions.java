@@ -18,8 +18,9 @@ public record WriteOptions(long rowGroupSizeBytes, int rowGroupRowLimit, int pag
   public static final int DEFAULT_PAGE_SIZE_BYTES = 1024 * 1024;
 
   /**
-   * Page compression codecs. All run in pure Java, so files are written alike on every platform with no
-   * native library to load.
+   * Page compression codecs. ZSTD runs through zstd-jni's native library where it loads (and with
+   * {@code -Dsnaplog.zstd.pure-java=true} not), through a pure-Java port otherwise; the two write different
+   * but mutually readable frames. SNAPPY is pure Java. Other Parquet readers read all three.
    */
   public enum Compression { ZSTD, SNAPPY, UNCOMPRESSED }
 

@@ -25,8 +25,24 @@ public final class Comparators {
       .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
 
   // Code point order equals UTF-8 byte order, which is how Parquet orders strings; String.compareTo
-  // (UTF-16 units) differs for characters beyond the Basic Multilingual Plane.
+  // (UTF-16 units) differs only where a surrogate meets a unit at or above U+E000. So strings are compared
+  // unit by unit, and only a first difference involving a surrogate is settled by code points.
   private static final Comparator<String> CODE_POINTS = (a, b) -> {
+    int n = Math.min(a.length(), b.length());
+    for (int k = 0; k < n; k++) {
+      char x = a.charAt(k);
+      char y = b.charAt(k);
+      if (x != y) {
+        if (!Character.isSurrogate(x) && !Character.isSurrogate(y)) {
+          return Character.compare(x, y);
+        }
+        return byCodePoints(a, b);
+      }
+    }
+    return Integer.compare(a.length(), b.length());
+  };
+
+  private static int byCodePoints(String a, String b) {
     int i = 0;
     int j = 0;
     while (i < a.length() && j < b.length()) {
@@ -39,7 +55,7 @@ public final class Comparators {
       j += Character.charCount(cb);
     }
     return Boolean.compare(i < a.length(), j < b.length());
-  };
+  }
 
   private Comparators() {}
 

@@ -55,12 +55,14 @@ public final class Literals {
     try {
       return switch (type.id()) {
         case BOOLEAN -> requireClass(value, Boolean.class, type);
-        case INT -> value instanceof Number n ? Math.toIntExact(exactLong(n, type)) : fail(value, type);
-        case LONG -> value instanceof Number n ? exactLong(n, type) : fail(value, type);
-        case FLOAT -> value instanceof Number n ? checkFloat(n.floatValue(), isZeroOrInfinite(n), value, type,
+        // a value already in the canonical class is returned as it is: no unboxing and boxing again per cell
+        case INT -> value instanceof Integer ? value
+            : value instanceof Number n ? Math.toIntExact(exactLong(n, type)) : fail(value, type);
+        case LONG -> value instanceof Long ? value : value instanceof Number n ? exactLong(n, type) : fail(value, type);
+        case FLOAT -> value instanceof Float ? value : value instanceof Number n ? checkFloat(n.floatValue(), isZeroOrInfinite(n), value, type,
             lossy) : fail(value, type);
-        case DOUBLE -> value instanceof Number n ? checkDouble(n.doubleValue(), isZeroOrInfinite(n), value, type,
-            lossy) : fail(value, type);
+        case DOUBLE -> value instanceof Double ? value : value instanceof Number n ? checkDouble(n.doubleValue(),
+            isZeroOrInfinite(n), value, type, lossy) : fail(value, type);
         case DECIMAL -> decimal(type, value);
         case STRING -> value instanceof String || value instanceof Character ? text(value.toString(), lossy)
             : fail(value, type);

@@ -116,6 +116,36 @@ class ParquetWriterValidationTest {
   }
 
   @Test
+  void coercedRowsSkipValueChecksButNotRequiredFieldsAtAnyDepth() {
+    Schema nested = Schema.parse("id long not null, addr struct<city string not null, zip int>,"
+        + " tags list<string not null>, attrs map<string, int not null>");
+    String loc = dir.resolve("nested.parquet").toString();
+    try (DataWriter w = ParquetFormat.newWriter(store.newOutputFile(loc), nested, "db.people")) {
+      Record good = GenericRecord.of(nested, 1, java.util.Map.of("city", "Oslo"), List.of("a"),
+          java.util.Map.of("k", 1));
+      assertThat(((GenericRecord) good).coerced()).isTrue();
+      w.write(good);
+      assertThatThrownBy(() -> w.write(GenericRecord.of(nested, 2L, java.util.Map.of("zip", 5), null, null)))
+          .isInstanceOf(ValidationException.class).hasMessageContaining("'addr.city'");
+      assertThatThrownBy(() -> w.write(GenericRecord.of(nested, 3L, null, java.util.Arrays.asList("a", null),
+          null))).isInstanceOf(ValidationException.class).hasMessageContaining("'tags.element'");
+      java.util.Map<String, Integer> nullValue = new java.util.HashMap<>();
+      nullValue.put("k", null);
+      assertThatThrownBy(() -> w.write(GenericRecord.of(nested, 4L, null, null, nullValue)))
+          .isInstanceOf(ValidationException.class).hasMessageContaining("'attrs.value'");
+      assertThat(w.complete().recordCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void rowsWrappedWithoutCoercionAreNotTrusted() {
+    assertThat(GenericRecord.wrap(SCHEMA, new Object[] {3L, "x", null, null}).coerced()).isFalse();
+    // a coerced row of a schema with other types is refused before any value is trusted
+    Schema other = Schema.parse("id int not null, name string not null, amount decimal(10,2), at time");
+    assertThat(failWith(GenericRecord.of(other, 3, "x", null, null))).hasMessageContaining("does not match");
+  }
+
+  @Test
   void refusedRowIsNotWrittenAndTheWriterGoesOn() {
     DataFile file;
     try (DataWriter w = writer()) {

@@ -23,26 +23,33 @@ final class BaseTableScan implements TableScan {
   private final TableOperations ops;
   private final TableMetadata head;
   private final SnapshotState version; // null: the table has no snapshot yet
+  private final boolean timeTravel;
   private final Expression filter;
   private final List<String> columns;
 
-  private BaseTableScan(TableOperations ops, TableMetadata head, SnapshotState version, Expression filter,
-      List<String> columns) {
+  private BaseTableScan(TableOperations ops, TableMetadata head, SnapshotState version, boolean timeTravel,
+      Expression filter, List<String> columns) {
     this.ops = ops;
     this.head = head;
     this.version = version;
+    this.timeTravel = timeTravel;
     this.filter = filter;
     this.columns = columns;
   }
 
   static BaseTableScan of(TableOperations ops, TableMetadata head) {
     return new BaseTableScan(ops, head, head.currentSnapshot().isPresent() ? SnapshotState.main(head) : null,
-        Expressions.alwaysTrue(), null);
+        false, Expressions.alwaysTrue(), null);
+  }
+
+  /** A scan of an earlier snapshot: it reads with the schema that snapshot was written with. */
+  private BaseTableScan travel(SnapshotState to) {
+    return new BaseTableScan(ops, head, to, true, filter, columns);
   }
 
   @Override
   public TableScan useSnapshot(long snapshotId) {
-    return new BaseTableScan(ops, head, SnapshotLookup.bySnapshotId(ops, head, snapshotId), filter, columns);
+    return travel(SnapshotLookup.bySnapshotId(ops, head, snapshotId));
   }
 
   @Override
@@ -57,24 +64,24 @@ final class BaseTableScan implements TableScan {
 
   @Override
   public TableScan useBranch(String branch) {
-    return new BaseTableScan(ops, head, SnapshotLookup.byBranch(ops, head, branch), filter, columns);
+    return new BaseTableScan(ops, head, SnapshotLookup.byBranch(ops, head, branch), false, filter, columns);
   }
 
   @Override
   public TableScan asOfTime(Instant time) {
-    return new BaseTableScan(ops, head, SnapshotLookup.asOf(ops, head, time), filter, columns);
+    return travel(SnapshotLookup.asOf(ops, head, time));
   }
 
   @Override
   public TableScan filter(Expression more) {
     Expressions.bind(more, dataSchema()); // fail now, naming the column, rather than at planning
-    return new BaseTableScan(ops, head, version, Expressions.and(filter, more), columns);
+    return new BaseTableScan(ops, head, version, timeTravel, Expressions.and(filter, more), columns);
   }
 
   @Override
   public TableScan select(List<String> cols) {
     dataSchema().select(cols);
-    return new BaseTableScan(ops, head, version, filter, List.copyOf(cols));
+    return new BaseTableScan(ops, head, version, timeTravel, filter, List.copyOf(cols));
   }
 
   @Override
@@ -82,8 +89,13 @@ final class BaseTableScan implements TableScan {
     return Optional.ofNullable(version).map(SnapshotState::snapshot);
   }
 
+  /**
+   * The schema rows are read with: the table's current one for main and branches (a column added since a file
+   * was written reads as null or its default), the snapshot's own for time travel.
+   */
   private Schema dataSchema() {
-    return version == null ? head.schema() : version.context().schemaById(version.snapshot().schemaId());
+    return version == null || !timeTravel ? head.schema()
+        : version.context().schemaById(version.snapshot().schemaId());
   }
 
   @Override
@@ -97,8 +109,9 @@ final class BaseTableScan implements TableScan {
       return CloseableIterable.of(List.of());
     }
     try {
+      Schema schema = dataSchema();
       return CloseableIterable.of(ScanPlanner.plan(ops.log(), version.context(), version.fileSet(),
-          Expressions.bind(filter, dataSchema())));
+          Expressions.bind(filter, schema), schema));
     } catch (dev.snaplog.core.exceptions.CorruptTableException e) {
       throw ops.withTable(e);
     }

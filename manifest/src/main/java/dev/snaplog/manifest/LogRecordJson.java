@@ -84,11 +84,16 @@ public final class LogRecordJson {
 
   /** A checkpoint part: a list of data files, gzip-compressed (parts are the one log object that gets big). */
   public static byte[] partToBytes(List<DataFile> files, Schema schema, TableLocations loc) {
+    return partToBytes(files, schema, Map.of(), loc);
+  }
+
+  public static byte[] partToBytes(List<DataFile> files, Schema schema, Map<Integer, Type> partitionTypes,
+      TableLocations loc) {
     ObjectNode n = Json.object();
     n.put("format-version", FormatVersions.CHECKPOINT);
     n.put("schema-id", schema.schemaId());
     ArrayNode arr = n.putArray("files");
-    files.forEach(f -> arr.add(DataFileJson.toJson(f, schema, loc)));
+    files.forEach(f -> arr.add(DataFileJson.toJson(f, schema, partitionTypes, loc)));
     return Json.gzip(Json.write(n));
   }
 

@@ -41,16 +41,18 @@ class AlterCommandTest extends CliTestBase {
     ok("alter", "db.events", "alter", "column", "n", "type", "long");
     ok("alter", "db.events", "drop", "column", "message");
     ok("alter", "db.events", "add", "column", "score", "double");
-    assertThat(version("db.events")).isEqualTo(v + 5);
+    ok("alter", "db.events", "--", "add", "column", "delta", "int", "not", "null", "default", "-1");
+    assertThat(version("db.events")).isEqualTo(v + 6);
     JsonNode rows = json("scan", "db.events", "--where", "id = 1");
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).get("region").asText()).isEqualTo("eu");
     assertThat(rows.get(0).get("n").asLong()).isEqualTo(1);
     assertThat(rows.get(0).has("message")).isFalse();
+    assertThat(rows.get(0).get("delta").asInt()).isEqualTo(-1);
 
     JsonNode d = json("describe", "db.events");
-    assertThat(d.get("schema-id").asInt()).isEqualTo(5);
-    assertThat(d.get("schemas")).hasSize(6);
+    assertThat(d.get("schema-id").asInt()).isEqualTo(6);
+    assertThat(d.get("schemas")).hasSize(7);
     assertThat(d.get("schemas").get(0).get("columns").asText()).contains("msg string");
     assertThat(run("describe", "db.events").stdout()).contains("schemas:").contains("partition-specs:");
   }

@@ -122,7 +122,11 @@ class SchemaEvolutionTest {
         UpdateSchema u = t.updateSchema();
         change.accept(u);
         u.commit();
-      }).isInstanceOf(ValidationException.class);
+      }).isInstanceOf(ValidationException.class).hasMessageStartingWith("Table db.events (version " + version + "): ")
+          .satisfies(e -> {
+            assertThat(((ValidationException) e).table()).contains("db.events");
+            assertThat(((ValidationException) e).version()).hasValue(version);
+          });
       assertThat(catalog.loadTable(T).version()).isEqualTo(version);
     }
     assertThat(catalog.loadTable(T).schemas()).hasSize(1);

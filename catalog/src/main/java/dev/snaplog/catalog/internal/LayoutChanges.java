@@ -25,15 +25,16 @@ final class LayoutChanges {
   static UpdateSchema updateSchema(TableOperations ops) {
     TableState read = ops.refresh();
     TableMetadata m = read.metadata();
-    return new SchemaUpdate(m.schema(), m.lastColumnId(), m.partitionSpecs(), u -> commitSchema(ops, read, u));
+    return TableLayoutErrors.of(new SchemaUpdate(m.schema(), m.lastColumnId(), m.partitionSpecs(),
+        u -> commitSchema(ops, read, u)), ops.id().toString(), read.version());
   }
 
   static UpdatePartitionSpec updateSpec(TableOperations ops) {
     TableState read = ops.refresh();
     TableMetadata m = read.metadata();
     int newSpecId = m.partitionSpecs().stream().mapToInt(PartitionSpec::specId).max().orElse(0) + 1;
-    return new PartitionSpecUpdate(m.schema(), m.spec(), newSpecId, m.lastPartitionId(),
-        u -> commitSpec(ops, read, u));
+    return TableLayoutErrors.of(new PartitionSpecUpdate(m.schema(), m.spec(), newSpecId, m.lastPartitionId(),
+        u -> commitSpec(ops, read, u)), ops.id().toString(), read.version());
   }
 
   private static Schema commitSchema(TableOperations ops, TableState read, SchemaUpdate update) {

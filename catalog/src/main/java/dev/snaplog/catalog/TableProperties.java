@@ -74,7 +74,24 @@ public final class TableProperties {
   public static final String TARGET_FILE_SIZE_BYTES = "write.target-file-size-bytes";
   public static final long TARGET_FILE_SIZE_BYTES_DEFAULT = 128L * 1024 * 1024;
 
+  /**
+   * The most data files a writer of a partitioned table keeps open at once; a row of another partition first
+   * finishes the file written least recently. Bounds a writer's memory however rows are ordered.
+   */
+  public static final String PARTITIONED_MAX_OPEN_FILES = "write.partitioned.max-open-files";
+  public static final int PARTITIONED_MAX_OPEN_FILES_DEFAULT = 64;
+
   private TableProperties() {}
+
+  /** The open-file bound of partitioned writers, from table properties with catalog properties as defaults. */
+  public static int partitionedMaxOpenFiles(Map<String, String> tableProps, Map<String, String> catalogProps) {
+    int n = intValue(tableProps, catalogProps, PARTITIONED_MAX_OPEN_FILES, PARTITIONED_MAX_OPEN_FILES_DEFAULT);
+    if (n < 1) {
+      throw new dev.snaplog.core.exceptions.ValidationException("Property " + PARTITIONED_MAX_OPEN_FILES
+          + " must be at least 1, got " + n);
+    }
+    return n;
+  }
 
   /** The target file size of compaction set by table properties, with catalog properties as defaults. */
   public static long targetFileSizeBytes(Map<String, String> tableProps, Map<String, String> catalogProps) {

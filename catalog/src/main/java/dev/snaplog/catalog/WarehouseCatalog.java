@@ -5,6 +5,7 @@ import dev.snaplog.catalog.internal.TableOperations;
 import dev.snaplog.core.Catalog;
 import dev.snaplog.core.Limits;
 import dev.snaplog.core.Names;
+import dev.snaplog.core.PartitionSpec;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.Table;
 import dev.snaplog.core.TableId;
@@ -152,7 +153,9 @@ public final class WarehouseCatalog implements Catalog {
   }
 
   @Override
-  public Table createTable(TableId id, Schema schema, Map<String, String> tableProperties) {
+  public Table createTable(TableId id, Schema schema, PartitionSpec spec, Map<String, String> tableProperties) {
+    PartitionSpec first = new PartitionSpec(0, spec.fields());
+    first.checkCompatible(schema); // before any storage call
     Optional<Pointer> namespaceMarker = marker(id.namespace());
     if (!isLive(id.namespace(), namespaceMarker)) {
       throw new NoSuchNamespaceException(id.namespace());
@@ -162,6 +165,7 @@ public final class WarehouseCatalog implements Catalog {
     CommitRetryPolicy.historyLeafSize(tableProperties, properties);
     Limits.checkProperties("table property", tableProperties);
     StatsTruncation.length(tableProperties);
+    dev.snaplog.catalog.TableProperties.partitionedMaxOpenFiles(tableProperties, properties);
     TableLocations loc = locations(id);
     loc.checkLocationLength(id.toString());
     if (storage.pointers().read(loc.pointer()).isPresent()) {
@@ -174,6 +178,7 @@ public final class WarehouseCatalog implements Catalog {
         .operation("create")
         .lastUpdatedMillis(namespaceMarker.get().storeNowMillis()) // the store's clock, as for every commit
         .schemas(List.of(schema.withSchemaId(0)), 0)
+        .partitionSpecs(List.of(first), 0)
         .properties(tableProperties)
         .fileSet(FileSetState.EMPTY)
         .build();

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A table written by an earlier format (metadata version 1, log records and checkpoints version 1, kept as a
  * fixture under {@code fixtures/format-v1}) loads, scans, time-travels and verifies unchanged, and upgrades on
- * its next commit to the current versions (metadata 3, log records 2).
+ * its next commit to the current versions (metadata 4, log records 2). So does a table written at metadata
+ * version 3 (fixture {@code fixtures/format-v3}, written by the {@code snaplog} command of that format), which
+ * then takes a schema change and a partition spec.
  */
 class FormatCompatibilityTest {
   private static final TableId EVENTS = TableId.of("db", "events");
@@ -37,7 +39,11 @@ class FormatCompatibilityTest {
   Path dir;
 
   private Path copyFixture() throws IOException, URISyntaxException {
-    Path source = Paths.get(getClass().getResource("/fixtures/format-v1/warehouse").toURI());
+    return copyFixture("format-v1");
+  }
+
+  private Path copyFixture(String name) throws IOException, URISyntaxException {
+    Path source = Paths.get(getClass().getResource("/fixtures/" + name + "/warehouse").toURI());
     Path target = dir.resolve("warehouse");
     try (Stream<Path> walk = Files.walk(source)) {
       walk.forEach(p -> {
@@ -91,7 +97,7 @@ class FormatCompatibilityTest {
       String metadata = Files.list(warehouse.resolve("db/events/metadata")).map(Path::toString)
           .filter(n -> n.contains("/00000000000000000016-")).findFirst().orElseThrow();
       String upgraded = Files.readString(Path.of(metadata));
-      assertThat(upgraded).contains("\"format-version\":3").contains("\"last-column-id\":4")
+      assertThat(upgraded).contains("\"format-version\":4").contains("\"last-column-id\":4")
           .contains("\"partition-specs\":[{\"spec-id\":0,\"fields\":[]}]")
           .containsPattern("\"log-versions\":\\[(0,)*16\\]");
       String logRecord = Files.readString(warehouse.resolve("db/events/" + upgraded.replaceAll(
@@ -106,6 +112,55 @@ class FormatCompatibilityTest {
       assertThat(reloaded.verify().problems()).isEmpty();
       assertThat(reloaded.expireSnapshots().retainLast(2).commit().expiredVersions()).isPositive();
       assertThat(catalog.loadTable(EVENTS).verify().problems()).isEmpty();
+    }
+  }
+
+  private static Set<String> csvRows(String fixture, String name) throws IOException, URISyntaxException {
+    Path p = Paths.get(FormatCompatibilityTest.class.getResource("/fixtures/" + fixture + "/" + name).toURI());
+    return Files.readAllLines(p).stream().filter(l -> !l.startsWith("id,")).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private static Set<String> isoRows(List<Record> records) {
+    Set<String> out = new TreeSet<>();
+    for (Record r : records) {
+      out.add(r.get("id") + "," + r.get("ts") + "," + (r.get("msg") == null ? "" : r.get("msg")) + ","
+          + ((BigDecimal) r.get("amount")).toPlainString());
+    }
+    return out;
+  }
+
+  @Test
+  void aVersionThreeTableLoadsCommitsAndThenEvolves() throws Exception {
+    Path warehouse = copyFixture("format-v3");
+    try (Catalog catalog = Catalogs.open(warehouse.toString())) {
+      Table t = catalog.loadTable(EVENTS);
+      assertThat(t.version()).isEqualTo(6);
+      assertThat(t.spec().isUnpartitioned()).isTrue();
+      assertThat(isoRows(t.newScan().records().toList())).isEqualTo(csvRows("format-v3", "main-rows.csv"));
+      assertThat(isoRows(t.newScan().useTag("first-load").records().toList()))
+          .isEqualTo(csvRows("format-v3", "first-load.csv"));
+      assertThat(t.verify(true).problems()).isEmpty();
+      assertThat(t.newAppend().commitToken("loader:2").alreadyCommitted()).isPresent();
+
+      CommitResult r = t.newAppend().appendRecords(List.of(GenericRecord.of(t.schema(), 6L,
+          Instant.parse("2026-01-05T00:00:00Z"), "sixth", new BigDecimal("6.00")))).commitToken("loader:3")
+          .commitWithResult();
+      assertThat(r.version()).isEqualTo(7);
+      String metadata = Files.list(warehouse.resolve("db/events/metadata")).map(Path::toString)
+          .filter(n -> n.contains("/00000000000000000007-")).findFirst().orElseThrow();
+      assertThat(Files.readString(Path.of(metadata))).contains("\"format-version\":4")
+          .contains("\"last-partition-id\":999");
+
+      t.updateSchema().addColumn("region", dev.snaplog.core.types.Type.STRING).commit();
+      t.updateSpec().addField("day(ts)").commit();
+      Table reloaded = catalog.loadTable(EVENTS);
+      reloaded.newAppend().appendRecords(List.of(GenericRecord.of(reloaded.schema(), 7L,
+          Instant.parse("2026-01-06T00:00:00Z"), "seventh", new BigDecimal("7.00"), "eu"))).commit();
+      List<Record> all = reloaded.refresh().newScan().records().toList();
+      assertThat(all).hasSize(6);
+      assertThat(reloaded.newScan().filter(dev.snaplog.core.expressions.Expressions.greaterThanOrEqual("ts",
+          "2026-01-06T00:00:00Z")).planFiles().toList()).hasSize(1);
+      assertThat(reloaded.verify().problems()).isEmpty();
     }
   }
 }

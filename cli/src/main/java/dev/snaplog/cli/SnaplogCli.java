@@ -1,5 +1,6 @@
 package dev.snaplog.cli;
 
+import dev.snaplog.cli.commands.AlterCommand;
 import dev.snaplog.cli.commands.AppendCommand;
 import dev.snaplog.cli.commands.BranchCommand;
 import dev.snaplog.cli.commands.CreateCommand;
@@ -49,7 +50,7 @@ import picocli.CommandLine.Mixin;
         + " exhausted, unknown outcome or fenced, 6 storage or damaged table (verify), 7 unsafe store (doctor),"
         + " 8 conflict with a concurrent change. See docs/cli.md."},
     subcommands = {NsCommand.class, CreateCommand.class, TablesCommand.class, DescribeCommand.class,
-        DropCommand.class, AppendCommand.class, DeleteCommand.class, OverwriteCommand.class,
+        AlterCommand.class, DropCommand.class, AppendCommand.class, DeleteCommand.class, OverwriteCommand.class,
         UpsertCommand.class, CompactCommand.class, LogCommand.class, ShowCommand.class, ScanCommand.class,
         DiffCommand.class, ChangesCommand.class, RollbackCommand.class, TagCommand.class, UntagCommand.class, BranchCommand.class,
         UnbranchCommand.class, FastForwardCommand.class, ExpireCommand.class, OrphansCommand.class,

@@ -30,11 +30,24 @@ public interface Catalog extends Closeable {
    * @throws dev.snaplog.core.exceptions.NoSuchNamespaceException if the namespace does not exist
    * @throws dev.snaplog.core.exceptions.TableAlreadyExistsException if the table exists
    */
-  Table createTable(TableId id, Schema schema, Map<String, String> properties);
+  default Table createTable(TableId id, Schema schema, Map<String, String> properties) {
+    return createTable(id, schema, PartitionSpec.UNPARTITIONED, properties);
+  }
 
   default Table createTable(TableId id, Schema schema) {
     return createTable(id, schema, Map.of());
   }
+
+  /**
+   * Creates a partitioned table with no snapshot yet; {@code spec} is built against {@code schema}, e.g. with
+   * {@link PartitionSpec#parse(String, Schema)}, and becomes spec 0.
+   *
+   * @throws dev.snaplog.core.exceptions.ValidationException if the spec reads a column the schema lacks or one
+   *     its transform cannot apply to
+   * @throws dev.snaplog.core.exceptions.NoSuchNamespaceException if the namespace does not exist
+   * @throws dev.snaplog.core.exceptions.TableAlreadyExistsException if the table exists
+   */
+  Table createTable(TableId id, Schema schema, PartitionSpec spec, Map<String, String> properties);
 
   /** @throws dev.snaplog.core.exceptions.NoSuchTableException if it does not exist */
   Table loadTable(TableId id);

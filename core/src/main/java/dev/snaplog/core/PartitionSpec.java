@@ -164,6 +164,23 @@ public record PartitionSpec(int specId, List<Field> fields) {
         + f.name() + "' reads column id " + f.sourceId() + ", which the schema " + schema + " does not have"));
   }
 
+  /**
+   * This spec in the form {@link #parse} reads, {@code "day(ts), bucket(16, id)"}, with the source columns
+   * named as in {@code schema}; {@code ""} when unpartitioned.
+   */
+  public String toText(Schema schema) {
+    List<String> parts = new ArrayList<>();
+    for (Field f : fields) {
+      String column = schema.findName(f.sourceId()).orElse("#" + f.sourceId());
+      String t = f.transform().toString();
+      int bracket = t.indexOf('[');
+      parts.add(t.equals("identity") ? column
+          : bracket > 0 ? t.substring(0, bracket) + "(" + t.substring(bracket + 1, t.length() - 1) + ", " + column + ")"
+          : t + "(" + column + ")");
+    }
+    return String.join(", ", parts);
+  }
+
   @Override
   public String toString() {
     return fields.isEmpty() ? "unpartitioned" : String.join(", ", fields.stream().map(Field::toString).toList());

@@ -17,7 +17,17 @@ public interface Table {
   /** The loaded version (pointer version), 0 right after creation. */
   long version();
 
+  /** The current schema: what new rows are written with and what reads of the current snapshot return. */
   Schema schema();
+
+  /** Every schema the table has had, oldest first; the current one is last. Time travel reads with these. */
+  List<Schema> schemas();
+
+  /** The partition spec new data files are written for. */
+  PartitionSpec spec();
+
+  /** Every partition spec the table's data files may name, by spec id. */
+  Map<Integer, PartitionSpec> specs();
 
   Map<String, String> properties();
 
@@ -70,6 +80,20 @@ public interface Table {
 
   ManageRefs manageRefs();
 
+  /**
+   * Changes the schema in one commit; see {@link UpdateSchema}. Starts from the newest version. Appends
+   * written with the old schema still commit after it (their files are read by field id); another schema or
+   * partition spec change committed meanwhile makes it fail with
+   * {@link dev.snaplog.core.exceptions.CommitConflictException}.
+   */
+  UpdateSchema updateSchema();
+
+  /**
+   * Changes how new data is partitioned, in one commit; see {@link UpdatePartitionSpec}. Files already written
+   * keep their spec. Conflicts like {@link #updateSchema()}.
+   */
+  UpdatePartitionSpec updateSpec();
+
   TableScan newScan();
 
   /** Files and rows added and removed between two snapshots, from the log alone. */
@@ -100,6 +124,10 @@ public interface Table {
    */
   VerifyReport verify(boolean readEveryPage);
 
-  /** A writer of one new data file under this table, with the current schema. */
+  /**
+   * A writer of new data files under this table, with the current schema and partition spec: one file for an
+   * unpartitioned table, one per partition otherwise (under {@code data/<partition path>/}, with a bound on the
+   * files open at once, table property {@code write.partitioned.max-open-files}).
+   */
   DataWriter newDataWriter();
 }

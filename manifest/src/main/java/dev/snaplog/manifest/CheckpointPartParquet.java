@@ -83,7 +83,8 @@ final class CheckpointPartParquet {
    * Encodes {@code files} (of {@code schema}'s table) as a Parquet part to be stored at {@code location}.
    * Stats of columns {@code schema} does not hold are dropped, as in every other log object.
    */
-  static byte[] write(List<DataFile> files, Schema schema, TableLocations loc, String location) {
+  static byte[] write(List<DataFile> files, Schema schema, Map<Integer, Type> partitionTypes, TableLocations loc,
+      String location) {
     Map<Integer, Field> typed = new TreeMap<>();
     for (DataFile f : files) {
       for (Integer id : f.columnStats().keySet()) {
@@ -97,10 +98,10 @@ final class CheckpointPartParquet {
     try (DataWriter writer = ParquetFormat.newWriter(out, layout, location, WriteOptions.defaults())) {
       for (DataFile f : files) {
         try {
-          writer.write(GenericRecord.wrap(layout, row(f, schema, typed, layout, loc, true)));
+          writer.write(GenericRecord.wrap(layout, row(f, schema, partitionTypes, typed, layout, loc, true)));
         } catch (ValidationException refused) {
           // a bound the writer's checks refuse (stored by an older writer): keep it as text instead
-          writer.write(GenericRecord.wrap(layout, row(f, schema, typed, layout, loc, false)));
+          writer.write(GenericRecord.wrap(layout, row(f, schema, partitionTypes, typed, layout, loc, false)));
         }
       }
       writer.complete();
@@ -108,7 +109,8 @@ final class CheckpointPartParquet {
     return out.bytes();
   }
 
-  private static Object[] row(DataFile f, Schema schema, Map<Integer, Field> typed, Schema layout,
+  private static Object[] row(DataFile f, Schema schema, Map<Integer, Type> partitionTypes,
+      Map<Integer, Field> typed, Schema layout,
       TableLocations loc, boolean typedBounds) {
     Object[] row = new Object[layout.size()];
     row[0] = FormatVersions.CHECKPOINT;
@@ -127,7 +129,7 @@ final class CheckpointPartParquet {
       row[12] = dv.deletedCount();
     });
     if (!f.partition().isEmpty()) {
-      row[13] = Json.text(DataFileJson.valuesToJson(f.partition(), schema));
+      row[13] = Json.text(DataFileJson.valuesToJson(f.partition(), partitionTypes));
     }
     Map<Integer, ColumnStats> other = new HashMap<>();
     int pos = FIXED.size();
@@ -159,6 +161,7 @@ final class CheckpointPartParquet {
    * the JSON form does, whatever promotions the table's columns went through since.
    */
   static List<DataFile> read(byte[] bytes, String location, TableMetadata context, TableLocations loc) {
+    Map<Integer, Type> partitionTypes = PartitionTypes.of(context);
     try {
       Schema header = new Schema(List.of(FORMAT_VERSION, SCHEMA_ID));
       Record first;
@@ -187,7 +190,7 @@ final class CheckpointPartParquet {
       try (CloseableIterable<Record> rows = ParquetFormat.read(InMemoryFiles.input(location, bytes), layout, layout,
           Expressions.alwaysTrue())) {
         for (Record r : rows) {
-          files.add(entry(r, schema, typed, loc, location));
+          files.add(entry(r, schema, partitionTypes, typed, loc, location));
         }
       }
       return files;
@@ -197,7 +200,8 @@ final class CheckpointPartParquet {
     }
   }
 
-  private static DataFile entry(Record r, Schema schema, Map<Integer, Field> typed, TableLocations loc,
+  private static DataFile entry(Record r, Schema schema, Map<Integer, Type> partitionTypes,
+      Map<Integer, Field> typed, TableLocations loc,
       String location) {
     String contentId = (String) r.get(6);
     FileContent content = FileContent.fromId(contentId).orElseThrow(() -> Json.corrupt(location,
@@ -213,7 +217,8 @@ final class CheckpointPartParquet {
           deleted));
     }
     Map<Integer, Object> partition = r.get(13) == null ? Map.of()
-        : DataFileJson.valuesFromJson(Json.parseFragment((String) r.get(13), location), schema, location);
+        : DataFileJson.valuesFromJson(Json.parseFragment((String) r.get(13), location), partitionTypes,
+            location);
     Map<Integer, ColumnStats> stats = r.get(14) == null ? new HashMap<>()
         : DataFileJson.statsFromJson(Json.parseFragment((String) r.get(14), location), schema, location);
     int pos = FIXED.size();

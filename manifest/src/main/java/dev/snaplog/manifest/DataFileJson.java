@@ -13,6 +13,7 @@ import dev.snaplog.core.Field;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.exceptions.ValidationException;
 import dev.snaplog.core.types.Literals;
+import dev.snaplog.core.types.Type;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -26,6 +27,14 @@ public final class DataFileJson {
   private DataFileJson() {}
 
   public static ObjectNode toJson(DataFile file, Schema schema, TableLocations locations) {
+    return toJson(file, schema, Map.of(), locations);
+  }
+
+  /**
+   * @param partitionTypes the types of partition values by partition field id (see {@code PartitionTypes})
+   */
+  public static ObjectNode toJson(DataFile file, Schema schema, Map<Integer, Type> partitionTypes,
+      TableLocations locations) {
     ObjectNode n = Json.object();
     n.put("location", locations.relativize(file.location()));
     n.put("format", file.format());
@@ -34,7 +43,7 @@ public final class DataFileJson {
     n.set("stats", statsToJson(file.columnStats(), schema));
     n.put("content", file.content().id());
     n.put("spec-id", file.specId());
-    n.set("partition", valuesToJson(file.partition(), schema));
+    n.set("partition", valuesToJson(file.partition(), partitionTypes));
     file.deletionVector().ifPresent(dv -> n.putObject("deletion-vector")
         .put("location", locations.relativize(dv.location())).put("offset", dv.offset())
         .put("length", dv.length()).put("deleted", dv.deletedCount()));
@@ -49,6 +58,11 @@ public final class DataFileJson {
    * deletion vector and data sequence number, and read as unpartitioned data files with no deleted rows.
    */
   public static DataFile fromJson(JsonNode n, Schema schema, TableLocations locations, String source) {
+    return fromJson(n, schema, Map.of(), locations, source);
+  }
+
+  public static DataFile fromJson(JsonNode n, Schema schema, Map<Integer, Type> partitionTypes,
+      TableLocations locations, String source) {
     Map<Integer, ColumnStats> stats = statsFromJson(n.get("stats"), schema, source);
     String contentId = n.path("content").asText(FileContent.DATA.id());
     FileContent content = FileContent.fromId(contentId).orElseThrow(() -> Json.corrupt(source,
@@ -67,24 +81,27 @@ public final class DataFileJson {
     return new DataFile(locations.resolve(Json.requiredString(n, "location", source)),
         Json.requiredString(n, "format", source), records, Json.requiredLong(n, "bytes", source), stats, content,
         n.path("spec-id").asInt(PartitionSpec.UNPARTITIONED.specId()),
-        valuesFromJson(n.get("partition"), schema, source), dv, n.path("data-sequence-number").asLong(0));
+        valuesFromJson(n.get("partition"), partitionTypes, source), dv, n.path("data-sequence-number").asLong(0));
   }
 
-  /** Partition values keyed by source field id, in the column type's literal text form. */
-  static ObjectNode valuesToJson(Map<Integer, Object> values, Schema schema) {
+  /** Partition values keyed by partition field id, in the literal text form of the transform's result type. */
+  static ObjectNode valuesToJson(Map<Integer, Object> values, Map<Integer, Type> partitionTypes) {
     ObjectNode out = Json.object();
     values.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-      Field field = schema.findFieldById(e.getKey()).orElseThrow();
       if (e.getValue() == null) {
         out.putNull(String.valueOf(e.getKey()));
       } else {
-        out.put(String.valueOf(e.getKey()), Literals.toText(field.type(), e.getValue()));
+        Type type = partitionTypes.get(e.getKey());
+        if (type == null) {
+          throw new IllegalStateException("no partition field " + e.getKey() + " in the table's specs");
+        }
+        out.put(String.valueOf(e.getKey()), Literals.toText(type, e.getValue()));
       }
     });
     return out;
   }
 
-  static Map<Integer, Object> valuesFromJson(JsonNode node, Schema schema, String source) {
+  static Map<Integer, Object> valuesFromJson(JsonNode node, Map<Integer, Type> partitionTypes, String source) {
     Map<Integer, Object> values = new HashMap<>();
     if (node == null) {
       return values;
@@ -93,12 +110,19 @@ public final class DataFileJson {
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       int id = Integer.parseInt(e.getKey());
-      Field field = schema.findFieldById(id).orElseThrow(() -> Json.corrupt(source,
-          "has a partition value of column id " + id + ", which its schema does not hold", null));
+      if (e.getValue().isNull()) {
+        values.put(id, null);
+        continue;
+      }
+      Type type = partitionTypes.get(id);
+      if (type == null) {
+        throw Json.corrupt(source, "has a value of partition field " + id + ", which no partition spec of the"
+            + " table holds", null);
+      }
       try {
-        values.put(id, e.getValue().isNull() ? null : Literals.fromText(field.type(), e.getValue().asText()));
+        values.put(id, Literals.fromText(type, e.getValue().asText(), ALLOW));
       } catch (ValidationException ex) {
-        throw Json.corrupt(source, "has an unreadable partition value for column " + field.name(), ex);
+        throw Json.corrupt(source, "has an unreadable value of partition field " + id, ex);
       }
     }
     return values;

@@ -23,10 +23,16 @@ package dev.snaplog.manifest;
  * time, operation, schema id), so time travel names a snapshot without reading the version's metadata. The
  * same entries in a metadata file's history tail carry it too; the field is optional and ignored by older
  * readers, so metadata keeps version 3. Entries of version 1 read without a summary.
+ *
+ * <p>Metadata version 4 adds {@code last-partition-id} and lets tables be partitioned ({@code create} with a
+ * spec, spec evolution) and change their schema. A version-3 writer would write a partitioned table's rows
+ * into files without partition values, which planning would then prune wrongly, and would not know that a
+ * schema change must conflict with another; the bump makes it refuse such tables. Version-3 metadata reads
+ * with {@code last-partition-id} taken from its specs.
  */
 public final class FormatVersions {
   public static final int POINTER = 1;
-  public static final int METADATA = 3;
+  public static final int METADATA = 4;
   public static final int HISTORY_INDEX = 2;
   public static final int LOG_RECORD = 2;
   public static final int CHECKPOINT = 3;

@@ -16,7 +16,7 @@ import java.util.UUID;
  *   &lt;table&gt;/checkpoints/&lt;version&gt;-&lt;uuid&gt;.json live file set at a version: a list of parts
  *   &lt;table&gt;/checkpoints/part-&lt;uuid&gt;.parquet  one part: data files with stats (older: .json.gz)
  *   &lt;table&gt;/history/...                       the history index: root and leaves
- *   &lt;table&gt;/data/&lt;uuid&gt;.parquet              data files
+ *   &lt;table&gt;/data/[&lt;partition path&gt;/]&lt;uuid&gt;.parquet data files
  *   &lt;table&gt;/deletes/&lt;uuid&gt;.dv                deletion vectors of one commit
  * </pre>
  */
@@ -81,7 +81,17 @@ public final class TableLocations {
   }
 
   public String newDataFile() {
-    return prefix + "data/" + UUID.randomUUID() + ".parquet";
+    return newDataFile("");
+  }
+
+  /**
+   * A new data file in a partition's folder, {@code data/<partitionPath>/<uuid>.parquet}.
+   *
+   * @param partitionPath as {@code PartitionSpec.path} gives it (URL-encoded segments); empty: {@code data/}
+   */
+  public String newDataFile(String partitionPath) {
+    return prefix + "data/" + (partitionPath.isEmpty() ? "" : partitionPath + "/") + UUID.randomUUID()
+        + ".parquet";
   }
 
   public String newDeletionVectors() {

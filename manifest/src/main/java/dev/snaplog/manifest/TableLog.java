@@ -82,7 +82,7 @@ public final class TableLog {
     String location = locations.newLogRecord();
     Schema schema = base.schemaById(record.schemaId());
     LogRecord stored = StatsTruncation.truncate(record, schema, StatsTruncation.length(base.properties()));
-    byte[] bytes = LogRecordJson.toBytes(stored, schema, locations);
+    byte[] bytes = LogRecordJson.toBytes(stored, schema, PartitionTypes.of(base), locations);
     logCache.put(location, stored); // readers of this cache see what readers of the store see
     return new PendingWrite(location, CompletableFuture.runAsync(() -> store.putIfAbsent(location, bytes), executor));
   }
@@ -116,7 +116,7 @@ public final class TableLog {
 
   public LogRecord readLogRecord(String location, TableMetadata context) {
     return logCache.get(location, loc -> LogRecordJson.fromBytes(read(loc, "log record"), loc,
-        context::schemaById, locations));
+        context::schemaById, PartitionTypes.of(context), locations));
   }
 
   public String writeCheckpoint(Checkpoint checkpoint, TableMetadata context) {
@@ -138,7 +138,8 @@ public final class TableLog {
     String location = locations.newCheckpointPart();
     List<DataFile> stored = StatsTruncation.truncate(files, context.schema(),
         StatsTruncation.length(context.properties()));
-    store.putIfAbsent(location, CheckpointPartParquet.write(stored, context.schema(), locations, location));
+    store.putIfAbsent(location, CheckpointPartParquet.write(stored, context.schema(), PartitionTypes.of(context),
+        locations, location));
     partCache.put(location, stored);
     return new CheckpointPart(location, stored.size(), stored.stream().mapToLong(DataFile::recordCount).sum(),
         StatsUnion.of(stored, context.schema()));
@@ -149,7 +150,7 @@ public final class TableLog {
     return partCache.get(location, loc -> {
       byte[] bytes = read(loc, "checkpoint part");
       return CheckpointPartParquet.isParquet(bytes) ? CheckpointPartParquet.read(bytes, loc, context, locations)
-          : LogRecordJson.partFromBytes(bytes, loc, context::schemaById, locations);
+          : LogRecordJson.partFromBytes(bytes, loc, context::schemaById, PartitionTypes.of(context), locations);
     });
   }
 

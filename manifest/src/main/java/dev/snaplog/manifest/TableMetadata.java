@@ -23,7 +23,8 @@ import java.util.Optional;
  *
  * <p>{@code lastColumnId} is the highest column id ever assigned (ids are never reused, so a dropped column's
  * old data is never read as a new column); {@code partitionSpecs} lists every partition spec data files may
- * name, {@code defaultSpecId} the one new files are written for.
+ * name, {@code defaultSpecId} the one new files are written for, and {@code lastPartitionId} the highest
+ * partition field id ever assigned (never reused, like column ids).
  *
  * <p>{@code extras} holds top-level fields this build does not know, written by a newer writer of the same
  * format version; they are carried into the next version unchanged rather than dropped.
@@ -49,6 +50,7 @@ public record TableMetadata(
     int lastColumnId,
     List<PartitionSpec> partitionSpecs,
     int defaultSpecId,
+    int lastPartitionId,
     Map<String, JsonNode> extras) {
 
   public TableMetadata {
@@ -62,6 +64,20 @@ public record TableMetadata(
     for (Schema s : schemas) {
       lastColumnId = Math.max(lastColumnId, s.highestFieldId());
     }
+    for (PartitionSpec s : partitionSpecs) {
+      lastPartitionId = Math.max(lastPartitionId, s.lastFieldId());
+    }
+  }
+
+  /** The spec new data files are written for. */
+  public PartitionSpec spec() {
+    return specById(defaultSpecId);
+  }
+
+  /** The spec with this id; every spec a data file names is kept. */
+  public PartitionSpec specById(int id) {
+    return partitionSpecs.stream().filter(s -> s.specId() == id).findFirst()
+        .orElseThrow(() -> new IllegalStateException("metadata v" + version + " has no partition spec " + id));
   }
 
   public Schema schema() {
@@ -103,6 +119,7 @@ public record TableMetadata(
     private int lastColumnId;
     private List<PartitionSpec> partitionSpecs = List.of(PartitionSpec.UNPARTITIONED);
     private int defaultSpecId = PartitionSpec.UNPARTITIONED.specId();
+    private int lastPartitionId = PartitionSpec.FIRST_FIELD_ID - 1;
     private Map<String, JsonNode> extras = Map.of();
 
     private Builder(TableMetadata base) {
@@ -127,6 +144,7 @@ public record TableMetadata(
         lastColumnId = base.lastColumnId;
         partitionSpecs = base.partitionSpecs;
         defaultSpecId = base.defaultSpecId;
+        lastPartitionId = base.lastPartitionId;
         extras = base.extras;
       }
     }
@@ -233,6 +251,11 @@ public record TableMetadata(
       return this;
     }
 
+    public Builder lastPartitionId(int v) {
+      lastPartitionId = v;
+      return this;
+    }
+
     public Builder extras(Map<String, JsonNode> v) {
       extras = v;
       return this;
@@ -241,7 +264,7 @@ public record TableMetadata(
     public TableMetadata build() {
       return new TableMetadata(tableUuid, version, lastUpdatedMillis, commitId, operation, schemas,
           currentSchemaId, properties, currentSnapshot, parentMetadata, logRecord, fileSet, writers, tags, branches, history,
-          orphanHorizonMillis, lastColumnId, partitionSpecs, defaultSpecId, extras);
+          orphanHorizonMillis, lastColumnId, partitionSpecs, defaultSpecId, lastPartitionId, extras);
     }
   }
 }

@@ -19,7 +19,7 @@ public final class TableMetadataJson {
   private static final Set<String> KNOWN = Set.of("format-version", "table-uuid", "version", "last-updated-ms",
       "commit-id", "operation", "schemas", "current-schema-id", "properties", "current-snapshot",
       "parent-metadata", "log-record", "file-set", "writers", "tags", "branches", "history", "orphan-horizon-ms",
-      "last-column-id", "partition-specs", "default-spec-id");
+      "last-column-id", "partition-specs", "default-spec-id", "last-partition-id");
 
   private TableMetadataJson() {}
 
@@ -67,6 +67,7 @@ public final class TableMetadataJson {
           .put("name", f.name()).put("transform", f.transform().toString()));
     }
     n.put("default-spec-id", m.defaultSpecId());
+    n.put("last-partition-id", m.lastPartitionId());
     m.extras().forEach(n::set);
     return Json.write(n);
   }
@@ -133,10 +134,15 @@ public final class TableMetadataJson {
         .lastColumnId(n.path("last-column-id").asInt(0))
         .partitionSpecs(specsFromJson(n.get("partition-specs"), location),
             n.path("default-spec-id").asInt(PartitionSpec.UNPARTITIONED.specId()))
+        .lastPartitionId(n.path("last-partition-id").asInt(PartitionSpec.FIRST_FIELD_ID - 1))
         .extras(extras)
         .build();
     if (schemas.stream().noneMatch(s -> s.schemaId() == m.currentSchemaId())) {
       throw Json.corrupt(location, "names current schema " + m.currentSchemaId() + " but holds no such schema", null);
+    }
+    if (m.partitionSpecs().stream().noneMatch(s -> s.specId() == m.defaultSpecId())) {
+      throw Json.corrupt(location, "names default partition spec " + m.defaultSpecId() + " but holds no such spec",
+          null);
     }
     return m;
   }

@@ -38,16 +38,21 @@ class CheckpointPartFormatTest {
     return new TableLog(store, locations());
   }
 
+  /** Partition spec 2: {@code day(tstz)} (field 1000, a date) and {@code s} (field 1001, a string). */
   private static TableMetadata context() {
-    return FormatRoundTripTest.metadata();
+    dev.snaplog.core.PartitionSpec spec = new dev.snaplog.core.PartitionSpec(2, List.of(
+        new dev.snaplog.core.PartitionSpec.Field(12, 1000, "tstz_day", "day"),
+        new dev.snaplog.core.PartitionSpec.Field(7, 1001, "s", "identity")));
+    return FormatRoundTripTest.metadata().toBuilder()
+        .partitionSpecs(List.of(dev.snaplog.core.PartitionSpec.UNPARTITIONED, spec), 2).build();
   }
 
   /** A file entry using every field of the entry: partition values (one null), deletion vector, sequence. */
   private DataFile fullEntry(String name, int specId) {
     DataFile plain = FormatRoundTripTest.fileWithStatsOfEveryType(dir.resolve("t/data/" + name).toString());
     Map<Integer, Object> partition = new LinkedHashMap<>();
-    partition.put(9, LocalDate.of(2026, 12, 2));
-    partition.put(7, null);
+    partition.put(1000, LocalDate.of(2026, 12, 2));
+    partition.put(1001, null);
     return new DataFile(plain.location(), plain.format(), plain.recordCount(), plain.fileSizeBytes(),
         plain.columnStats(), FileContent.DATA, specId, partition,
         Optional.of(new DeletionVectorRef(dir.resolve("t/dv/" + name + ".bin").toString(), 17, 230, 3)), 44);
@@ -68,7 +73,8 @@ class CheckpointPartFormatTest {
 
     List<DataFile> read = coldLog().readPart(part.location(), context());
     assertThat(read).containsExactlyElementsOf(files);
-    assertThat(read.get(0).partition()).containsEntry(7, null).containsEntry(9, LocalDate.of(2026, 12, 2));
+    assertThat(read.get(0).partition()).containsEntry(1001, null)
+        .containsEntry(1000, LocalDate.of(2026, 12, 2));
     assertThat(read.get(0).deletionVector()).isEqualTo(full.deletionVector());
     assertThat(read.get(0).dataSequenceNumber()).isEqualTo(44);
     assertThat(read.get(0).specId()).isEqualTo(2);
@@ -115,7 +121,8 @@ class CheckpointPartFormatTest {
     List<DataFile> files = List.of(fullEntry("old.parquet", 0),
         FormatRoundTripTest.fileWithStatsOfEveryType(dir.resolve("t/data/older.parquet").toString()));
     String location = locations().newCheckpointPart();
-    store.putIfAbsent(location, LogRecordJson.partToBytes(files, FormatRoundTripTest.ALL_TYPES, locations()));
+    store.putIfAbsent(location, LogRecordJson.partToBytes(files, FormatRoundTripTest.ALL_TYPES,
+        PartitionTypes.of(context()), locations()));
 
     assertThat(coldLog().readPart(location, context())).containsExactlyElementsOf(files);
   }

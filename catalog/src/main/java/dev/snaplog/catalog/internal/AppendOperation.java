@@ -40,10 +40,10 @@ final class AppendOperation extends BaseSnapshotUpdate<AppendFiles> implements A
 
   @Override
   public AppendFiles appendRecords(Iterable<? extends Record> records) {
-    DataFiles.write(table, records).ifPresent(written -> {
+    for (DataFile written : DataFiles.write(table, records)) {
       files.add(written);
       ownObject(written.location());
-    });
+    }
     return this;
   }
 

@@ -15,12 +15,15 @@ import dev.snaplog.core.RewriteFiles;
 import dev.snaplog.core.Rollback;
 import dev.snaplog.core.RowDelta;
 import dev.snaplog.core.Upsert;
+import dev.snaplog.core.PartitionSpec;
 import dev.snaplog.core.Schema;
+import dev.snaplog.core.UpdatePartitionSpec;
+import dev.snaplog.core.UpdateSchema;
+import dev.snaplog.catalog.TableProperties;
 import dev.snaplog.core.Snapshot;
 import dev.snaplog.core.Table;
 import dev.snaplog.core.TableId;
 import dev.snaplog.core.TableScan;
-import dev.snaplog.core.data.ParquetFormat;
 import dev.snaplog.manifest.HistoryIndex;
 import dev.snaplog.manifest.IndexEntry;
 import dev.snaplog.manifest.TableMetadata;
@@ -59,6 +62,33 @@ public final class BaseTable implements Table {
   @Override
   public Schema schema() {
     return metadata().schema();
+  }
+
+  @Override
+  public List<Schema> schemas() {
+    return metadata().schemas();
+  }
+
+  @Override
+  public PartitionSpec spec() {
+    return metadata().spec();
+  }
+
+  @Override
+  public Map<Integer, PartitionSpec> specs() {
+    Map<Integer, PartitionSpec> out = new java.util.TreeMap<>();
+    metadata().partitionSpecs().forEach(s -> out.put(s.specId(), s));
+    return out;
+  }
+
+  @Override
+  public UpdateSchema updateSchema() {
+    return LayoutChanges.updateSchema(ops);
+  }
+
+  @Override
+  public UpdatePartitionSpec updateSpec() {
+    return LayoutChanges.updateSpec(ops);
   }
 
   @Override
@@ -206,8 +236,13 @@ public final class BaseTable implements Table {
 
   @Override
   public DataWriter newDataWriter() {
-    return ParquetFormat.newWriter(ops.storage().objects().newOutputFile(ops.locations().newDataFile()),
-        schema(), id().toString());
+    return newDataWriter(spec());
+  }
+
+  /** A writer with the current schema for files of {@code spec}, which may be an older spec of the table. */
+  DataWriter newDataWriter(PartitionSpec spec) {
+    return new TableDataWriter(ops, schema(), spec,
+        TableProperties.partitionedMaxOpenFiles(properties(), ops.catalogProperties()));
   }
 
   @Override

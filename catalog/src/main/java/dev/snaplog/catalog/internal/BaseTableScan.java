@@ -26,14 +26,16 @@ final class BaseTableScan implements TableScan {
   private final TableOperations ops;
   private final TableMetadata head;
   private final LazySnapshotState version; // null: the table has no snapshot yet
+  private final boolean timeTravel;
   private final Expression filter;
   private final List<String> columns;
 
-  private BaseTableScan(TableOperations ops, TableMetadata head, LazySnapshotState version, Expression filter,
-      List<String> columns) {
+  private BaseTableScan(TableOperations ops, TableMetadata head, LazySnapshotState version, boolean timeTravel,
+      Expression filter, List<String> columns) {
     this.ops = ops;
     this.head = head;
     this.version = version;
+    this.timeTravel = timeTravel;
     this.filter = filter;
     this.columns = columns;
   }
@@ -41,13 +43,17 @@ final class BaseTableScan implements TableScan {
   static BaseTableScan of(TableOperations ops, TableMetadata head) {
     return new BaseTableScan(ops, head,
         head.currentSnapshot().isPresent() ? LazySnapshotState.loaded(SnapshotState.main(head)) : null,
-        Expressions.alwaysTrue(), null);
+        false, Expressions.alwaysTrue(), null);
+  }
+
+  /** A scan of an earlier snapshot: it reads with the schema that snapshot was written with. */
+  private BaseTableScan travel(LazySnapshotState to) {
+    return new BaseTableScan(ops, head, to, true, filter, columns);
   }
 
   @Override
   public TableScan useSnapshot(long snapshotId) {
-    return new BaseTableScan(ops, head, SnapshotLookup.bySnapshotIdLazily(ops, head, snapshotId), filter,
-        columns);
+    return travel(SnapshotLookup.bySnapshotIdLazily(ops, head, snapshotId));
   }
 
   @Override
@@ -63,24 +69,24 @@ final class BaseTableScan implements TableScan {
   @Override
   public TableScan useBranch(String branch) {
     return new BaseTableScan(ops, head, LazySnapshotState.loaded(SnapshotLookup.byBranch(ops, head, branch)),
-        filter, columns);
+        false, filter, columns);
   }
 
   @Override
   public TableScan asOfTime(Instant time) {
-    return new BaseTableScan(ops, head, SnapshotLookup.asOfLazily(ops, head, time), filter, columns);
+    return travel(SnapshotLookup.asOfLazily(ops, head, time));
   }
 
   @Override
   public TableScan filter(Expression more) {
     Expressions.bind(more, dataSchema()); // fail now, naming the column, rather than at planning
-    return new BaseTableScan(ops, head, version, Expressions.and(filter, more), columns);
+    return new BaseTableScan(ops, head, version, timeTravel, Expressions.and(filter, more), columns);
   }
 
   @Override
   public TableScan select(List<String> cols) {
     dataSchema().select(cols);
-    return new BaseTableScan(ops, head, version, filter, List.copyOf(cols));
+    return new BaseTableScan(ops, head, version, timeTravel, filter, List.copyOf(cols));
   }
 
   @Override
@@ -93,10 +99,14 @@ final class BaseTableScan implements TableScan {
     return Optional.ofNullable(version).map(LazySnapshotState::snapshotId);
   }
 
-  // Schema ids are never reused, so the head's schema of that id is the one the snapshot was written with;
-  // only a schema the head no longer lists needs the version's own metadata.
+  /**
+   * The schema rows are read with: the table's current one for main and branches (a column added since a file
+   * was written reads as null or its default), the snapshot's own for time travel. Schema ids are never reused,
+   * so the head's schema of that id is the one the snapshot was written with; only a schema the head no longer
+   * lists needs the version's own metadata.
+   */
   private Schema dataSchema() {
-    if (version == null) {
+    if (version == null || !timeTravel) {
       return head.schema();
     }
     int id = version.schemaId();
@@ -120,8 +130,9 @@ final class BaseTableScan implements TableScan {
     }
     try {
       SnapshotState state = version.load();
+      Schema schema = dataSchema();
       return CloseableIterable.of(ScanPlanner.plan(ops.log(), state.context(), state.fileSet(),
-          Expressions.bind(filter, dataSchema())));
+          Expressions.bind(filter, schema), schema));
     } catch (dev.snaplog.core.exceptions.CorruptTableException e) {
       throw ops.withTable(e);
     }

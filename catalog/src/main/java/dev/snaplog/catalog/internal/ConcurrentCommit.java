@@ -16,11 +16,12 @@ import java.util.Optional;
  * and the data files it added and removed there. A file restated with a new deletion vector appears in both
  * lists. A rollback or fast-forward replaces the ref's whole file set ({@code replacedFileSet}).
  *
+ * @param changedLayout whether it changed the current schema or the default partition spec
  * @param ref the ref whose head this commit moved ({@code null} for main); versions that move no head
  *     (tags, expiry, orphan horizons) have {@code movedHead} false
  */
 record ConcurrentCommit(long version, String operation, String ref, boolean movedHead, List<DataFile> added,
-                        List<String> removed, boolean replacedFileSet) {
+                        List<String> removed, boolean replacedFileSet, boolean changedLayout) {
 
   /** Whether this commit changed the data of {@code ref} ({@code null}: main). */
   boolean changes(String branch) {
@@ -64,7 +65,9 @@ record ConcurrentCommit(long version, String operation, String ref, boolean move
       added = r.added();
       removed = r.removed();
     }
-    return new ConcurrentCommit(m.version(), m.operation(), ref, moved, added, removed, replaced);
+    boolean layout = m.currentSchemaId() != parent.currentSchemaId() || m.defaultSpecId() != parent.defaultSpecId()
+        || !m.partitionSpecs().equals(parent.partitionSpecs());
+    return new ConcurrentCommit(m.version(), m.operation(), ref, moved, added, removed, replaced, layout);
   }
 
   private static Long headId(Optional<dev.snaplog.core.Snapshot> s) {

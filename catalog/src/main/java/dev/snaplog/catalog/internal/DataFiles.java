@@ -4,7 +4,8 @@ import dev.snaplog.core.DataFile;
 import dev.snaplog.core.DataWriter;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.exceptions.ValidationException;
-import java.util.Optional;
+import dev.snaplog.core.PartitionSpec;
+import java.util.List;
 
 /** The checks and writes every operation that adds data files shares. */
 final class DataFiles {
@@ -22,6 +23,7 @@ final class DataFiles {
         + " only parquet is supported", ops.id(), file.location(), file.format());
     ValidationException.check(file.recordCount() >= 0 && file.fileSizeBytes() >= 0,
         "Table %s: data file %s has negative counts", ops.id(), file.location());
+    checkPartition(ops, file);
     String location = file.location();
     if (ops.locations().ownsDataFile(location)) {
       return;
@@ -35,13 +37,48 @@ final class DataFiles {
         ops.locations().root());
   }
 
-  /** Writes {@code records} into one new data file of the table; empty when there were none. */
-  static Optional<DataFile> write(BaseTable table, Iterable<? extends Record> records) {
+  /**
+   * Refuses a file whose spec the table does not have or whose partition values do not match its spec's
+   * fields: planning would prune it by values it does not hold.
+   */
+  private static void checkPartition(TableOperations ops, DataFile file) {
+    var m = ops.current().metadata();
+    PartitionSpec spec = m.partitionSpecs().stream().filter(s -> s.specId() == file.specId()).findFirst()
+        .orElseThrow(() -> new ValidationException("Table " + ops.id() + ": data file " + file.location()
+            + " names partition spec " + file.specId() + ", which the table does not have; its specs are "
+            + m.partitionSpecs().stream().map(PartitionSpec::specId).toList(), ops.id().toString(), m.version()));
+    java.util.Set<Integer> expected = new java.util.HashSet<>();
+    spec.fields().forEach(f -> expected.add(f.fieldId()));
+    ValidationException.check(file.partition().keySet().equals(expected), "Table %s: data file %s has partition"
+        + " values for fields %s but its spec %d (%s) has fields %s; write it with Table.newDataWriter(), which"
+        + " routes rows to one file per partition", ops.id(), file.location(), file.partition().keySet(),
+        spec.specId(), spec, expected);
+  }
+
+  /**
+   * Writes {@code records} into new data files of the table, one per partition of its current spec; empty when
+   * there were none.
+   */
+  static List<DataFile> write(BaseTable table, Iterable<? extends Record> records) {
     try (DataWriter writer = table.newDataWriter()) {
       for (Record r : records) {
         writer.write(r);
       }
-      return writer.recordCount() > 0 ? Optional.of(writer.complete()) : Optional.empty();
+      return writer.completeFiles();
+    }
+  }
+
+  /**
+   * Writes the rows of one partition again (a copy-on-write delete, a compaction) into one data file of the
+   * spec the originals were written for, so the copy lands in the same partition however the table's spec
+   * changed since.
+   */
+  static DataFile rewrite(BaseTable table, PartitionSpec spec, Iterable<? extends Record> records) {
+    try (DataWriter writer = table.newDataWriter(spec)) {
+      for (Record r : records) {
+        writer.write(r);
+      }
+      return writer.complete();
     }
   }
 }

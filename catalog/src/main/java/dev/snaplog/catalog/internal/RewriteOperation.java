@@ -3,6 +3,7 @@ package dev.snaplog.catalog.internal;
 import dev.snaplog.catalog.TableProperties;
 import dev.snaplog.core.DataFile;
 import dev.snaplog.core.DataWriter;
+import dev.snaplog.core.PartitionSpec;
 import dev.snaplog.core.IsolationLevel;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.RewriteFiles;
@@ -86,12 +87,19 @@ final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements
     long target = targetBytes != null ? targetBytes
         : TableProperties.targetFileSizeBytes(read.metadata().properties(), ops.catalogProperties());
     SnapshotState state = target(read);
-    Schema schema = state.context().schemaById(state.snapshot().schemaId());
+    Schema schema = state.context().schema();
     List<DataFile> removed = new ArrayList<>();
     List<DataFile> added = new ArrayList<>();
-    for (List<DataFile> bin : bins(ops.log().liveFiles(state.context(), state.fileSet(), part -> true), target)) {
-      removed.addAll(bin);
-      added.add(dryRun ? planned(bin) : rewrite(bin, schema));
+    // files of one partition (and spec) are compacted together, so each new file stays in one partition
+    Map<List<Object>, List<DataFile>> partitions = new java.util.LinkedHashMap<>();
+    for (DataFile f : ops.log().liveFiles(state.context(), state.fileSet(), part -> true)) {
+      partitions.computeIfAbsent(List.of(f.specId(), f.partition()), k -> new ArrayList<>()).add(f);
+    }
+    for (List<DataFile> files : partitions.values()) {
+      for (List<DataFile> bin : bins(files, target)) {
+        removed.addAll(bin);
+        added.add(dryRun ? planned(bin) : rewrite(bin, schema, state.context().specById(bin.get(0).specId())));
+      }
     }
     FileChanges changes = new FileChanges(removed, added);
     if (!dryRun) {
@@ -143,9 +151,9 @@ final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements
   }
 
   /** Writes the live rows of {@code bin}, file after file, into one new data file. */
-  private DataFile rewrite(List<DataFile> bin, Schema schema) {
+  private DataFile rewrite(List<DataFile> bin, Schema schema, PartitionSpec spec) {
     Map<String, Origin> written = new HashMap<>();
-    try (DataWriter writer = table.newDataWriter()) {
+    try (DataWriter writer = table.newDataWriter(spec)) {
       for (DataFile f : bin) {
         RoaringBitmap deleted = ops.deletionVector(f);
         written.put(f.location(), new Origin(deleted, null, writer.recordCount()));

@@ -51,10 +51,10 @@ abstract class RowChangingUpdate<ThisT> extends BaseSnapshotUpdate<ThisT> {
   }
 
   protected void writeRecords(Iterable<? extends Record> records) {
-    DataFiles.write(table, records).ifPresent(written -> {
+    for (DataFile written : DataFiles.write(table, records)) {
       addedFiles.add(written);
       ownObject(written.location());
-    });
+    }
   }
 
   /** Whether this change deletes rows, which a table with no rows yet cannot have. */

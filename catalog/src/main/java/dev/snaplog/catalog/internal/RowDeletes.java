@@ -42,8 +42,9 @@ final class RowDeletes {
     this.table = table;
   }
 
+  /** The table's current schema: rows are read and written again with it, filters may name its columns. */
   private static Schema schema(SnapshotState target) {
-    return target.context().schemaById(target.snapshot().schemaId());
+    return target.context().schema();
   }
 
   /**
@@ -136,7 +137,7 @@ final class RowDeletes {
   private final class Deletes {
     private final boolean copyOnWrite;
     private final List<DataFile> removed = new ArrayList<>();
-    private final List<List<Record>> copies = new ArrayList<>();
+    private final Map<DataFile, List<Record>> copies = new LinkedHashMap<>();
     private final Map<String, RoaringBitmap> vectors = new LinkedHashMap<>();
     private final Map<String, DataFile> restated = new LinkedHashMap<>();
 
@@ -178,7 +179,7 @@ final class RowDeletes {
         return; // every row is gone: the file leaves the table
       }
       if (copyOnWrite) {
-        copies.add(kept);
+        copies.put(f, kept);
       } else {
         matching.or(existing);
         vectors.put(f.location(), matching);
@@ -188,17 +189,17 @@ final class RowDeletes {
 
     FileChanges finish(boolean dryRun, Consumer<String> ownObject, Set<String> rewritten) {
       List<DataFile> added = new ArrayList<>();
-      for (List<Record> kept : copies) {
-        added.add(dryRun ? new DataFile(NOT_WRITTEN, DataFile.PARQUET, kept.size(), 0, Map.of())
-            : writeCopy(kept, ownObject, rewritten));
-      }
+      copies.forEach((original, kept) -> added.add(dryRun
+          ? new DataFile(NOT_WRITTEN, DataFile.PARQUET, kept.size(), 0, Map.of())
+          : writeCopy(original, kept, ownObject, rewritten)));
       added.addAll(withVectors(restated, vectors, dryRun, ownObject));
       return new FileChanges(removed, added);
     }
   }
 
-  private DataFile writeCopy(List<Record> kept, Consumer<String> ownObject, Set<String> rewritten) {
-    DataFile copy = DataFiles.write(table, kept).orElseThrow();
+  private DataFile writeCopy(DataFile original, List<Record> kept, Consumer<String> ownObject,
+      Set<String> rewritten) {
+    DataFile copy = DataFiles.rewrite(table, ops.current().metadata().specById(original.specId()), kept);
     ownObject.accept(copy.location());
     rewritten.add(copy.location());
     return copy;

@@ -24,7 +24,7 @@ final class UpsertOperation extends RowChangingUpdate<Upsert> implements Upsert 
   private final List<Record> records = new ArrayList<>();
   private final List<DataFile> files = new ArrayList<>();
   private UpsertKeys keys;
-  private DataFile written;
+  private List<DataFile> written;
 
   UpsertOperation(TableOperations ops, BaseTable table) {
     super(ops, table);
@@ -78,7 +78,7 @@ final class UpsertOperation extends RowChangingUpdate<Upsert> implements Upsert 
       if (dryRun) {
         added.add(new DataFile(RowDeletes.NOT_WRITTEN, DataFile.PARQUET, records.size(), 0, Map.of()));
       } else {
-        added.add(writtenRecords());
+        added.addAll(writtenRecords());
       }
     }
     return new FileChanges(deletes.removed(), added);
@@ -120,10 +120,10 @@ final class UpsertOperation extends RowChangingUpdate<Upsert> implements Upsert 
     return batch;
   }
 
-  private DataFile writtenRecords() {
+  private List<DataFile> writtenRecords() {
     if (written == null) {
-      written = DataFiles.write(table, records).orElseThrow();
-      ownObject(written.location());
+      written = DataFiles.write(table, records);
+      written.forEach(f -> ownObject(f.location()));
     }
     return written;
   }

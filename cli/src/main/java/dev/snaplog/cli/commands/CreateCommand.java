@@ -5,6 +5,7 @@ import dev.snaplog.cli.CliException;
 import dev.snaplog.core.Catalog;
 import dev.snaplog.core.Field;
 import dev.snaplog.core.Limits;
+import dev.snaplog.core.PartitionSpec;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.Table;
 import dev.snaplog.core.TableId;
@@ -27,6 +28,11 @@ public final class CreateCommand extends BaseCommand {
           + " timestamptz uuid.")
   String schema;
 
+  @Option(names = "--partition-by", paramLabel = "SPEC",
+      description = "Hidden partitioning, e.g. \"day(ts), bucket(16, id)\": identity (a bare column), year, month,"
+          + " day, hour, bucket(N, col), truncate(W, col). Filters on the source columns skip whole partitions.")
+  String partitionBy;
+
   @Option(names = {"-p", "--property"}, paramLabel = "KEY=VALUE", description = "A table property (repeatable).")
   Map<String, String> properties = new LinkedHashMap<>();
 
@@ -34,12 +40,14 @@ public final class CreateCommand extends BaseCommand {
   protected int run(CliContext ctx) {
     TableId id = TableId.parse(table);
     Schema parsed = Schema.parse(schema); // before touching storage: a typo must not need a warehouse
+    PartitionSpec spec = partitionBy == null || partitionBy.isBlank() ? PartitionSpec.UNPARTITIONED
+        : PartitionSpec.parse(partitionBy, parsed);
     Limits.checkProperties("table property", properties);
     Catalog catalog = ctx.catalog();
     ctx.requireWritable();
     Table created;
     try {
-      created = catalog.createTable(id, parsed, properties);
+      created = catalog.createTable(id, parsed, spec, properties);
     } catch (NoSuchNamespaceException e) {
       throw CliException.notFound("Namespace " + id.namespace() + " does not exist; create it with 'snaplog ns"
           + " create " + id.namespace() + "'");
@@ -49,7 +57,10 @@ public final class CreateCommand extends BaseCommand {
     result.put("location", created.location());
     result.put("version", created.version());
     result.put("schema", created.schema().toString());
-    ctx.output().result("Created table " + id + " (" + describe(created.schema()) + ")", result);
+    result.put("partition-by", created.spec().toText(created.schema()));
+    ctx.output().result("Created table " + id + " (" + describe(created.schema()) + ")"
+        + (created.spec().isUnpartitioned() ? "" : " partitioned by " + created.spec().toText(created.schema())),
+        result);
     return 0;
   }
 

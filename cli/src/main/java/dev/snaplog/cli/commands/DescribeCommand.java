@@ -2,6 +2,8 @@ package dev.snaplog.cli.commands;
 
 import dev.snaplog.cli.CliContext;
 import dev.snaplog.core.Field;
+import dev.snaplog.core.PartitionSpec;
+import dev.snaplog.core.Schema;
 import dev.snaplog.core.Snapshot;
 import dev.snaplog.core.Table;
 import java.util.ArrayList;
@@ -12,9 +14,12 @@ import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code describe TABLE}: schema, properties, tags, branches and the current snapshot. */
-@Command(name = "describe", description = "Show a table's schema, properties, tags, branches and current"
-    + " snapshot.",
+/**
+ * {@code describe TABLE}: schema, partitioning, properties, tags, branches and the current snapshot, then every
+ * schema and partition spec the table has had.
+ */
+@Command(name = "describe", description = "Show a table's schema, partitioning, properties, tags, branches,"
+    + " current snapshot, and the schemas and partition specs it has had.",
     mixinStandardHelpOptions = true)
 public final class DescribeCommand extends BaseCommand {
   @Parameters(paramLabel = "TABLE", description = "NAMESPACE.TABLE")
@@ -35,6 +40,9 @@ public final class DescribeCommand extends BaseCommand {
       doc.put("total-bytes", s.summaryLong(Snapshot.TOTAL_BYTES));
     });
     doc.put("schema", t.schema().toString());
+    doc.put("schema-id", t.schema().schemaId());
+    doc.put("partition-by", t.spec().isUnpartitioned() ? "(none)" : t.spec().toText(t.schema()));
+    doc.put("spec-id", t.spec().specId());
     doc.put("properties", new TreeMap<>(t.properties()));
     doc.put("tags", new TreeMap<>(t.tags()));
     doc.put("branches", new TreeMap<>(t.branches()));
@@ -48,6 +56,25 @@ public final class DescribeCommand extends BaseCommand {
       columns.add(c);
     }
     doc.put("columns", columns);
+    List<Map<String, Object>> schemas = new ArrayList<>();
+    for (Schema s : t.schemas()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("schema-id", s.schemaId());
+      row.put("current", s.schemaId() == t.schema().schemaId());
+      row.put("columns", s.toString());
+      schemas.add(row);
+    }
+    doc.put("schemas", schemas);
+    List<Map<String, Object>> specs = new ArrayList<>();
+    for (PartitionSpec s : t.specs().values()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("spec-id", s.specId());
+      row.put("current", s.specId() == t.spec().specId());
+      row.put("partition-by", s.isUnpartitioned() ? "(none)" : s.toText(t.schema()));
+      row.put("field-ids", s.fields().stream().map(PartitionSpec.Field::fieldId).toList());
+      specs.add(row);
+    }
+    doc.put("partition-specs", specs);
     ctx.output().document(doc, "columns");
     return 0;
   }

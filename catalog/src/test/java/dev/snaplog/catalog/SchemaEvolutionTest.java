@@ -98,6 +98,31 @@ class SchemaEvolutionTest {
   }
 
   @Test
+  void boundsOfFilesWrittenBeforeAWideningPruneAndMergeAsTheWiderType() {
+    Schema schema = Schema.parse("id long not null, n int, f float, d date, amount decimal(5,2)");
+    Table t = catalog.createTable(T, schema, PartitionSpec.UNPARTITIONED, Map.of("checkpoint.interval", "2"));
+    t.newAppend().appendRecords(List.of(GenericRecord.of(t.schema(), 1L, 7, 1.5f, "2026-01-02", "1.25"))).commit();
+    t.updateSchema().updateColumn("n", Type.LONG).updateColumn("f", Type.DOUBLE).updateColumn("d", Type.TIMESTAMP)
+        .updateColumn("amount", Type.decimal(9, 2)).commit();
+    // the checkpoints these appends write merge the old file's bounds with bounds of the wider types
+    for (long id = 2; id <= 4; id++) {
+      t.newAppend().appendRecords(List.of(GenericRecord.of(t.refresh().schema(), id, 100L * id, 10.0 * id,
+          "2026-02-0" + id + "T12:00:00", "1000.50"))).commit();
+    }
+    for (Table table : List.of(t, catalog.loadTable(T))) {
+      assertThat(table.newScan().filter(Expressions.equal("n", 7L)).records().toList())
+          .extracting(r -> r.get("id")).containsExactly(1L);
+      assertThat(table.newScan().filter(Expressions.lessThan("f", 2.0)).records().toList())
+          .extracting(r -> r.get("id")).containsExactly(1L);
+      assertThat(table.newScan().filter(Expressions.lessThan("d", java.time.LocalDateTime.parse(
+          "2026-01-03T00:00:00"))).records().toList()).extracting(r -> r.get("id")).containsExactly(1L);
+      assertThat(table.newScan().filter(Expressions.lessThan("amount", new java.math.BigDecimal("2.00")))
+          .records().toList()).extracting(r -> r.get("id")).containsExactly(1L);
+      assertThat(table.newScan().filter(Expressions.greaterThan("n", 1000L)).planFiles()).isEmpty();
+    }
+  }
+
+  @Test
   void aRequiredColumnWithADefaultReadsTheDefaultForOldRows() {
     Table t = table();
     t.newAppend().appendRecords(List.of(row(t, 1L, Instant.parse("2026-01-02T10:00:00Z"), 1, "a"))).commit();

@@ -13,6 +13,7 @@ import dev.snaplog.core.Field;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.exceptions.ValidationException;
 import dev.snaplog.core.types.Literals;
+import dev.snaplog.core.types.Promotions;
 import dev.snaplog.core.types.Type;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -138,8 +139,12 @@ public final class DataFileJson {
       }
       ObjectNode s = stats.putObject(String.valueOf(e.getKey()));
       s.put("nulls", e.getValue().nullCount());
-      e.getValue().min().ifPresent(v -> s.put("min", Literals.toText(field.type(), v)));
-      e.getValue().max().ifPresent(v -> s.put("max", Literals.toText(field.type(), v)));
+      // a file written before its column was widened has bounds of the narrower type: written as the wider one,
+      // they read back under this schema (a float bound as its exact double, a date as its midnight)
+      e.getValue().min().ifPresent(v -> s.put("min", Literals.toText(field.type(),
+          Promotions.widenBound(field.type(), v))));
+      e.getValue().max().ifPresent(v -> s.put("max", Literals.toText(field.type(),
+          Promotions.widenBound(field.type(), v))));
     });
     return stats;
   }

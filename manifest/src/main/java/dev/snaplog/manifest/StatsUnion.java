@@ -5,6 +5,7 @@ import dev.snaplog.core.DataFile;
 import dev.snaplog.core.Field;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.types.Comparators;
+import dev.snaplog.core.types.Promotions;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +16,8 @@ final class StatsUnion {
   private StatsUnion() {}
 
   /**
-   * A column keeps bounds only if every file with non-null values in it has bounds; otherwise it is left
+   * Bounds of files written before a column was widened are taken as values of its current type. A column
+   * keeps bounds only if every file with non-null values in it has bounds; otherwise it is left
    * out and the group is never pruned on that column.
    */
   static Map<Integer, ColumnStats> of(List<DataFile> files, Schema schema) {
@@ -38,11 +40,13 @@ final class StatsUnion {
           known = false;
           break;
         }
-        if (s.min().isPresent() && (min == null || cmp.compare(s.min().get(), min) < 0)) {
-          min = s.min().get();
+        Object fileMin = s.min().map(v -> Promotions.widenBound(field.type(), v)).orElse(null);
+        Object fileMax = s.max().map(v -> Promotions.widenBound(field.type(), v)).orElse(null);
+        if (fileMin != null && (min == null || cmp.compare(fileMin, min) < 0)) {
+          min = fileMin;
         }
-        if (s.max().isPresent() && (max == null || cmp.compare(s.max().get(), max) > 0)) {
-          max = s.max().get();
+        if (fileMax != null && (max == null || cmp.compare(fileMax, max) > 0)) {
+          max = fileMax;
         }
       }
       if (known) {

@@ -3,6 +3,7 @@ package dev.snaplog.core.expressions;
 import dev.snaplog.core.ColumnStats;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.types.Comparators;
+import dev.snaplog.core.types.Promotions;
 import dev.snaplog.core.types.TypeId;
 import java.util.Comparator;
 import java.util.Map;
@@ -123,8 +124,8 @@ public final class Evaluators {
       return true;
     }
     Comparator<Object> cmp = Comparators.forType(b.field().type());
-    Object min = stats.min().get();
-    Object max = stats.max().get();
+    Object min = Promotions.widenBound(b.field().type(), stats.min().get());
+    Object max = Promotions.widenBound(b.field().type(), stats.max().get());
     return switch (b.op()) {
       case EQ -> cmp.compare(b.literal(), min) >= 0 && cmp.compare(b.literal(), max) <= 0;
       case NOT_EQ -> !(cmp.compare(min, max) == 0 && cmp.compare(min, b.literal()) == 0);

@@ -45,6 +45,24 @@ public final class Promotions {
     return out;
   }
 
+  /**
+   * A bound from column stats as the equal value of {@code type}. Stats are recorded under the type a column had
+   * when its file was written (an Integer for a column since widened to long), and files of both types meet in
+   * planning, checkpoints and their unions; a value already of {@code type} comes back as it is.
+   */
+  public static Object widenBound(Type type, Object value) {
+    if (value instanceof Integer i && type.id() == TypeId.LONG) {
+      return i.longValue();
+    }
+    if (value instanceof Float f && type.id() == TypeId.DOUBLE) {
+      return f.doubleValue();
+    }
+    if (value instanceof LocalDate d && type.id() == TypeId.TIMESTAMP) {
+      return d.atStartOfDay();
+    }
+    return value; // decimals keep their scale when widened: the BigDecimal is the wider value already
+  }
+
   /** {@code value}, a canonical value of {@code from}, as the equal value of {@code to}. */
   public static Object promote(Type from, Type to, Object value) {
     if (value == null || from.equals(to)) {

@@ -1,0 +1,610 @@
+package dev.snaplog.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.snaplog.core.Catalog;
+import dev.snaplog.core.Field;
+import dev.snaplog.core.GenericRecord;
+import dev.snaplog.core.PartitionSpec;
+import dev.snaplog.core.Record;
+import dev.snaplog.core.Schema;
+import dev.snaplog.core.Snapshot;
+import dev.snaplog.core.Table;
+import dev.snaplog.core.TableId;
+import dev.snaplog.core.TableScan;
+import dev.snaplog.core.UpdateSchema;
+import dev.snaplog.core.exceptions.ValidationException;
+import dev.snaplog.core.types.Type;
+import dev.snaplog.core.types.TypeId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.Size;
+
+/**
+ * Evolves a partitioned table's schema at random between appends (add a column, optional or required with a
+ * default, at the top level or inside a struct; add a struct; drop; rename; widen int to long, float to double,
+ * decimal to more digits, date to timestamp; make optional; move) and tries the changes the table must refuse
+ * (dropping the partition source or the only field of a struct, a narrowing or unrelated type change, a required
+ * column without a default, a rename onto a sibling's name). An in-memory model keeps every row as written, by
+ * field id, and the schema as it should be. After every step the current scan must show the model's schema and
+ * rows (dropped columns gone, added ones null or their default, renamed ones under the new name, widened values
+ * widened); a refused change must be a {@link ValidationException} naming the column, with the table left at
+ * its version and schema. At the end the table is loaded afresh and every snapshot of the history is read by
+ * time travel, under the schema current when it was committed. jqwik shrinks a failing sequence to a minimal
+ * one and prints it. Run more with {@code -Djqwik.tries.default=N}.
+ */
+class SchemaEvolutionModelTest {
+  private static final TableId T = TableId.of("db", "evolving");
+  private static final String SCHEMA = "id long not null, n int not null, f float, amount decimal(6,2),"
+      + " d date not null, name string, loc struct<x int, y string not null>";
+  private static final List<Type> TYPES = List.of(Type.INT, Type.LONG, Type.FLOAT, Type.DOUBLE,
+      Type.decimal(5, 2), Type.STRING, Type.DATE, Type.TIMESTAMP, Type.BOOLEAN);
+  /** Dates and timestamps fall within three days, so an append writes at most three files under {@code day(d)}. */
+  private static final LocalDate DAY = LocalDate.of(2026, 1, 1);
+  private static final long MICROS_PER_DAY = 86_400_000_000L;
+
+  /** One step of a sequence; {@code toString} is what a shrunk failure prints. */
+  sealed interface Op permits Append, AddColumn, AddStruct, Drop, Rename, Widen, MakeOptional, MoveFirst,
+      AddRequiredWithoutDefault {}
+
+  /** Appends {@code rows} rows with values drawn from {@code seed} under the current schema. */
+  record Append(int rows, long seed) implements Op {}
+
+  /** Adds a column of {@code TYPES[type]}, required with a default or optional, to the struct picked by
+   * {@code parent} (the top level when negative or when there is no struct). */
+  record AddColumn(int type, boolean required, int parent) implements Op {}
+
+  /** Adds an optional {@code struct<a TYPES[type], b string not null>} where {@link AddColumn} would. */
+  record AddStruct(int type, int parent) implements Op {}
+
+  /** Drops the field picked (any but {@code id}, nested ones too). */
+  record Drop(int pick) implements Op {}
+
+  /** Renames the field picked to a new name, or onto the name of one of its siblings (refused). */
+  record Rename(int pick, boolean ontoSibling) implements Op {}
+
+  /** Widens the field picked, or changes it to a type that is no widening of it (refused). */
+  record Widen(int pick, int digits, boolean notWidening) implements Op {}
+
+  /** Makes the required field picked optional (any field when none is required: a change of nothing). */
+  record MakeOptional(int pick) implements Op {}
+
+  /** Moves the field picked first among its siblings. */
+  record MoveFirst(int pick) implements Op {}
+
+  /** Adds a required column with no default (refused: rows written before have no value for it). */
+  record AddRequiredWithoutDefault(int type) implements Op {}
+
+  @Provide
+  Arbitrary<Op> op() {
+    Arbitrary<Integer> pick = Arbitraries.integers().between(0, 40);
+    Arbitrary<Integer> type = Arbitraries.integers().between(0, TYPES.size() - 1);
+    Arbitrary<Integer> parent = Arbitraries.integers().between(-3, 5);
+    Arbitrary<Boolean> flag = Arbitraries.of(false, true);
+    return Arbitraries.frequencyOf(
+        Tuple.of(5, Combinators.combine(Arbitraries.integers().between(1, 5), Arbitraries.longs())
+            .as(Append::new)),
+        Tuple.of(3, Combinators.combine(type, flag, parent).as(AddColumn::new)),
+        Tuple.of(1, Combinators.combine(type, parent).as(AddStruct::new)),
+        Tuple.of(2, pick.map(Drop::new)),
+        Tuple.of(2, Combinators.combine(pick, Arbitraries.frequency(Tuple.of(3, false), Tuple.of(1, true)))
+            .as(Rename::new)),
+        Tuple.of(3, Combinators.combine(pick, Arbitraries.integers().between(1, 20),
+            Arbitraries.frequency(Tuple.of(3, false), Tuple.of(1, true))).as(Widen::new)),
+        Tuple.of(1, pick.map(MakeOptional::new)),
+        Tuple.of(1, pick.map(MoveFirst::new)),
+        Tuple.of(1, type.map(AddRequiredWithoutDefault::new)));
+  }
+
+  @Property
+  void everySnapshotReadsBackUnderItsSchema(@ForAll @Size(min = 1, max = 16) List<@From("op") Op> ops) {
+    Path dir = tempDir();
+    String warehouse = dir.resolve("warehouse").toString();
+    try {
+      Model model = new Model();
+      try (Catalog catalog = Catalogs.open(warehouse)) {
+        catalog.createNamespace("db");
+        Schema schema = Schema.parse(SCHEMA);
+        Table t = catalog.createTable(T, schema, PartitionSpec.parse("day(d)", schema),
+            Map.of("checkpoint.interval", "3"));
+        model.columns = model.assignIds(initialColumns(), t.schema().fields());
+        model.partitionSourceId = t.schema().field("d").id();
+        model.idColumnId = t.schema().field("id").id();
+        int step = 0;
+        for (Op op : ops) {
+          step++;
+          String where = "step " + step + " (" + op + ") of " + ops;
+          apply(catalog, t, op, model, where);
+          check(t.newScan(), model.columns, model.rows, "current scan after " + where);
+        }
+      }
+      // a fresh load reads every schema back from the stored metadata and checkpoints
+      try (Catalog catalog = Catalogs.open(warehouse)) {
+        Table t = catalog.loadTable(T);
+        for (Seen s : model.snapshots) {
+          check(t.newScan().useSnapshot(s.snapshotId()), s.columns(), model.rows.subList(0, s.rows()),
+              "snapshot " + s.snapshotId() + " after " + ops);
+        }
+        check(t.newScan(), model.columns, model.rows, "current scan of the reloaded table after " + ops);
+        assertThat(t.verify(true).problems()).as("verify after %s", ops).isEmpty();
+      }
+    } finally {
+      delete(dir);
+    }
+  }
+
+  private static List<Col> initialColumns() {
+    return List.of(Col.of("id", Type.LONG, true), Col.of("n", Type.INT, true), Col.of("f", Type.FLOAT, false),
+        Col.of("amount", Type.decimal(6, 2), false), Col.of("d", Type.DATE, true),
+        Col.of("name", Type.STRING, false),
+        Col.struct("loc", List.of(Col.of("x", Type.INT, false), Col.of("y", Type.STRING, true))));
+  }
+
+  // ---- applying a step to the table and the model alike ----
+
+  private static void apply(Catalog catalog, Table t, Op op, Model model, String where) {
+    String fresh = "c" + model.nextName++;
+    List<Located> fields = model.located().stream().filter(l -> l.col().id() != model.idColumnId).toList();
+    if (op instanceof Append a) {
+      append(t, a, model, where);
+    } else if (op instanceof AddColumn a) {
+      Type type = TYPES.get(a.type());
+      Object dflt = a.required() ? value(type, new Random(fresh.hashCode())) : null;
+      Located parent = parent(model, a.parent());
+      String path = parent == null ? fresh : parent.path() + "." + fresh;
+      Col added = a.required() ? Col.of(fresh, type, true).withDefault(dflt) : Col.of(fresh, type, false);
+      change(catalog, t, model, where, model.add(parent, added), null, u -> {
+        if (a.required()) {
+          u.addRequiredColumn(path, type, dflt);
+        } else {
+          u.addColumn(path, type);
+        }
+      });
+    } else if (op instanceof AddStruct a) {
+      Type type = TYPES.get(a.type());
+      Located parent = parent(model, a.parent());
+      String path = parent == null ? fresh : parent.path() + "." + fresh;
+      Col added = Col.struct(fresh, List.of(Col.of("a", type, false), Col.of("b", Type.STRING, true)));
+      change(catalog, t, model, where, model.add(parent, added), null, u -> u.addColumn(path,
+          Type.struct(Field.optional(1, "a", type), Field.required(2, "b", Type.STRING))));
+    } else if (op instanceof Drop d) {
+      Located target = fields.get(d.pick() % fields.size());
+      boolean refused = target.col().id() == model.partitionSourceId || target.siblings().size() == 1;
+      change(catalog, t, model, where, refused ? null : model.columnsWithout(target.col().id()), target.path(),
+          u -> u.deleteColumn(target.path()));
+    } else if (op instanceof Rename r) {
+      Located target = fields.get(r.pick() % fields.size());
+      List<Col> others = target.siblings().stream().filter(c -> c.id() != target.col().id()).toList();
+      if (r.ontoSibling() && !others.isEmpty()) {
+        String taken = others.get(r.pick() % others.size()).name();
+        change(catalog, t, model, where, null, target.path(), u -> u.renameColumn(target.path(), taken));
+      } else {
+        change(catalog, t, model, where, model.replace(target.col().id(), c -> c.withName(fresh)), null,
+            u -> u.renameColumn(target.path(), fresh));
+      }
+    } else if (op instanceof Widen w) {
+      Located target = fields.get(w.pick() % fields.size());
+      Type from = target.col().type();
+      Type wider = from == null ? null : wider(from, w.digits());
+      if (wider != null && !w.notWidening()) {
+        change(catalog, t, model, where, model.replace(target.col().id(), c -> c.withType(wider)), null,
+            u -> u.updateColumn(target.path(), wider));
+      } else {
+        Type other = from == null ? Type.STRING : notWider(from);
+        change(catalog, t, model, where, null, target.path(), u -> u.updateColumn(target.path(), other));
+      }
+    } else if (op instanceof MakeOptional m) {
+      List<Located> required = fields.stream().filter(l -> l.col().required()).toList();
+      List<Located> from = required.isEmpty() ? fields : required;
+      Located target = from.get(m.pick() % from.size());
+      change(catalog, t, model, where, model.replace(target.col().id(), Col::asOptional), null,
+          u -> u.makeColumnOptional(target.path()));
+    } else if (op instanceof MoveFirst m) {
+      Located target = fields.get(m.pick() % fields.size());
+      change(catalog, t, model, where, model.moveFirst(target.col().id()), null,
+          u -> u.moveFirst(target.path()));
+    } else if (op instanceof AddRequiredWithoutDefault a) {
+      change(catalog, t, model, where, null, fresh, u -> u.addRequiredColumn(fresh, TYPES.get(a.type()), null));
+    } else {
+      throw new IllegalArgumentException("unknown step " + op);
+    }
+  }
+
+  private static Located parent(Model model, int pick) {
+    List<Located> structs = model.located().stream().filter(l -> l.col().isStruct()).toList();
+    return pick < 0 || structs.isEmpty() ? null : structs.get(pick % structs.size());
+  }
+
+  /**
+   * Makes a schema change through the public API. {@code next} is the model's schema after it (new fields
+   * with id 0 until the table assigns them), or null when the table must refuse it with an error naming
+   * {@code refusedName} and stay as it was.
+   */
+  private static void change(Catalog catalog, Table t, Model model, String where, List<Col> next,
+      String refusedName, Consumer<UpdateSchema> call) {
+    long version = t.refresh().version();
+    Schema schema = t.schema();
+    if (next == null) {
+      assertThatThrownBy(() -> {
+        UpdateSchema u = t.updateSchema();
+        call.accept(u);
+        u.commit();
+      }).as("refused at %s", where).isInstanceOf(ValidationException.class)
+          .hasMessageStartingWith("Table db.evolving (version " + version + "): ")
+          .hasMessageContaining("'" + refusedName + "'");
+      Table reloaded = catalog.loadTable(T);
+      assertThat(reloaded.version()).as("version after a refused change at %s", where).isEqualTo(version);
+      assertThat(reloaded.schema()).as("schema after a refused change at %s", where).isEqualTo(schema);
+      return;
+    }
+    UpdateSchema u = t.updateSchema();
+    call.accept(u);
+    Schema committed = u.commit();
+    assertThat(t.refresh().schema()).as("committed schema at %s", where).isEqualTo(committed);
+    List<Col> assigned = model.assignIds(next, t.schema().fields());
+    boolean changed = !assigned.equals(model.columns);
+    assertThat(t.version()).as("a change commits one version iff it changes the schema, at %s", where)
+        .isEqualTo(changed ? version + 1 : version);
+    model.columns = assigned;
+  }
+
+  private static void append(Table t, Append a, Model model, String where) {
+    Random rnd = new Random(a.seed());
+    List<Record> records = new ArrayList<>();
+    for (int i = 0; i < a.rows(); i++) {
+      Map<Integer, Object> byId = new HashMap<>();
+      long rowId = model.rows.size();
+      Map<String, Object> byName = model.write(model.columns, rnd, byId, rowId);
+      model.rows.add(byId);
+      records.add(GenericRecord.fromMap(t.schema(), byName));
+    }
+    Snapshot s = t.newAppend().appendRecords(records).commit();
+    assertThat(s.schemaId()).as("schema of the snapshot of %s", where).isEqualTo(t.refresh().schema().schemaId());
+    model.snapshots.add(new Seen(s.snapshotId(), model.columns, model.rows.size()));
+  }
+
+  // ---- reading back ----
+
+  /** The scan has the model's schema and exactly the first {@code rows} rows written, as they read under it. */
+  private static void check(TableScan scan, List<Col> columns, List<Map<Integer, Object>> rows, String what) {
+    assertThat(describe(scan.schema().fields(), "")).as("schema of %s", what)
+        .isEqualTo(Col.describe(columns, ""));
+    List<Map<String, Object>> actual = new ArrayList<>();
+    for (Record r : scan.records().toList()) {
+      actual.add(byName(r));
+    }
+    actual.sort(Comparator.comparing(m -> (Long) m.get("id")));
+    List<Map<String, Object>> expected = new ArrayList<>();
+    for (Map<Integer, Object> row : rows) {
+      expected.add(Model.expected(columns, row));
+    }
+    expected.sort(Comparator.comparing(m -> (Long) m.get("id")));
+    assertThat(actual).as("rows of %s", what).isEqualTo(expected);
+  }
+
+  private static Map<String, Object> byName(Record r) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (int i = 0; i < r.size(); i++) {
+      Object v = r.get(i);
+      out.put(r.schema().fields().get(i).name(), v instanceof Record nested ? byName(nested) : v);
+    }
+    return out;
+  }
+
+  /** One line per field, depth first: path, id, type, required, default; as {@link Col#describe} writes it. */
+  private static List<String> describe(List<Field> fields, String prefix) {
+    List<String> out = new ArrayList<>();
+    for (Field f : fields) {
+      boolean struct = f.type().id() == TypeId.STRUCT;
+      out.add(Col.line(prefix + f.name(), f.id(), struct ? "struct" : f.type().toString(), f.required(),
+          f.initialDefault()));
+      if (struct) {
+        out.addAll(describe(f.type().fields(), prefix + f.name() + "."));
+      }
+    }
+    return out;
+  }
+
+  // ---- values ----
+
+  private static Object value(Type type, Random rnd) {
+    return switch (type.id()) {
+      case BOOLEAN -> rnd.nextBoolean();
+      case INT -> rnd.nextInt();
+      case LONG -> rnd.nextLong();
+      case FLOAT -> (float) (rnd.nextGaussian() * 1000);
+      case DOUBLE -> rnd.nextGaussian() * 1e6;
+      case DECIMAL -> BigDecimal.valueOf(rnd.nextLong() % pow10(Math.min(type.precision(), 18)), type.scale());
+      case STRING -> "s" + rnd.nextInt(1000);
+      case DATE -> DAY.plusDays(rnd.nextInt(3));
+      case TIMESTAMP -> DAY.atStartOfDay().plusNanos(Math.floorMod(rnd.nextLong(), 3 * MICROS_PER_DAY) * 1000);
+      default -> throw new IllegalArgumentException("no values drawn for " + type);
+    };
+  }
+
+  private static long pow10(int digits) {
+    long p = 1;
+    for (int i = 0; i < digits; i++) {
+      p *= 10;
+    }
+    return p;
+  }
+
+  /** {@code value} as written, read as a value of {@code type}: the model's own idea of widening. */
+  private static Object widen(Object value, Type type) {
+    if (value instanceof Integer i && type.id() == TypeId.LONG) {
+      return i.longValue();
+    }
+    if (value instanceof Float f && type.id() == TypeId.DOUBLE) {
+      return f.doubleValue();
+    }
+    if (value instanceof LocalDate d && type.id() == TypeId.TIMESTAMP) {
+      return d.atStartOfDay();
+    }
+    return value;
+  }
+
+  /** The widening of {@code type} this test tries, or null when it has none. */
+  private static Type wider(Type type, int digits) {
+    return switch (type.id()) {
+      case INT -> Type.LONG;
+      case FLOAT -> Type.DOUBLE;
+      case DATE -> Type.TIMESTAMP;
+      case DECIMAL -> type.precision() == Type.MAX_DECIMAL_PRECISION ? null
+          : Type.decimal(Math.min(Type.MAX_DECIMAL_PRECISION, type.precision() + digits), type.scale());
+      default -> null;
+    };
+  }
+
+  /** A type {@code type} does not widen to: a narrowing, an unrelated type or another scale. */
+  private static Type notWider(Type type) {
+    return switch (type.id()) {
+      case INT -> Type.FLOAT;
+      case LONG, STRING, FLOAT -> Type.INT;
+      case BOOLEAN, DATE -> Type.STRING;
+      case TIMESTAMP -> Type.DATE;
+      case DOUBLE -> Type.FLOAT;
+      case DECIMAL -> Type.decimal(type.precision(), type.scale() + 1);
+      default -> throw new IllegalArgumentException("no type change tried for " + type);
+    };
+  }
+
+  // ---- the model ----
+
+  /**
+   * A field of the model's schema: a primitive ({@code type} set) or a struct ({@code fields} set). {@code id} is
+   * 0 until the table assigns one; from then on it must never change.
+   */
+  record Col(int id, String name, Type type, boolean required, Object dflt, List<Col> fields) {
+    static Col of(String name, Type type, boolean required) {
+      return new Col(0, name, type, required, null, null);
+    }
+
+    static Col struct(String name, List<Col> fields) {
+      return new Col(0, name, null, false, null, List.copyOf(fields));
+    }
+
+    boolean isStruct() {
+      return fields != null;
+    }
+
+    Col withId(int newId) {
+      return new Col(newId, name, type, required, dflt, fields);
+    }
+
+    Col withName(String newName) {
+      return new Col(id, newName, type, required, dflt, fields);
+    }
+
+    Col withDefault(Object value) {
+      return new Col(id, name, type, required, value, fields);
+    }
+
+    Col withType(Type newType) {
+      return new Col(id, name, newType, required, widen(dflt, newType), fields);
+    }
+
+    Col asOptional() {
+      return new Col(id, name, type, false, dflt, fields);
+    }
+
+    Col withFields(List<Col> newFields) {
+      return new Col(id, name, type, required, dflt, List.copyOf(newFields));
+    }
+
+    static List<String> describe(List<Col> cols, String prefix) {
+      List<String> out = new ArrayList<>();
+      for (Col c : cols) {
+        out.add(line(prefix + c.name(), c.id(), c.isStruct() ? "struct" : c.type().toString(), c.required(),
+            c.dflt()));
+        if (c.isStruct()) {
+          out.addAll(describe(c.fields(), prefix + c.name() + "."));
+        }
+      }
+      return out;
+    }
+
+    static String line(String path, int id, String type, boolean required, Object dflt) {
+      return path + " #" + id + " " + type + (required ? " not null" : "") + (dflt == null ? "" : " default " + dflt);
+    }
+  }
+
+  /** A field where it sits: its dotted path and the fields beside it (itself included). */
+  record Located(String path, Col col, List<Col> siblings) {}
+
+  /** A committed snapshot: the schema it was committed under and how many of the rows written it holds. */
+  record Seen(long snapshotId, List<Col> columns, int rows) {}
+
+  /** The schema as it should be, every row as written (values by field id), and every snapshot committed. */
+  static final class Model {
+    /** A struct written with a value (its fields are in the row under their own ids). */
+    private static final Object PRESENT = new Object();
+
+    List<Col> columns;
+    int partitionSourceId;
+    int nextName;
+    int highestId;
+    final List<Map<Integer, Object>> rows = new ArrayList<>();
+    final List<Seen> snapshots = new ArrayList<>();
+
+    /** The row id column: never dropped, renamed or moved by a step, so rows sort by it. */
+    int idColumnId;
+
+    List<Located> located() {
+      List<Located> out = new ArrayList<>();
+      locate(columns, "", out);
+      return out;
+    }
+
+    private static void locate(List<Col> cols, String prefix, List<Located> out) {
+      for (Col c : cols) {
+        out.add(new Located(prefix + c.name(), c, cols));
+        if (c.isStruct()) {
+          locate(c.fields(), prefix + c.name() + ".", out);
+        }
+      }
+    }
+
+    /** The columns with {@code change} applied to the list of fields that holds {@code id}. */
+    private static List<Col> editSiblings(List<Col> cols, int id, UnaryOperator<List<Col>> change) {
+      if (cols.stream().anyMatch(c -> c.id() == id)) {
+        return List.copyOf(change.apply(cols));
+      }
+      return cols.stream().map(c -> c.isStruct() ? c.withFields(editSiblings(c.fields(), id, change)) : c)
+          .toList();
+    }
+
+    List<Col> replace(int id, UnaryOperator<Col> change) {
+      return editSiblings(columns, id, s -> s.stream().map(c -> c.id() == id ? change.apply(c) : c).toList());
+    }
+
+    List<Col> columnsWithout(int id) {
+      return editSiblings(columns, id, s -> s.stream().filter(c -> c.id() != id).toList());
+    }
+
+    List<Col> moveFirst(int id) {
+      return editSiblings(columns, id, s -> Stream.concat(s.stream().filter(c -> c.id() == id),
+          s.stream().filter(c -> c.id() != id)).toList());
+    }
+
+    List<Col> add(Located parent, Col added) {
+      if (parent == null) {
+        return Stream.concat(columns.stream(), Stream.of(added)).toList();
+      }
+      return replace(parent.col().id(), p -> p.withFields(Stream.concat(p.fields().stream(), Stream.of(added))
+          .toList()));
+    }
+
+    /**
+     * Takes the ids the table gave the model's new fields (id 0), which must be above every id the table
+     * assigned before and distinct, and checks every other field kept its id.
+     */
+    List<Col> assignIds(List<Col> cols, List<Field> fields) {
+      Set<Integer> fresh = new HashSet<>();
+      List<Col> out = assign(cols, fields, fresh);
+      highestId = Math.max(highestId, fresh.stream().mapToInt(Integer::intValue).max().orElse(0));
+      return out;
+    }
+
+    private List<Col> assign(List<Col> cols, List<Field> fields, Set<Integer> fresh) {
+      List<Col> out = new ArrayList<>();
+      for (Col c : cols) {
+        Field f = fields.stream().filter(x -> x.name().equals(c.name())).findFirst().orElse(null);
+        assertThat(f).as("field %s among %s", c.name(), fields).isNotNull();
+        Col withId = c;
+        if (c.id() == 0) {
+          assertThat(f.id()).as("new field %s gets an id never used before", c.name()).isGreaterThan(highestId);
+          assertThat(fresh.add(f.id())).as("new field %s gets an id of its own", c.name()).isTrue();
+          withId = c.withId(f.id());
+        } else {
+          assertThat(f.id()).as("id of field %s", c.name()).isEqualTo(c.id());
+        }
+        out.add(withId.isStruct() ? withId.withFields(assign(c.fields(), f.type().fields(), fresh)) : withId);
+      }
+      return out;
+    }
+
+    /** Writes values for {@code cols} into {@code byId} and returns them by name, as the append takes them. */
+    Map<String, Object> write(List<Col> cols, Random rnd, Map<Integer, Object> byId, long rowId) {
+      Map<String, Object> byName = new LinkedHashMap<>();
+      for (Col c : cols) {
+        boolean isNull = !c.required() && rnd.nextInt(4) == 0;
+        Object v;
+        if (c.id() == idColumnId) {
+          v = rowId;
+          byId.put(c.id(), v);
+        } else if (c.isStruct()) {
+          byId.put(c.id(), isNull ? null : PRESENT);
+          v = isNull ? null : write(c.fields(), rnd, byId, rowId);
+        } else {
+          v = isNull ? null : value(c.type(), rnd);
+          byId.put(c.id(), v);
+        }
+        byName.put(c.name(), v);
+      }
+      return byName;
+    }
+
+    /**
+     * A row as it must read under {@code cols}: a field the row was written without reads as its default (or
+     * null), a struct written as null as null, any other value as written, widened to the field's type.
+     */
+    static Map<String, Object> expected(List<Col> cols, Map<Integer, Object> row) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Col c : cols) {
+        Object v;
+        if (!row.containsKey(c.id())) {
+          v = c.isStruct() ? null : c.dflt();
+        } else if (c.isStruct()) {
+          v = row.get(c.id()) == null ? null : expected(c.fields(), row);
+        } else {
+          v = widen(row.get(c.id()), c.type());
+        }
+        out.put(c.name(), v);
+      }
+      return out;
+    }
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("snaplog-evolution-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -15,7 +15,6 @@ import dev.snaplog.core.data.WriteOptions;
 import dev.snaplog.core.exceptions.CorruptTableException;
 import dev.snaplog.core.exceptions.ValidationException;
 import dev.snaplog.core.expressions.Expressions;
-import dev.snaplog.core.types.Promotions;
 import dev.snaplog.core.types.Type;
 import dev.snaplog.core.types.TypeId;
 import java.util.ArrayList;
@@ -138,9 +137,8 @@ final class CheckpointPartParquet {
       ColumnStats s = f.columnStats().get(e.getKey());
       if (s != null && typedBounds) {
         row[pos] = s.nullCount();
-        Type type = e.getValue().type(); // bounds of files written before a widening are of the narrower type
-        row[pos + 1] = s.min().map(v -> Promotions.widenBound(type, v)).orElse(null);
-        row[pos + 2] = s.max().map(v -> Promotions.widenBound(type, v)).orElse(null);
+        row[pos + 1] = s.min().orElse(null);
+        row[pos + 2] = s.max().orElse(null);
       } else if (s != null) {
         other.put(e.getKey(), s);
       }

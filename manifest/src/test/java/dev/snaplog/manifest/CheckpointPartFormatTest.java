@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.snaplog.core.ColumnStats;
 import dev.snaplog.core.DataFile;
 import dev.snaplog.core.DeletionVectorRef;
+import dev.snaplog.core.Field;
 import dev.snaplog.core.FileContent;
+import dev.snaplog.core.Schema;
 import dev.snaplog.core.exceptions.CorruptTableException;
 import dev.snaplog.core.io.local.LocalObjectStore;
+import dev.snaplog.core.types.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,6 +60,28 @@ class CheckpointPartFormatTest {
     return new DataFile(plain.location(), plain.format(), plain.recordCount(), plain.fileSizeBytes(),
         plain.columnStats(), FileContent.DATA, specId, partition,
         Optional.of(new DeletionVectorRef(dir.resolve("t/dv/" + name + ".bin").toString(), 17, 230, 3)), 44);
+  }
+
+  @Test
+  void boundsOfAFileWrittenBeforeAWideningAreStoredAndMergedAsTheWiderType() {
+    Schema before = Schema.parse("n int, f float, d date");
+    Schema after = new Schema(1, List.of(Field.optional(1, "n", Type.LONG), Field.optional(2, "f", Type.DOUBLE),
+        Field.optional(3, "d", Type.TIMESTAMP)));
+    TableMetadata context = FormatRoundTripTest.metadata().toBuilder().schemas(List.of(before, after), 1)
+        .lastColumnId(3).build();
+    DataFile old = new DataFile(dir.resolve("t/data/old.parquet").toString(), "parquet", 2, 10, Map.of(
+        1, new ColumnStats(0, 7, 9), 2, new ColumnStats(0, 0.1f, 1.5f),
+        3, new ColumnStats(0, LocalDate.of(2026, 1, 2), LocalDate.of(2026, 1, 3))));
+    Map<Integer, ColumnStats> widened = Map.of(1, new ColumnStats(0, 7L, 9L),
+        2, new ColumnStats(0, (double) 0.1f, 1.5d),
+        3, new ColumnStats(0, LocalDateTime.of(2026, 1, 2, 0, 0), LocalDateTime.of(2026, 1, 3, 0, 0)));
+
+    CheckpointPart part = coldLog().writePart(List.of(old), context);
+    assertThat(part.stats()).isEqualTo(widened);
+    assertThat(coldLog().readPart(part.location(), context).get(0).columnStats()).isEqualTo(widened);
+    // the JSON form (log records, checkpoint part unions) too: a float bound as its exact double, a date as midnight
+    assertThat(DataFileJson.statsFromJson(DataFileJson.statsToJson(old.columnStats(), after), after, "test"))
+        .isEqualTo(widened);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.snaplog.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.snaplog.core.AppendFiles;
 import dev.snaplog.core.Catalog;
 import dev.snaplog.core.Field;
 import dev.snaplog.core.GenericRecord;
@@ -15,6 +16,8 @@ import dev.snaplog.core.TableId;
 import dev.snaplog.core.TableScan;
 import dev.snaplog.core.UpdateSchema;
 import dev.snaplog.core.exceptions.ValidationException;
+import dev.snaplog.core.expressions.Expression;
+import dev.snaplog.core.expressions.Expressions;
 import dev.snaplog.core.types.Type;
 import dev.snaplog.core.types.TypeId;
 import java.io.IOException;
@@ -34,6 +37,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
@@ -70,11 +74,24 @@ class SchemaEvolutionModelTest {
   private static final long MICROS_PER_DAY = 86_400_000_000L;
 
   /** One step of a sequence; {@code toString} is what a shrunk failure prints. */
-  sealed interface Op permits Append, AddColumn, AddStruct, Drop, Rename, Widen, MakeOptional, MoveFirst,
-      AddRequiredWithoutDefault {}
+  sealed interface Op permits Append, StaleAppend, Filter, AddColumn, AddStruct, Drop, Rename, Widen,
+      MakeOptional, MoveFirst, AddRequiredWithoutDefault {}
 
   /** Appends {@code rows} rows with values drawn from {@code seed} under the current schema. */
   record Append(int rows, long seed) implements Op {}
+
+  /**
+   * Writes {@code rows} rows under the current schema, lets another handle of the table make {@code change}, then
+   * commits the append: it still commits, its snapshot names the new schema, and its rows read under it.
+   */
+  record StaleAppend(int rows, long seed, Op change) implements Op {}
+
+  /**
+   * Scans with a filter on the leaf field picked: equal to, less than, or at least the value one row has there
+   * now ({@code kind} 0, 1, 2), or null when that value is null. Files written before a widening prune by
+   * bounds of the narrower type, and renamed fields are filtered under their new name.
+   */
+  record Filter(int pick, int row, int kind) implements Op {}
 
   /** Adds a column of {@code TYPES[type]}, required with a default or optional, to the struct picked by
    * {@code parent} (the top level when negative or when there is no struct). */
@@ -104,12 +121,21 @@ class SchemaEvolutionModelTest {
   @Provide
   Arbitrary<Op> op() {
     Arbitrary<Integer> pick = Arbitraries.integers().between(0, 40);
+    Arbitrary<Integer> rows = Arbitraries.integers().between(1, 5);
+    return Arbitraries.frequencyOf(
+        Tuple.of(5, Combinators.combine(rows, Arbitraries.longs()).as(Append::new)),
+        Tuple.of(1, Combinators.combine(rows, Arbitraries.longs(), schemaChange()).as(StaleAppend::new)),
+        Tuple.of(2, Combinators.combine(pick, pick, Arbitraries.integers().between(0, 2)).as(Filter::new)),
+        Tuple.of(14, schemaChange()));
+  }
+
+  /** The schema changes, those the table must refuse included. */
+  private static Arbitrary<Op> schemaChange() {
+    Arbitrary<Integer> pick = Arbitraries.integers().between(0, 40);
     Arbitrary<Integer> type = Arbitraries.integers().between(0, TYPES.size() - 1);
     Arbitrary<Integer> parent = Arbitraries.integers().between(-3, 5);
     Arbitrary<Boolean> flag = Arbitraries.of(false, true);
     return Arbitraries.frequencyOf(
-        Tuple.of(5, Combinators.combine(Arbitraries.integers().between(1, 5), Arbitraries.longs())
-            .as(Append::new)),
         Tuple.of(3, Combinators.combine(type, flag, parent).as(AddColumn::new)),
         Tuple.of(1, Combinators.combine(type, parent).as(AddStruct::new)),
         Tuple.of(2, pick.map(Drop::new)),
@@ -172,7 +198,13 @@ class SchemaEvolutionModelTest {
     String fresh = "c" + model.nextName++;
     List<Located> fields = model.located().stream().filter(l -> l.col().id() != model.idColumnId).toList();
     if (op instanceof Append a) {
-      append(t, a, model, where);
+      committed(t, t.newAppend().appendRecords(newRows(t, a.rows(), a.seed(), model)).commit(), model, where);
+    } else if (op instanceof StaleAppend a) {
+      AppendFiles pending = t.newAppend().appendRecords(newRows(t, a.rows(), a.seed(), model));
+      apply(catalog, catalog.loadTable(T), a.change(), model, where);
+      committed(t, pending.commit(), model, where);
+    } else if (op instanceof Filter f) {
+      filter(t, f, model, where);
     } else if (op instanceof AddColumn a) {
       Type type = TYPES.get(a.type());
       Object dflt = a.required() ? value(type, new Random(fresh.hashCode())) : null;
@@ -274,22 +306,70 @@ class SchemaEvolutionModelTest {
     model.columns = assigned;
   }
 
-  private static void append(Table t, Append a, Model model, String where) {
-    Random rnd = new Random(a.seed());
+  /** Draws {@code count} rows under the model's schema, keeps them in the model and returns them for {@code t}. */
+  private static List<Record> newRows(Table t, int count, long seed, Model model) {
+    Random rnd = new Random(seed);
     List<Record> records = new ArrayList<>();
-    for (int i = 0; i < a.rows(); i++) {
+    for (int i = 0; i < count; i++) {
       Map<Integer, Object> byId = new HashMap<>();
       long rowId = model.rows.size();
       Map<String, Object> byName = model.write(model.columns, rnd, byId, rowId);
       model.rows.add(byId);
       records.add(GenericRecord.fromMap(t.schema(), byName));
     }
-    Snapshot s = t.newAppend().appendRecords(records).commit();
+    return records;
+  }
+
+  /** Records the snapshot of an append: it holds every row written so far, under the schema current now. */
+  private static void committed(Table t, Snapshot s, Model model, String where) {
     assertThat(s.schemaId()).as("schema of the snapshot of %s", where).isEqualTo(t.refresh().schema().schemaId());
     model.snapshots.add(new Seen(s.snapshotId(), model.columns, model.rows.size()));
   }
 
   // ---- reading back ----
+
+  private static void filter(Table t, Filter f, Model model, String where) {
+    List<Located> leaves = model.located().stream().filter(l -> !l.col().isStruct()).toList();
+    String path = leaves.get(f.pick() % leaves.size()).path();
+    List<Map<String, Object>> rows = model.rows.stream().map(r -> Model.expected(model.columns, r)).toList();
+    Object literal = rows.isEmpty() ? null : valueAt(rows.get(f.row() % rows.size()), path);
+    Expression filter;
+    Predicate<Object> passes;
+    if (literal == null) {
+      filter = Expressions.isNull(path);
+      passes = v -> v == null;
+    } else {
+      @SuppressWarnings({"unchecked", "rawtypes"})
+      Comparator<Object> cmp = (a, b) -> ((Comparable) a).compareTo(b);
+      filter = switch (f.kind()) {
+        case 0 -> Expressions.equal(path, literal);
+        case 1 -> Expressions.lessThan(path, literal);
+        default -> Expressions.greaterThanOrEqual(path, literal);
+      };
+      passes = v -> v != null && switch (f.kind()) {
+        case 0 -> cmp.compare(v, literal) == 0;
+        case 1 -> cmp.compare(v, literal) < 0;
+        default -> cmp.compare(v, literal) >= 0;
+      };
+    }
+    List<Object> expected = rows.stream().filter(r -> passes.test(valueAt(r, path))).map(r -> r.get("id"))
+        .sorted().toList();
+    List<Object> actual = t.newScan().filter(filter).records().toList().stream().map(r -> r.get("id"))
+        .sorted().toList();
+    assertThat(actual).as("rows matching %s at %s", filter, where).isEqualTo(expected);
+  }
+
+  /** The value at a dotted path of a row read by name; null below a null struct. */
+  private static Object valueAt(Map<String, Object> row, String path) {
+    Object v = row;
+    for (String name : path.split("\\.")) {
+      if (v == null) {
+        return null;
+      }
+      v = ((Map<?, ?>) v).get(name);
+    }
+    return v;
+  }
 
   /** The scan has the model's schema and exactly the first {@code rows} rows written, as they read under it. */
   private static void check(TableScan scan, List<Col> columns, List<Map<Integer, Object>> rows, String what) {

@@ -52,16 +52,18 @@ import net.jqwik.api.constraints.Size;
 
 /**
  * Evolves a partitioned table's schema at random between appends (add a column, optional or required with a
- * default, at the top level or inside a struct; add a struct; drop; rename; widen int to long, float to double,
- * decimal to more digits, date to timestamp; make optional; move) and tries the changes the table must refuse
- * (dropping the partition source or the only field of a struct, a narrowing or unrelated type change, a required
- * column without a default, a rename onto a sibling's name). An in-memory model keeps every row as written, by
- * field id, and the schema as it should be. After every step the current scan must show the model's schema and
- * rows (dropped columns gone, added ones null or their default, renamed ones under the new name, widened values
- * widened); a refused change must be a {@link ValidationException} naming the column, with the table left at
- * its version and schema. At the end the table is loaded afresh and every snapshot of the history is read by
- * time travel, under the schema current when it was committed. jqwik shrinks a failing sequence to a minimal
- * one and prints it. Run more with {@code -Djqwik.tries.default=N}.
+ * default, at the top level or inside a struct, or under a dropped column's name; add a struct; drop; rename;
+ * widen int to long, float to double, decimal to more digits, date to timestamp; make optional; move) and tries
+ * the changes the table must refuse (dropping the partition source or the only field of a struct, a narrowing or
+ * unrelated type change, a required column without a default, a rename onto a sibling's name). Between the
+ * changes it appends, appends across a concurrent schema change, deletes rows, compacts, and filters on evolved
+ * fields. An in-memory model keeps every row as written, by field id, and the schema as it should be. After every
+ * step the current scan must show the model's schema and rows (dropped columns gone, added ones null or their
+ * default, renamed ones under the new name, widened values widened); a refused change must be a
+ * {@link ValidationException} naming the column, with the table left at its version and schema. At the end the
+ * table is loaded afresh and every snapshot of the history is read by time travel, under the schema current
+ * when it was committed. jqwik shrinks a failing sequence to a minimal one and prints it. Run more with
+ * {@code -Djqwik.tries.default=N}.
  */
 class SchemaEvolutionModelTest {
   private static final TableId T = TableId.of("db", "evolving");
@@ -74,7 +76,7 @@ class SchemaEvolutionModelTest {
   private static final long MICROS_PER_DAY = 86_400_000_000L;
 
   /** One step of a sequence; {@code toString} is what a shrunk failure prints. */
-  sealed interface Op permits Append, StaleAppend, Filter, AddColumn, AddStruct, Drop, Rename, Widen,
+  sealed interface Op permits Append, StaleAppend, DeleteRows, Compact, Filter, AddColumn, AddStruct, Drop, Rename, Widen,
       MakeOptional, MoveFirst, AddRequiredWithoutDefault {}
 
   /** Appends {@code rows} rows with values drawn from {@code seed} under the current schema. */
@@ -86,6 +88,12 @@ class SchemaEvolutionModelTest {
    */
   record StaleAppend(int rows, long seed, Op change) implements Op {}
 
+  /** Deletes the rows with ids from {@code first} to below {@code first + count} (a deletion vector). */
+  record DeleteRows(int first, int count) implements Op {}
+
+  /** Compacts the small files, old and new schemas alike, into files of the current schema. */
+  record Compact() implements Op {}
+
   /**
    * Scans with a filter on the leaf field picked: equal to, less than, or at least the value one row has there
    * now ({@code kind} 0, 1, 2), or null when that value is null. Files written before a widening prune by
@@ -93,9 +101,12 @@ class SchemaEvolutionModelTest {
    */
   record Filter(int pick, int row, int kind) implements Op {}
 
-  /** Adds a column of {@code TYPES[type]}, required with a default or optional, to the struct picked by
-   * {@code parent} (the top level when negative or when there is no struct). */
-  record AddColumn(int type, boolean required, int parent) implements Op {}
+  /**
+   * Adds a column of {@code TYPES[type]}, required with a default or optional, to the struct picked by
+   * {@code parent} (the top level when negative or when there is no struct); with {@code dropped}, at the top
+   * level under the name of a column dropped before, when there is one: a new column, old data stays unread.
+   */
+  record AddColumn(int type, boolean required, int parent, boolean dropped) implements Op {}
 
   /** Adds an optional {@code struct<a TYPES[type], b string not null>} where {@link AddColumn} would. */
   record AddStruct(int type, int parent) implements Op {}
@@ -126,6 +137,8 @@ class SchemaEvolutionModelTest {
         Tuple.of(5, Combinators.combine(rows, Arbitraries.longs()).as(Append::new)),
         Tuple.of(1, Combinators.combine(rows, Arbitraries.longs(), schemaChange()).as(StaleAppend::new)),
         Tuple.of(2, Combinators.combine(pick, pick, Arbitraries.integers().between(0, 2)).as(Filter::new)),
+        Tuple.of(1, Combinators.combine(pick, rows).as(DeleteRows::new)),
+        Tuple.of(1, Arbitraries.just(new Compact())),
         Tuple.of(14, schemaChange()));
   }
 
@@ -136,7 +149,8 @@ class SchemaEvolutionModelTest {
     Arbitrary<Integer> parent = Arbitraries.integers().between(-3, 5);
     Arbitrary<Boolean> flag = Arbitraries.of(false, true);
     return Arbitraries.frequencyOf(
-        Tuple.of(3, Combinators.combine(type, flag, parent).as(AddColumn::new)),
+        Tuple.of(3, Combinators.combine(type, flag, parent, Arbitraries.frequency(Tuple.of(3, false),
+            Tuple.of(1, true))).as(AddColumn::new)),
         Tuple.of(1, Combinators.combine(type, parent).as(AddStruct::new)),
         Tuple.of(2, pick.map(Drop::new)),
         Tuple.of(2, Combinators.combine(pick, Arbitraries.frequency(Tuple.of(3, false), Tuple.of(1, true)))
@@ -174,7 +188,7 @@ class SchemaEvolutionModelTest {
       try (Catalog catalog = Catalogs.open(warehouse)) {
         Table t = catalog.loadTable(T);
         for (Seen s : model.snapshots) {
-          check(t.newScan().useSnapshot(s.snapshotId()), s.columns(), model.rows.subList(0, s.rows()),
+          check(t.newScan().useSnapshot(s.snapshotId()), s.columns(), s.rows(),
               "snapshot " + s.snapshotId() + " after " + ops);
         }
         check(t.newScan(), model.columns, model.rows, "current scan of the reloaded table after " + ops);
@@ -203,14 +217,28 @@ class SchemaEvolutionModelTest {
       AppendFiles pending = t.newAppend().appendRecords(newRows(t, a.rows(), a.seed(), model));
       apply(catalog, catalog.loadTable(T), a.change(), model, where);
       committed(t, pending.commit(), model, where);
+    } else if (op instanceof DeleteRows d) {
+      deleteRows(t, d, model, where);
+    } else if (op instanceof Compact) {
+      if (t.refresh().currentSnapshot().isPresent()) {
+        long version = t.version();
+        Snapshot s = t.newRewrite().targetFileSizeBytes(1 << 20).commit();
+        if (t.version() != version) {
+          committed(t, s, model, where);
+        }
+      }
     } else if (op instanceof Filter f) {
       filter(t, f, model, where);
     } else if (op instanceof AddColumn a) {
       Type type = TYPES.get(a.type());
       Object dflt = a.required() ? value(type, new Random(fresh.hashCode())) : null;
-      Located parent = parent(model, a.parent());
-      String path = parent == null ? fresh : parent.path() + "." + fresh;
-      Col added = a.required() ? Col.of(fresh, type, true).withDefault(dflt) : Col.of(fresh, type, false);
+      List<String> free = model.droppedNames.stream().filter(n -> model.columns.stream()
+          .noneMatch(c -> c.name().equals(n))).toList();
+      boolean again = a.dropped() && !free.isEmpty();
+      String name = again ? free.get(0) : fresh;
+      Located parent = again ? null : parent(model, a.parent());
+      String path = parent == null ? name : parent.path() + "." + name;
+      Col added = a.required() ? Col.of(name, type, true).withDefault(dflt) : Col.of(name, type, false);
       change(catalog, t, model, where, model.add(parent, added), null, u -> {
         if (a.required()) {
           u.addRequiredColumn(path, type, dflt);
@@ -230,6 +258,9 @@ class SchemaEvolutionModelTest {
       boolean refused = target.col().id() == model.partitionSourceId || target.siblings().size() == 1;
       change(catalog, t, model, where, refused ? null : model.columnsWithout(target.col().id()), target.path(),
           u -> u.deleteColumn(target.path()));
+      if (!refused && !target.path().contains(".")) {
+        model.droppedNames.add(target.path());
+      }
     } else if (op instanceof Rename r) {
       Located target = fields.get(r.pick() % fields.size());
       List<Col> others = target.siblings().stream().filter(c -> c.id() != target.col().id()).toList();
@@ -306,13 +337,33 @@ class SchemaEvolutionModelTest {
     model.columns = assigned;
   }
 
+  private static void deleteRows(Table t, DeleteRows d, Model model, String where) {
+    if (t.refresh().currentSnapshot().isEmpty()) {
+      return; // a table with no rows yet refuses deletes; RowModelPropertyTest covers that
+    }
+    long first = d.first();
+    long end = first + d.count();
+    Predicate<Map<Integer, Object>> hit = r -> (Long) r.get(model.idColumnId) >= first
+        && (Long) r.get(model.idColumnId) < end;
+    boolean any = model.rows.stream().anyMatch(hit);
+    long version = t.version();
+    Snapshot s = t.newDelete().deleteWhere(Expressions.and(Expressions.greaterThanOrEqual("id", first),
+        Expressions.lessThan("id", end))).commit();
+    model.rows.removeIf(hit);
+    assertThat(t.refresh().version() != version).as("a delete commits iff it matches a row, at %s", where)
+        .isEqualTo(any);
+    if (any) {
+      committed(t, s, model, where);
+    }
+  }
+
   /** Draws {@code count} rows under the model's schema, keeps them in the model and returns them for {@code t}. */
   private static List<Record> newRows(Table t, int count, long seed, Model model) {
     Random rnd = new Random(seed);
     List<Record> records = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Map<Integer, Object> byId = new HashMap<>();
-      long rowId = model.rows.size();
+      long rowId = model.nextRowId++;
       Map<String, Object> byName = model.write(model.columns, rnd, byId, rowId);
       model.rows.add(byId);
       records.add(GenericRecord.fromMap(t.schema(), byName));
@@ -323,7 +374,7 @@ class SchemaEvolutionModelTest {
   /** Records the snapshot of an append: it holds every row written so far, under the schema current now. */
   private static void committed(Table t, Snapshot s, Model model, String where) {
     assertThat(s.schemaId()).as("schema of the snapshot of %s", where).isEqualTo(t.refresh().schema().schemaId());
-    model.snapshots.add(new Seen(s.snapshotId(), model.columns, model.rows.size()));
+    model.snapshots.add(new Seen(s.snapshotId(), model.columns, List.copyOf(model.rows)));
   }
 
   // ---- reading back ----
@@ -538,8 +589,8 @@ class SchemaEvolutionModelTest {
   /** A field where it sits: its dotted path and the fields beside it (itself included). */
   record Located(String path, Col col, List<Col> siblings) {}
 
-  /** A committed snapshot: the schema it was committed under and how many of the rows written it holds. */
-  record Seen(long snapshotId, List<Col> columns, int rows) {}
+  /** A committed snapshot: the schema it was committed under and the rows it holds, as written. */
+  record Seen(long snapshotId, List<Col> columns, List<Map<Integer, Object>> rows) {}
 
   /** The schema as it should be, every row as written (values by field id), and every snapshot committed. */
   static final class Model {
@@ -550,7 +601,11 @@ class SchemaEvolutionModelTest {
     int partitionSourceId;
     int nextName;
     int highestId;
+    /** The live rows. */
     final List<Map<Integer, Object>> rows = new ArrayList<>();
+    long nextRowId;
+    /** Names of top-level columns dropped, for a new column to take again. */
+    final List<String> droppedNames = new ArrayList<>();
     final List<Seen> snapshots = new ArrayList<>();
 
     /** The row id column: never dropped, renamed or moved by a step, so rows sort by it. */

@@ -136,7 +136,7 @@ class SchemaEvolutionModelTest {
     return Arbitraries.frequencyOf(
         Tuple.of(5, Combinators.combine(rows, Arbitraries.longs()).as(Append::new)),
         Tuple.of(1, Combinators.combine(rows, Arbitraries.longs(), schemaChange()).as(StaleAppend::new)),
-        Tuple.of(2, Combinators.combine(pick, pick, Arbitraries.integers().between(0, 2)).as(Filter::new)),
+        Tuple.of(3, Combinators.combine(pick, pick, Arbitraries.integers().between(0, 2)).as(Filter::new)),
         Tuple.of(1, Combinators.combine(pick, rows).as(DeleteRows::new)),
         Tuple.of(1, Arbitraries.just(new Compact())),
         Tuple.of(14, schemaChange()));

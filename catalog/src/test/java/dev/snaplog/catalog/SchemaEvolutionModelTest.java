@@ -255,10 +255,11 @@ class SchemaEvolutionModelTest {
           Type.struct(Field.optional(1, "a", type), Field.required(2, "b", Type.STRING))));
     } else if (op instanceof Drop d) {
       Located target = fields.get(d.pick() % fields.size());
-      boolean refused = target.col().id() == model.partitionSourceId || target.siblings().size() == 1;
-      change(catalog, t, model, where, refused ? null : model.columnsWithout(target.col().id()), target.path(),
+      Refusal refusal = target.col().id() == model.partitionSourceId ? new Refusal(target.path(), "partition spec")
+          : target.siblings().size() == 1 ? new Refusal(target.path(), "only field") : null;
+      change(catalog, t, model, where, refusal == null ? model.columnsWithout(target.col().id()) : null, refusal,
           u -> u.deleteColumn(target.path()));
-      if (!refused && !target.path().contains(".")) {
+      if (refusal == null && !target.path().contains(".")) {
         model.droppedNames.add(target.path());
       }
     } else if (op instanceof Rename r) {
@@ -266,7 +267,8 @@ class SchemaEvolutionModelTest {
       List<Col> others = target.siblings().stream().filter(c -> c.id() != target.col().id()).toList();
       if (r.ontoSibling() && !others.isEmpty()) {
         String taken = others.get(r.pick() % others.size()).name();
-        change(catalog, t, model, where, null, target.path(), u -> u.renameColumn(target.path(), taken));
+        change(catalog, t, model, where, null, new Refusal(target.path(), "already exists"),
+            u -> u.renameColumn(target.path(), taken));
       } else {
         change(catalog, t, model, where, model.replace(target.col().id(), c -> c.withName(fresh)), null,
             u -> u.renameColumn(target.path(), fresh));
@@ -280,7 +282,8 @@ class SchemaEvolutionModelTest {
             u -> u.updateColumn(target.path(), wider));
       } else {
         Type other = from == null ? Type.STRING : notWider(from);
-        change(catalog, t, model, where, null, target.path(), u -> u.updateColumn(target.path(), other));
+        change(catalog, t, model, where, null, new Refusal(target.path(), "widen"),
+            u -> u.updateColumn(target.path(), other));
       }
     } else if (op instanceof MakeOptional m) {
       List<Located> required = fields.stream().filter(l -> l.col().required()).toList();
@@ -293,7 +296,8 @@ class SchemaEvolutionModelTest {
       change(catalog, t, model, where, model.moveFirst(target.col().id()), null,
           u -> u.moveFirst(target.path()));
     } else if (op instanceof AddRequiredWithoutDefault a) {
-      change(catalog, t, model, where, null, fresh, u -> u.addRequiredColumn(fresh, TYPES.get(a.type()), null));
+      change(catalog, t, model, where, null, new Refusal(fresh, "without a default"),
+          u -> u.addRequiredColumn(fresh, TYPES.get(a.type()), null));
     } else {
       throw new IllegalArgumentException("unknown step " + op);
     }
@@ -304,23 +308,27 @@ class SchemaEvolutionModelTest {
     return pick < 0 || structs.isEmpty() ? null : structs.get(pick % structs.size());
   }
 
+  /** Why the table must refuse a change: the column its error names, and a phrase of the reason it gives. */
+  record Refusal(String column, String reason) {}
+
   /**
    * Makes a schema change through the public API. {@code next} is the model's schema after it (new fields
-   * with id 0 until the table assigns them), or null when the table must refuse it with an error naming
-   * {@code refusedName} and stay as it was.
+   * with id 0 until the table assigns them); when {@code refusal} is set instead, the table must refuse the
+   * change with a {@link ValidationException} that names the table, its version, the column and the reason, and
+   * stay as it was.
    */
   private static void change(Catalog catalog, Table t, Model model, String where, List<Col> next,
-      String refusedName, Consumer<UpdateSchema> call) {
+      Refusal refusal, Consumer<UpdateSchema> call) {
     long version = t.refresh().version();
     Schema schema = t.schema();
-    if (next == null) {
+    if (refusal != null) {
       assertThatThrownBy(() -> {
         UpdateSchema u = t.updateSchema();
         call.accept(u);
         u.commit();
       }).as("refused at %s", where).isInstanceOf(ValidationException.class)
           .hasMessageStartingWith("Table db.evolving (version " + version + "): ")
-          .hasMessageContaining("'" + refusedName + "'");
+          .hasMessageContaining("'" + refusal.column() + "'").hasMessageContaining(refusal.reason());
       Table reloaded = catalog.loadTable(T);
       assertThat(reloaded.version()).as("version after a refused change at %s", where).isEqualTo(version);
       assertThat(reloaded.schema()).as("schema after a refused change at %s", where).isEqualTo(schema);

@@ -54,7 +54,10 @@ final class ReadPlan {
   final Object[] defaults;
   /** Primitive fields reachable through structs only, by their path in the file: used for row-group stats. */
   final Map<ColumnPath, Node> leavesByPath;
-  /** Ids of struct-reachable read fields the file lacks, with the value every row reads for them. */
+  /**
+   * Ids of struct-reachable read fields the file lacks, with the value every row reads for them (fields of
+   * structs with a default are left out: rows whose struct is null read null there).
+   */
   final Map<Integer, Object> missing;
 
   private ReadPlan(MessageType requested, List<Node> columns, Object[] defaults, Map<ColumnPath, Node> leaves,
@@ -79,7 +82,7 @@ final class ReadPlan {
       Field f = fields.get(pos);
       org.apache.parquet.schema.Type col = m.find(fileSchema, f);
       if (col == null) {
-        defaults[pos] = m.missing(f);
+        defaults[pos] = m.missing(f, false);
         continue;
       }
       columns.add(m.match(col, f, pos, List.of(col.getName()), true));
@@ -108,12 +111,17 @@ final class ReadPlan {
       return null;
     }
 
-    Object missing(Field f) {
+    /** @param inStruct whether {@code f} is a field of a struct (not a top-level column) */
+    Object missing(Field f, boolean inStruct) {
       if (f.required() && f.initialDefault() == null) {
         throw new CorruptTableException("Data file " + location + " has no column for required field '"
             + f.name() + "' (field id " + f.id() + "), which has no default", null, null, null);
       }
-      missing.put(f.id(), f.initialDefault());
+      // inside a struct a default is read only where the struct is not null, and how many rows have it null is
+      // not known here: such a field gets no row-group stats rather than stats that would say it is never null
+      if (!inStruct || f.initialDefault() == null) {
+        missing.put(f.id(), f.initialDefault());
+      }
       return f.initialDefault();
     }
 
@@ -150,7 +158,7 @@ final class ReadPlan {
         Field c = readChildren.get(i);
         org.apache.parquet.schema.Type fc = find(group, c);
         if (fc == null) {
-          defaults[i] = missing(c);
+          defaults[i] = missing(c, true);
         } else {
           children.add(match(fc, c, i, append(path, fc.getName()), reachable));
         }

@@ -25,7 +25,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.Identifier;
@@ -154,6 +156,25 @@ class PartitionedTableTest {
     assertThat(assertEveryFileHoldsOnlyItsPartition(table)).isEqualTo(6);
     assertThat(sparkRows("SELECT * FROM " + t)).containsExactly("[0,a]", "[1,b]", "[2,c]", "[3,a]", "[4,b]",
         "[5,c]");
+  }
+
+  @Test
+  void aFailedTaskAttemptLeavesNoneOfItsPartitionFiles() throws Exception {
+    String t = "snaplog." + ns + ".retried";
+    spark.sql("CREATE TABLE " + t + " (id BIGINT NOT NULL) PARTITIONED BY (bucket(8, id))"
+        + " TBLPROPERTIES ('write.partitioned.max-open-files' = '1')");
+    // partition 1 fails after ten rows on its first attempt, having finished several files because of the bound
+    spark.range(0, 400, 1, 4).as(Encoders.LONG())
+        .mapPartitions(new WriteFailureTest.FailingPartition(false, 0), Encoders.LONG()).toDF("id")
+        .writeTo(t).append();
+    Table table = api("retried");
+    assertThat(SharedSpark.apiRows(table.id())).map(r -> (Long) r.get("id")).hasSize(400).doesNotHaveDuplicates();
+    assertEveryFileHoldsOnlyItsPartition(table);
+    Path data = SharedSpark.warehouse().resolve(ns).resolve("retried").resolve("data");
+    try (Stream<Path> files = Files.walk(data)) {
+      assertThat(files.filter(p -> p.toString().endsWith(".parquet")).map(p -> p.toUri().getPath()))
+          .containsExactlyInAnyOrderElementsOf(SharedSpark.dataFilesInTable(table.id()));
+    }
   }
 
   @Test

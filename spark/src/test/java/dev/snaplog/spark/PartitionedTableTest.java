@@ -268,8 +268,10 @@ class PartitionedTableTest {
     assertThat(sparkRows("SHOW CREATE TABLE " + t).get(0)).contains("PARTITIONED BY (months(ts), truncate(2, name))");
 
     spark.sql("INSERT INTO " + t + " VALUES (10, TIMESTAMP_NTZ'2026-03-01 00:00', 'n9y')");
+    spark.sql("SELECT 11L AS id, TIMESTAMP_NTZ'2026-04-01 00:00' AS ts, 'n8z' AS name").write().format("snaplog")
+        .mode("append").save(table.location()); // by location: the data source reports the same partitioning
     Table after = api("from_api");
-    assertThat(SharedSpark.apiRows(id)).hasSize(7);
+    assertThat(SharedSpark.apiRows(id)).hasSize(8);
     assertThat(after.newScan().filter(Expressions.equal("name", "n9y")).planFiles().toList()).hasSize(1);
     assertEveryFileHoldsOnlyItsPartition(after);
   }

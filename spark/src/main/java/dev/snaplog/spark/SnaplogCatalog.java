@@ -1,6 +1,7 @@
 package dev.snaplog.spark;
 
 import dev.snaplog.core.Catalog;
+import dev.snaplog.core.PartitionSpec;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.TableId;
 import dev.snaplog.core.exceptions.NamespaceNotEmptyException;
@@ -8,6 +9,7 @@ import dev.snaplog.core.exceptions.TableAlreadyExistsException;
 import dev.snaplog.spark.internal.ReadSelection;
 import dev.snaplog.spark.internal.SnaplogSparkTable;
 import dev.snaplog.spark.internal.SparkErrors;
+import dev.snaplog.spark.internal.SparkPartitioning;
 import dev.snaplog.spark.internal.SparkSchemas;
 import dev.snaplog.spark.internal.WarehouseConfig;
 import java.util.HashMap;
@@ -30,7 +32,8 @@ import org.apache.spark.sql.connector.expressions.Transform;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
- * A Spark catalog over one Snaplog warehouse: namespaces, tables, reads with time travel and appends.
+ * A Spark catalog over one Snaplog warehouse: namespaces, tables (partitioned by Spark's transforms or not),
+ * reads with time travel, and writes.
  *
  * <pre>
  *   spark.sql.catalog.snaplog=dev.snaplog.spark.SnaplogCatalog
@@ -192,16 +195,14 @@ public class SnaplogCatalog implements TableCatalog, SupportsNamespaces {
       Map<String, String> properties) throws org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException,
       NoSuchNamespaceException {
     TableId id = tableId(ident);
-    if (partitions != null && partitions.length > 0) {
-      throw SparkErrors.partitioned(partitions);
-    }
     Schema schema = SparkSchemas.fromSpark(columns);
+    PartitionSpec spec = SparkPartitioning.toSpec(partitions, schema);
     Map<String, String> tableProperties = tableProperties(properties);
     if (!catalog.namespaceExists(id.namespace())) {
       throw new NoSuchNamespaceException(ident.namespace());
     }
     try {
-      return new SnaplogSparkTable(catalog.createTable(id, schema, tableProperties), config,
+      return new SnaplogSparkTable(catalog.createTable(id, schema, spec, tableProperties), config,
           ReadSelection.current());
     } catch (TableAlreadyExistsException e) {
       throw new org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException(ident);

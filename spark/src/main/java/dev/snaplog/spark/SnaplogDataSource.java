@@ -53,6 +53,12 @@ public class SnaplogDataSource implements TableProvider, DataSourceRegister {
     return resolve(options).schema();
   }
 
+  /** The table's own partitioning, so Spark plans writes by location as it does writes by name. */
+  @Override
+  public Transform[] inferPartitioning(CaseInsensitiveStringMap options) {
+    return resolve(options).partitioning();
+  }
+
   @Override
   public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
     return resolve(new CaseInsensitiveStringMap(properties));

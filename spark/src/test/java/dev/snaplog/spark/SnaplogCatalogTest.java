@@ -89,8 +89,9 @@ class SnaplogCatalogTest {
         .hasMessageContaining("Column 'a'").hasMessageContaining("ARRAY<INT>").hasMessageContaining("flat");
     assertThatThrownBy(() -> spark.sql("CREATE TABLE snaplog." + ns + ".bad2 (a TINYINT)"))
         .hasMessageContaining("CAST the column AS INT");
-    assertThatThrownBy(() -> spark.sql("CREATE TABLE snaplog." + ns + ".bad3 (a INT, b INT) PARTITIONED BY (b)"))
-        .hasMessageContaining("not partitioned");
+    assertThatThrownBy(() -> spark.sql("CREATE TABLE snaplog." + ns + ".bad3 (a INT, b INT)"
+        + " PARTITIONED BY (bucket(4, a, b))")).hasMessageContaining("bucket(4, a, b)")
+        .hasMessageContaining("each on one column");
     assertThatThrownBy(() -> spark.sql("CREATE TABLE snaplog." + ns + ".bad4 (a INT) USING parquet"))
         .hasMessageContaining("USING parquet");
     assertThatThrownBy(() -> spark.sql("CREATE TABLE snaplog." + ns + ".bad5 (a INT) LOCATION '/tmp/x'"))

@@ -16,6 +16,7 @@ import org.apache.spark.sql.connector.catalog.SupportsRead;
 import org.apache.spark.sql.connector.catalog.SupportsRowLevelOperations;
 import org.apache.spark.sql.connector.catalog.SupportsWrite;
 import org.apache.spark.sql.connector.catalog.TableCapability;
+import org.apache.spark.sql.connector.expressions.Transform;
 import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
@@ -65,6 +66,12 @@ public final class SnaplogSparkTable implements org.apache.spark.sql.connector.c
   @Override
   public StructType schema() {
     return SparkSchemas.toSpark(schema);
+  }
+
+  /** The table's current partition spec as Spark's transforms ({@code days(ts)}, {@code bucket(16, id)}, ...). */
+  @Override
+  public Transform[] partitioning() {
+    return SparkPartitioning.toSpark(table.spec(), table.schema());
   }
 
   @Override

@@ -19,7 +19,8 @@ import org.apache.spark.sql.types.StructField;
  * Starts a write: an append unless Spark asks for an overwrite. Static overwrites ({@code INSERT OVERWRITE},
  * {@code INSERT INTO ... REPLACE WHERE}, {@code df.writeTo(t).overwrite(condition)}, save mode overwrite with
  * or without the option {@code replaceWhere}) replace the rows their condition matches, which must translate
- * exactly into a Snaplog filter. Dynamic partition overwrite is refused: the table has no partitions. Options
+ * exactly into a Snaplog filter. A dynamic partition overwrite replaces the partitions the written rows fall in
+ * ({@link ReplacePartitionsCommit}); it is refused on an unpartitioned table, which has none to choose. Options
  * and conditions are checked here, before any task runs.
  */
 final class SnaplogWriteBuilder implements SupportsOverwriteV2, SupportsDynamicOverwrite {
@@ -71,9 +72,14 @@ final class SnaplogWriteBuilder implements SupportsOverwriteV2, SupportsDynamicO
     return this;
   }
 
+  /** Replaces the partitions the written rows fall in; refused for an unpartitioned table (it has none). */
   @Override
   public WriteBuilder overwriteDynamicPartitions() {
-    throw SparkErrors.dynamicOverwrite(table.id().toString());
+    if (table.spec().isUnpartitioned()) {
+      throw SparkErrors.dynamicOverwrite(table.id().toString());
+    }
+    operation = new ReplacePartitionsCommit();
+    return this;
   }
 
   @Override

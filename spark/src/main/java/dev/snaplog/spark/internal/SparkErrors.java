@@ -2,7 +2,6 @@ package dev.snaplog.spark.internal;
 
 import dev.snaplog.core.exceptions.CommitConflictException;
 import dev.snaplog.core.exceptions.ValidationException;
-import java.util.Arrays;
 import java.util.Collection;
 import org.apache.spark.sql.types.DataType;
 
@@ -47,9 +46,10 @@ public final class SparkErrors {
         + " levels; Snaplog namespaces have exactly one (catalog.namespace.table)");
   }
 
-  public static ValidationException partitioned(Object[] transforms) {
-    return new ValidationException("Snaplog tables are not partitioned yet; create the table without"
-        + " PARTITIONED BY " + Arrays.toString(transforms));
+  public static ValidationException unsupportedTransform(String transform) {
+    return new ValidationException("PARTITIONED BY " + transform + " is not a Snaplog partition transform; use a"
+        + " column (identity), years(c), months(c), days(c), hours(c), bucket(N, c) or truncate(W, c), each on one"
+        + " column; nothing was created");
   }
 
   public static ValidationException unsupportedTableProperty(String key, String value) {

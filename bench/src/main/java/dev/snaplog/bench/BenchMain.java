@@ -11,12 +11,13 @@ import java.util.Set;
  * Runs the workloads of issue 6 on Snaplog and Apache Iceberg in one JVM and prints the results table.
  *
  * <pre>
- *   BenchMain [--quick | --full | --smoke] [--only 1,3,6] [--storage local,s3] [--dir DIR] [--out FILE]
+ *   BenchMain [--quick | --full | --smoke] [--only 1,3,6,8] [--storage local,s3] [--dir DIR] [--out FILE]
  * </pre>
  *
  * Workload numbers follow the issue: 1+2+5 share one table per system (commit latency and requests at depth,
- * then time travel), 3 is concurrent writers, 4 is scan planning (JMH), 6 is row throughput. 1, 2, 3 and 5
- * run on each storage (the local filesystem and the S3 test server); 4 and 6 on the local filesystem.
+ * then time travel), 3 is concurrent writers, 4 is scan planning (JMH), 6 is row throughput, 8 is planning a
+ * table partitioned by day (JMH; 7, changing data, runs on its own: {@link ChangeDataBench}). 1, 2, 3 and 5
+ * run on each storage (the local filesystem and the S3 test server); 4, 6 and 8 on the local filesystem.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -40,7 +41,7 @@ public final class BenchMain {
 
   static Report run(String[] args) throws Exception {
     String mode = "quick";
-    Set<String> only = new HashSet<>(Arrays.asList("1", "2", "3", "4", "5", "6"));
+    Set<String> only = new HashSet<>(Arrays.asList("1", "2", "3", "4", "5", "6", "8"));
     Set<String> storages = new HashSet<>(Arrays.asList("local", "s3"));
     Path dir = null;
     Path out = null;
@@ -65,7 +66,7 @@ public final class BenchMain {
           break;
         default:
           throw new IllegalArgumentException("unknown argument " + args[i]
-              + "; usage: [--quick|--full|--smoke] [--only 1,3,6] [--storage local,s3] [--dir DIR] [--out FILE]");
+              + "; usage: [--quick|--full|--smoke] [--only 1,3,6,8] [--storage local,s3] [--dir DIR] [--out FILE]");
       }
     }
     if (dir == null) {
@@ -83,6 +84,9 @@ public final class BenchMain {
     }
     if (only.contains("4")) {
       new PlanningWorkload(config, report).run();
+    }
+    if (only.contains("8")) {
+      new PartitionedPlanningWorkload(config, report).run();
     }
     if (only.contains("6")) {
       new ThroughputWorkload(config, report).run();

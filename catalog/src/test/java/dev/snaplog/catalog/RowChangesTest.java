@@ -181,6 +181,29 @@ class RowChangesTest {
   }
 
   @Test
+  void aChangeWhoseReadVersionWasExpiredMeanwhileConflictsChangesNothingAndRunsAgain() {
+    table.newAppend().appendRecords(rows(0, 10)).commit();
+    var delete = table.newDelete().deleteWhere(Expressions.equal("id", 3L));
+    var append = table.newAppend().appendRecords(rows(10, 12));
+    Table other = catalog.loadTable(T);
+    other.newDelete().deleteWhere(Expressions.equal("id", 9L)).commit();
+    other.newAppend().appendRecords(rows(20, 21)).commit();
+    other.expireSnapshots().retainLast(1).commit(); // removes the versions the delete would validate against
+    long version = other.refresh().version();
+    assertThatThrownBy(delete::commit).isInstanceOfSatisfying(CommitConflictException.class,
+        e -> assertThat(e.getMessage()).contains("expired").contains("Run the change again"));
+    assertThat(table.refresh().version()).isEqualTo(version);
+    append.commit(); // an append validates nothing, so it lands over the expiry
+    TreeSet<Long> expected = range(0, 9);
+    expected.addAll(range(10, 12));
+    expected.add(20L);
+    assertThat(ids(table)).isEqualTo(expected);
+    table.newDelete().deleteWhere(Expressions.equal("id", 3L)).commit();
+    assertThat(ids(table)).doesNotContain(3L).hasSize(11);
+    assertThat(catalog.loadTable(T).verify(true).problems()).isEmpty();
+  }
+
+  @Test
   void badInputFailsClearlyAndChangesNothing() {
     assertThatThrownBy(() -> table.newDelete().deleteWhere(Expressions.equal("id", 1L)).commit())
         .isInstanceOf(ValidationException.class).hasMessageContaining("no rows");

@@ -43,12 +43,11 @@ public final class OverwriteCommand extends RowInputCommand<OverwriteFiles> {
     Map<String, Object> result = ChangeReport.of(t, s, r, dryRun);
     if (dryRun) {
       result.put("added-records", inputRows);
-      result.put("added-files", (long) files.size());
+      result.put("added-files", (long) input.files.size());
       result.put("total-records", (Long) result.get("total-records") + inputRows);
     }
     String sentence = r != null && r.duplicate()
-        ? "Commit token " + commitToken + " is already committed (matched " + r.matchedToken().orElseThrow()
-            + ", in snapshot " + s.snapshotId() + " at version " + r.version() + "); nothing overwritten"
+        ? input.alreadyCommitted(r, "nothing overwritten")
         : (dryRun ? "Would replace " : "Replaced ") + result.get("removed-records") + " rows of " + t.id()
             + " with " + result.get("added-records") + (dryRun ? " (dry run; nothing committed)"
             : ": snapshot " + s.snapshotId() + ", version " + r.version());

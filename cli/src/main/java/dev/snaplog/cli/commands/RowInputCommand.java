@@ -1,7 +1,6 @@
 package dev.snaplog.cli.commands;
 
 import dev.snaplog.cli.CliContext;
-import dev.snaplog.cli.input.InputFormat;
 import dev.snaplog.cli.input.Progress;
 import dev.snaplog.core.CommitResult;
 import dev.snaplog.core.Limits;
@@ -10,13 +9,9 @@ import dev.snaplog.core.Snapshot;
 import dev.snaplog.core.SnapshotUpdate;
 import dev.snaplog.core.Table;
 import dev.snaplog.core.types.LossyInput;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * A command that changes rows with the rows of input files ({@code overwrite}, {@code upsert}): the options they
@@ -26,26 +21,8 @@ import picocli.CommandLine.Parameters;
  * @param <U> the operation the command builds
  */
 abstract class RowInputCommand<U extends SnapshotUpdate<U>> extends BaseCommand {
-  @Parameters(index = "0", paramLabel = "TABLE", description = "NAMESPACE.TABLE")
-  String table;
-
-  @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE",
-      description = "Input files: .csv, .jsonl/.ndjson/.json or .parquet.")
-  List<Path> files;
-
-  @Option(names = "--input-format", paramLabel = "FORMAT",
-      description = "Read every FILE as ${COMPLETION-CANDIDATES} instead of guessing from its name.")
-  InputFormat inputFormat;
-
-  @Option(names = "--commit-token", paramLabel = "WRITER:SEQ",
-      description = "Make the commit idempotent, as for append.")
-  String commitToken;
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A summary property of the new snapshot.")
-  Map<String, String> summary = new LinkedHashMap<>();
-
-  @Option(names = "--allow-lossy", description = "Store input that cannot be stored exactly, as for append.")
-  boolean allowLossy;
+  @Mixin
+  RowInputOptions input;
 
   @Option(names = "--dry-run", description = "Report what would change; write and commit nothing.")
   boolean dryRun;
@@ -72,23 +49,23 @@ abstract class RowInputCommand<U extends SnapshotUpdate<U>> extends BaseCommand 
 
   @Override
   protected final int run(CliContext ctx) {
-    InputFiles inputs = InputFiles.of(files, inputFormat);
-    Limits.checkProperties("summary property", summary);
-    Table t = ctx.loadTable(table);
+    InputFiles inputs = input.inputFiles();
+    Limits.checkProperties("summary property", input.summary);
+    Table t = ctx.loadTable(input.table);
     if (!dryRun) {
       ctx.requireWritable();
     }
     U update = newUpdate(t);
-    summary.forEach(update::set);
-    if (commitToken != null) {
-      update.commitToken(commitToken);
+    input.summary.forEach(update::set);
+    if (input.commitToken != null) {
+      update.commitToken(input.commitToken);
       Optional<CommitResult> done = update.alreadyCommitted();
       if (done.isPresent()) {
         report(ctx, t, done.get().snapshot(), done.get(), 0);
         return 0;
       }
     }
-    LossyInput lossy = allowLossy ? LossyInput.ALLOW : LossyInput.REFUSE;
+    LossyInput lossy = input.lossy();
     Progress progress = new Progress(ctx.err(), ctx.showProgress());
     long rows = inputs.checkAll(t.schema(), lossy, progress);
     if (!dryRun || dryRunReadsRows()) {

@@ -42,8 +42,7 @@ public final class UpsertCommand extends RowInputCommand<Upsert> {
   protected void report(CliContext ctx, Table t, Snapshot s, CommitResult r, long inputRows) {
     Map<String, Object> result = ChangeReport.of(t, s, r, dryRun);
     String sentence = r != null && r.duplicate()
-        ? "Commit token " + commitToken + " is already committed (matched " + r.matchedToken().orElseThrow()
-            + ", in snapshot " + s.snapshotId() + " at version " + r.version() + "); nothing upserted"
+        ? input.alreadyCommitted(r, "nothing upserted")
         : (dryRun ? "Would upsert " : "Upserted ") + result.get("added-records") + " rows into " + t.id()
             + ", replacing " + result.get("removed-records") + (dryRun ? " (dry run; nothing committed)"
             : ": snapshot " + s.snapshotId() + ", version " + r.version());

@@ -5,18 +5,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Runs the workloads of issue 6 on Snaplog and Apache Iceberg in one JVM and prints the results table.
  *
  * <pre>
- *   BenchMain [--quick | --full | --smoke] [--only 1,3,6] [--storage local,s3] [--dir DIR] [--out FILE]
+ *   BenchMain [--quick | --full | --smoke] [--only 1,3,6,8] [--storage local,s3] [--dir DIR] [--out FILE]
  * </pre>
  *
  * Workload numbers follow the issue: 1+2+5 share one table per system (commit latency and requests at depth,
- * then time travel), 3 is concurrent writers, 4 is scan planning (JMH), 6 is row throughput. 1, 2, 3 and 5
- * run on each storage (the local filesystem and the S3 test server); 4 and 6 on the local filesystem.
+ * then time travel), 3 is concurrent writers, 4 is scan planning (JMH), 6 is row throughput, 8 is planning a
+ * table partitioned by day (JMH; 7, changing data, runs on its own: {@link ChangeDataBench}). 1, 2, 3 and 5
+ * run on each storage (the local filesystem and the S3 test server); 4, 6 and 8 on the local filesystem.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -40,7 +42,7 @@ public final class BenchMain {
 
   static Report run(String[] args) throws Exception {
     String mode = "quick";
-    Set<String> only = new HashSet<>(Arrays.asList("1", "2", "3", "4", "5", "6"));
+    Set<String> only = new HashSet<>(Arrays.asList("1", "2", "3", "4", "5", "6", "8"));
     Set<String> storages = new HashSet<>(Arrays.asList("local", "s3"));
     Path dir = null;
     Path out = null;
@@ -65,7 +67,7 @@ public final class BenchMain {
           break;
         default:
           throw new IllegalArgumentException("unknown argument " + args[i]
-              + "; usage: [--quick|--full|--smoke] [--only 1,3,6] [--storage local,s3] [--dir DIR] [--out FILE]");
+              + "; usage: [--quick|--full|--smoke] [--only 1,3,6,8] [--storage local,s3] [--dir DIR] [--out FILE]");
       }
     }
     if (dir == null) {
@@ -77,17 +79,22 @@ public final class BenchMain {
     long start = System.nanoTime();
     Harness.log("mode %s, data under %s", mode, config.dir());
     IcebergTable.conf(); // install the counting file: filesystem before anything else touches Hadoop
-    // the local filesystem first, then planning and throughput, then S3 (the longest part)
-    if (storages.contains("local")) {
+    // the local filesystem first, then planning and throughput, then S3 (the longest part); the storages only
+    // matter to 1, 2, 3 and 5, so the S3 server is not started for the others alone
+    boolean onStorages = only.stream().anyMatch(List.of("1", "2", "3", "5")::contains);
+    if (storages.contains("local") && onStorages) {
       runOn(new LocalBackend(config.dir()), config.depths(), config, report, only);
     }
     if (only.contains("4")) {
       new PlanningWorkload(config, report).run();
     }
+    if (only.contains("8")) {
+      new PartitionedPlanningWorkload(config, report).run();
+    }
     if (only.contains("6")) {
       new ThroughputWorkload(config, report).run();
     }
-    if (storages.contains("s3")) {
+    if (storages.contains("s3") && onStorages) {
       runOn(s3Backend(config, report), config.s3Depths(), config, report, only);
     }
     report.note(String.format("Run time: %.1f min (mode %s).", (System.nanoTime() - start) / 6e10, mode));

@@ -3,6 +3,10 @@ package dev.snaplog.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +49,14 @@ final class IcebergTable implements BenchTable {
       Types.NestedField.required(1, "id", Types.LongType.get()),
       Types.NestedField.optional(2, "v", Types.DoubleType.get()),
       Types.NestedField.optional(3, "s", Types.StringType.get()));
+
+  static final Schema SCHEMA_BY_DAY = new Schema(
+      Types.NestedField.required(1, "id", Types.LongType.get()),
+      Types.NestedField.optional(2, "v", Types.DoubleType.get()),
+      Types.NestedField.optional(3, "s", Types.StringType.get()),
+      Types.NestedField.optional(4, "ts", Types.TimestampType.withZone()));
+
+  static final PartitionSpec BY_DAY = PartitionSpec.builderFor(SCHEMA_BY_DAY).day("ts").build();
 
   /** History is built in transactions of this many appends: one metadata write per group (see grow). */
   static final int GROW_GROUP = 250;
@@ -93,6 +105,15 @@ final class IcebergTable implements BenchTable {
     return new IcebergTable(table, CountingLocalFileSystem.COUNTERS, () -> { });
   }
 
+  /**
+   * Creates a table partitioned by {@code day(ts)} at {@code location} (see {@link BenchTable});
+   * {@link #onHadoopTables} loads it again, its layout coming from the table.
+   */
+  static IcebergTable createByDayOnHadoopTables(String location) {
+    Table table = new HadoopTables(conf()).create(SCHEMA_BY_DAY, BY_DAY, Map.of(), location);
+    return new IcebergTable(table, CountingLocalFileSystem.COUNTERS, () -> { });
+  }
+
   Table table() {
     return table;
   }
@@ -134,11 +155,30 @@ final class IcebergTable implements BenchTable {
   public Object registeredFile() {
     long k = nextFile.getAndIncrement();
     long lo = k * ROWS_PER_REGISTERED_FILE;
-    Metrics metrics = new Metrics(ROWS_PER_REGISTERED_FILE, Map.of(1, 8_000L), Map.of(1, ROWS_PER_REGISTERED_FILE),
-        Map.of(1, 0L), Map.of(), Map.of(1, bound(lo)), Map.of(1, bound(lo + ROWS_PER_REGISTERED_FILE - 1)));
-    return DataFiles.builder(PartitionSpec.unpartitioned())
-        .withPath(location + "/data/registered-" + k + ".parquet")
+    long hi = lo + ROWS_PER_REGISTERED_FILE - 1;
+    PartitionSpec spec = table.spec();
+    if (spec.isUnpartitioned()) {
+      Metrics metrics = new Metrics(ROWS_PER_REGISTERED_FILE, Map.of(1, 8_000L), Map.of(1, ROWS_PER_REGISTERED_FILE),
+          Map.of(1, 0L), Map.of(), Map.of(1, bound(lo)), Map.of(1, bound(hi)));
+      return DataFiles.builder(spec)
+          .withPath(location + "/data/registered-" + k + ".parquet")
+          .withFormat(FileFormat.PARQUET)
+          .withRecordCount(ROWS_PER_REGISTERED_FILE)
+          .withFileSizeInBytes(10_000)
+          .withMetrics(metrics)
+          .build();
+    }
+    Instant day = BenchTable.dayOfFile(k);
+    long dayMicros = micros(day);
+    long lastMicros = dayMicros + 86_399_000_000L;
+    Metrics metrics = new Metrics(ROWS_PER_REGISTERED_FILE, Map.of(1, 8_000L, 4, 8_000L),
+        Map.of(1, ROWS_PER_REGISTERED_FILE, 4, ROWS_PER_REGISTERED_FILE), Map.of(1, 0L, 4, 0L), Map.of(),
+        Map.of(1, bound(lo), 4, timeBound(dayMicros)), Map.of(1, bound(hi), 4, timeBound(lastMicros)));
+    String partitionPath = "ts_day=" + LocalDate.ofInstant(day, ZoneOffset.UTC);
+    return DataFiles.builder(spec)
+        .withPath(location + "/data/" + partitionPath + "/registered-" + k + ".parquet")
         .withFormat(FileFormat.PARQUET)
+        .withPartitionPath(partitionPath)
         .withRecordCount(ROWS_PER_REGISTERED_FILE)
         .withFileSizeInBytes(10_000)
         .withMetrics(metrics)
@@ -147,6 +187,14 @@ final class IcebergTable implements BenchTable {
 
   private static ByteBuffer bound(long v) {
     return Conversions.toByteBuffer(Types.LongType.get(), v);
+  }
+
+  private static ByteBuffer timeBound(long micros) {
+    return Conversions.toByteBuffer(Types.TimestampType.withZone(), micros);
+  }
+
+  private static long micros(Instant t) {
+    return ChronoUnit.MICROS.between(Instant.EPOCH, t);
   }
 
   @Override
@@ -184,6 +232,22 @@ final class IcebergTable implements BenchTable {
     if (idBelow != null) {
       scan = scan.filter(Expressions.lessThan("id", idBelow));
     }
+    return count(scan);
+  }
+
+  /** The day's bounds go in as microseconds since 1970, the value Iceberg keeps for a {@code timestamptz}. */
+  @Override
+  public int planFilesOnDay(Integer day) {
+    TableScan scan = table.newScan();
+    if (day != null) {
+      scan = scan.filter(Expressions.and(
+          Expressions.greaterThanOrEqual("ts", micros(BenchTable.dayStart(day))),
+          Expressions.lessThan("ts", micros(BenchTable.dayStart(day + 1)))));
+    }
+    return count(scan);
+  }
+
+  private static int count(TableScan scan) {
     int n = 0;
     try (CloseableIterable<FileScanTask> tasks = scan.planFiles()) {
       for (FileScanTask ignored : tasks) {

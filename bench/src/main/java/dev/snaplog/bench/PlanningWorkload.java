@@ -3,12 +3,7 @@ package dev.snaplog.bench;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Workload 4: builds a table per system with {@code planCommits} commits of {@code planFilesPerCommit}
@@ -50,54 +45,24 @@ final class PlanningWorkload {
     }
     long filesAtMid = (long) half * config.planFilesPerCommit();
     String facts = mid[0] + "," + mid[1] + "," + config.planFiles() + "," + filesAtMid;
-    boolean smoke = config.mode().equals("smoke");
-    Options opts = new OptionsBuilder()
-        .include(PlanningBenchmark.class.getName())
-        .param("warehouse", warehouse)
-        .param("icebergLocation", location)
-        .param("facts", facts)
-        .forks(config.jmhForks())
-        .warmupIterations(config.jmhWarmupIterations())
-        .warmupTime(smoke ? TimeValue.milliseconds(100) : TimeValue.seconds(2))
-        .measurementIterations(config.jmhIterations())
-        .measurementTime(smoke ? TimeValue.milliseconds(200) : TimeValue.seconds(3))
-        .timeUnit(TimeUnit.MILLISECONDS)
-        .jvmArgsAppend("-Xmx8g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
-        .shouldFailOnError(true)
-        .build();
-    Collection<RunResult> results = new Runner(opts).run();
+    Collection<RunResult> results = Jmh.run(config, PlanningBenchmark.class,
+        Map.of("warehouse", warehouse, "icebergLocation", location, "facts", facts));
     for (String handle : List.of("loaded", "new")) {
       for (String at : List.of("current", "mid")) {
         for (String filter : List.of("none", "prune99")) {
-          RunResult s = find(results, "snaplog", at, filter, handle);
-          RunResult i = find(results, "iceberg", at, filter, handle);
+          RunResult s = Jmh.find(results, Map.of("system", "snaplog", "at", at, "filter", filter, "handle", handle));
+          RunResult i = Jmh.find(results, Map.of("system", "iceberg", "at", at, "filter", filter, "handle", handle));
           String w = String.format("4 plan %s snapshot (%,d files), %s, %s",
               at.equals("mid") ? "mid-history" : "current", at.equals("mid") ? filesAtMid : config.planFiles(),
               filter.equals("none") ? "no filter" : "99% pruned",
               handle.equals("loaded") ? "loaded table" : "new table handle");
-          report.add(w, "median", "ms", percentile(s, 50), percentile(i, 50), "JMH sample time, "
+          report.add(w, "median", "ms", Jmh.percentile(s, 50), Jmh.percentile(i, 50), "JMH sample time, "
               + config.planCommits() + " commits x " + config.planFilesPerCommit() + " registered files");
-          report.add(w, "p95", "ms", percentile(s, 95), percentile(i, 95), null);
+          report.add(w, "p95", "ms", Jmh.percentile(s, 95), Jmh.percentile(i, 95), null);
         }
       }
     }
     report.note(String.format("Planning tables built in %d s (Snaplog, one commit per append) and %d s (Iceberg,"
         + " transactions of %d appends; see IcebergTable.grow).", seconds[0], seconds[1], IcebergTable.GROW_GROUP));
-  }
-
-  private static RunResult find(Collection<RunResult> results, String system, String at, String filter,
-      String handle) {
-    for (RunResult r : results) {
-      var p = r.getParams();
-      if (p.getParam("system").equals(system) && p.getParam("at").equals(at) && p.getParam("filter").equals(filter)
-          && p.getParam("handle").equals(handle)) {
-        return r;
-      }
-    }
-    throw new IllegalStateException("no JMH result for " + system + "/" + at + "/" + filter + "/" + handle);
-  }
-
-  private static double percentile(RunResult r, double p) {
-    return r.getPrimaryResult().getStatistics().getPercentile(p);
   }
 }

@@ -10,6 +10,7 @@ import dev.snaplog.core.DataWriter;
 import dev.snaplog.core.FileScanTask;
 import dev.snaplog.core.GenericRecord;
 import dev.snaplog.core.HistoryEntry;
+import dev.snaplog.core.PartitionSpec;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.Snapshot;
 import dev.snaplog.core.Table;
@@ -28,6 +29,8 @@ final class SnaplogTable implements BenchTable {
   static final String SYSTEM = "snaplog";
   static final String NAMESPACE = "bench";
   static final Schema SCHEMA = Schema.parse("id long not null, v double, s string");
+  static final Schema SCHEMA_BY_DAY = Schema.parse("id long not null, v double, s string, ts timestamptz");
+  static final PartitionSpec BY_DAY = PartitionSpec.parse("day(ts)", SCHEMA_BY_DAY);
 
   private final Catalog catalog;
   private final Table table;
@@ -35,7 +38,7 @@ final class SnaplogTable implements BenchTable {
   private final AtomicLong nextFile;
 
   private SnaplogTable(Storage storage, Counters counters, String name, Map<String, String> tableProps,
-      boolean create) {
+      boolean create, boolean byDay) {
     this.counters = counters;
     this.catalog = WarehouseCatalog.of(storage, Map.of());
     TableId id = TableId.of(NAMESPACE, name);
@@ -43,7 +46,8 @@ final class SnaplogTable implements BenchTable {
       if (!catalog.namespaceExists(NAMESPACE)) {
         catalog.createNamespace(NAMESPACE);
       }
-      this.table = catalog.createTable(id, SCHEMA, tableProps);
+      this.table = byDay ? catalog.createTable(id, SCHEMA_BY_DAY, BY_DAY, tableProps)
+          : catalog.createTable(id, SCHEMA, tableProps);
     } else {
       this.table = catalog.loadTable(id);
     }
@@ -53,7 +57,7 @@ final class SnaplogTable implements BenchTable {
   /** Creates the table (and its namespace) or loads it; {@code counters} is what {@code storage} counts into. */
   static SnaplogTable of(Storage storage, Counters counters, String name, Map<String, String> tableProps,
       boolean create) {
-    return new SnaplogTable(storage, counters, name, tableProps, create);
+    return new SnaplogTable(storage, counters, name, tableProps, create, false);
   }
 
   /** The same on a local warehouse directory, counted by wrapping its stores ({@link CountingStorage}). */
@@ -61,6 +65,16 @@ final class SnaplogTable implements BenchTable {
     Counters counters = new Counters();
     return of(CountingStorage.wrap(Catalogs.openStorage(warehouse, Map.of()), counters), counters, name, tableProps,
         create);
+  }
+
+  /**
+   * Creates a table partitioned by {@code day(ts)} in a local warehouse directory (see {@link BenchTable});
+   * {@link #local} loads it again, its layout coming from the table.
+   */
+  static SnaplogTable createLocalByDay(String warehouse, String name) {
+    Counters counters = new Counters();
+    return new SnaplogTable(CountingStorage.wrap(Catalogs.openStorage(warehouse, Map.of()), counters), counters,
+        name, Map.of(), true, true);
   }
 
   Table table() {
@@ -92,8 +106,20 @@ final class SnaplogTable implements BenchTable {
   public Object registeredFile() {
     long k = nextFile.getAndIncrement();
     long lo = k * ROWS_PER_REGISTERED_FILE;
-    return new DataFile(table.location() + "/data/registered-" + k + ".parquet", DataFile.PARQUET,
-        ROWS_PER_REGISTERED_FILE, 10_000, Map.of(1, new ColumnStats(0, lo, lo + ROWS_PER_REGISTERED_FILE - 1)));
+    ColumnStats ids = new ColumnStats(0, lo, lo + ROWS_PER_REGISTERED_FILE - 1);
+    PartitionSpec spec = table.spec();
+    if (spec.isUnpartitioned()) {
+      return new DataFile(table.location() + "/data/registered-" + k + ".parquet", DataFile.PARQUET,
+          ROWS_PER_REGISTERED_FILE, 10_000, Map.of(1, ids));
+    }
+    // partition values come from a row of the file, as the table's partitioned writer takes them
+    Instant day = BenchTable.dayOfFile(k);
+    Map<Integer, Object> partition = spec.partition(GenericRecord.of(table.schema(), lo, 0.0, "", day));
+    int ts = table.schema().findField("ts").orElseThrow().id();
+    ColumnStats times = new ColumnStats(0, day, day.plusSeconds(86_399));
+    return new DataFile(table.location() + "/data/" + spec.path(partition, table.schema()) + "/registered-" + k
+        + ".parquet", DataFile.PARQUET, ROWS_PER_REGISTERED_FILE, 10_000, Map.of(1, ids, ts, times))
+        .withPartition(spec.specId(), partition);
   }
 
   @Override
@@ -120,6 +146,20 @@ final class SnaplogTable implements BenchTable {
     if (idBelow != null) {
       scan = scan.filter(Expressions.lessThan("id", idBelow));
     }
+    return count(scan);
+  }
+
+  @Override
+  public int planFilesOnDay(Integer day) {
+    TableScan scan = table.newScan();
+    if (day != null) {
+      scan = scan.filter(Expressions.and(Expressions.greaterThanOrEqual("ts", BenchTable.dayStart(day)),
+          Expressions.lessThan("ts", BenchTable.dayStart(day + 1))));
+    }
+    return count(scan);
+  }
+
+  private static int count(TableScan scan) {
     int n = 0;
     try (CloseableIterable<FileScanTask> tasks = scan.planFiles()) {
       for (FileScanTask ignored : tasks) {

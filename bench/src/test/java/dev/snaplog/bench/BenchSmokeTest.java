@@ -16,7 +16,7 @@ class BenchSmokeTest {
         dir.resolve("results.md").toString()});
     List<Report.Line> lines = report.lines();
     for (String workload : List.of("1 append commit", "2 per commit", "3 concurrent appends", "4 plan", "5 time travel",
-        "6 write", "6 read", "6 ceiling")) {
+        "6 write", "6 read", "6 ceiling", "8 plan")) {
       assertThat(lines).as(workload).anyMatch(l -> l.workload().startsWith(workload));
     }
     for (String workload : List.of("1 append commit", "2 per commit", "3 concurrent appends", "5 time travel")) {
@@ -35,6 +35,12 @@ class BenchSmokeTest {
     });
     assertThat(lines).filteredOn(l -> l.metric().startsWith("lost"))
         .allSatisfy(l -> assertThat(l.snaplog() + l.iceberg()).isZero());
+    // a table partitioned by day: a one-day filter plans exactly the day's files of the 200, on both systems
+    assertThat(lines).filteredOn(l -> l.workload().startsWith("8 plan") && l.workload().contains("one-day filter")
+        && l.metric().startsWith("files planned")).singleElement().satisfies(l -> {
+          assertThat(l.snaplog()).isEqualTo(2.0);
+          assertThat(l.iceberg()).isEqualTo(2.0);
+        });
     assertThat(dir.resolve("results.md")).content().contains("| workload | metric | Snaplog | Iceberg |");
   }
 }

@@ -1,0 +1,51 @@
+package dev.snaplog.bench;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the JMH benchmarks of the planning workloads (4 and 8) with the forks, warm-up and iterations of the
+ * run's mode, and reads their results back. Each benchmark forks its own JVM, so what it needs of the tables
+ * built beforehand travels as string parameters.
+ */
+final class Jmh {
+  private Jmh() {}
+
+  /** Runs every parameter combination of {@code benchmark}, with {@code params} fixed. */
+  static Collection<RunResult> run(Config config, Class<?> benchmark, Map<String, String> params) throws Exception {
+    boolean smoke = config.mode().equals("smoke");
+    ChainedOptionsBuilder opts = new OptionsBuilder()
+        .include("^" + benchmark.getName().replace(".", "\\.") + "\\.") // not PlanningBenchmark's namesakes
+        .forks(config.jmhForks())
+        .warmupIterations(config.jmhWarmupIterations())
+        .warmupTime(smoke ? TimeValue.milliseconds(100) : TimeValue.seconds(2))
+        .measurementIterations(config.jmhIterations())
+        .measurementTime(smoke ? TimeValue.milliseconds(200) : TimeValue.seconds(3))
+        .timeUnit(TimeUnit.MILLISECONDS)
+        .jvmArgsAppend("-Xmx8g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
+        .shouldFailOnError(true);
+    params.forEach(opts::param);
+    return new Runner(opts.build()).run();
+  }
+
+  /** The result whose parameters include all of {@code params}. */
+  static RunResult find(Collection<RunResult> results, Map<String, String> params) {
+    for (RunResult r : results) {
+      var p = r.getParams();
+      if (params.entrySet().stream().allMatch(e -> e.getValue().equals(p.getParam(e.getKey())))) {
+        return r;
+      }
+    }
+    throw new IllegalStateException("no JMH result for " + params);
+  }
+
+  static double percentile(RunResult r, double p) {
+    return r.getPrimaryResult().getStatistics().getPercentile(p);
+  }
+}

@@ -206,7 +206,7 @@ public final class SchemaUpdate implements UpdateSchema {
   @Override
   public UpdateSchema moveFirst(String name) {
     Field f = find(name, "move");
-    return move(f, 0);
+    return move(f, name, 0);
   }
 
   @Override
@@ -214,7 +214,7 @@ public final class SchemaUpdate implements UpdateSchema {
     Field f = find(name, "move");
     Field ref = sibling(f, afterName, name);
     List<Field> without = siblingsOf(f).stream().filter(x -> x.id() != f.id()).toList();
-    return move(f, indexOf(without, ref.id()) + 1);
+    return move(f, name, indexOf(without, ref.id()) + 1);
   }
 
   @Override
@@ -222,11 +222,11 @@ public final class SchemaUpdate implements UpdateSchema {
     Field f = find(name, "move");
     Field ref = sibling(f, beforeName, name);
     List<Field> without = siblingsOf(f).stream().filter(x -> x.id() != f.id()).toList();
-    return move(f, indexOf(without, ref.id()));
+    return move(f, name, indexOf(without, ref.id()));
   }
 
-  private UpdateSchema move(Field f, int index) {
-    checkNotElement(f, f.name(), "move");
+  private UpdateSchema move(Field f, String name, int index) {
+    checkNotElement(f, name, "move");
     current = edit(current.parentId(f.id()).orElse(null), fields -> {
       List<Field> out = new ArrayList<>(fields.stream().filter(x -> x.id() != f.id()).toList());
       out.add(index, f);

@@ -84,6 +84,12 @@ class SchemaUpdateTest {
   }
 
   @Test
+  void aRefusedMoveOfAListElementNamesItsFullPath() {
+    assertThatThrownBy(() -> update().moveFirst("events.element")).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("Cannot move 'events.element'");
+  }
+
+  @Test
   void aRefusedOperationLeavesTheChangeAsItWas() {
     SchemaUpdate u = update();
     u.addColumn("a", Type.INT);

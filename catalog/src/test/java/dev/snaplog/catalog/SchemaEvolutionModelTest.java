@@ -52,10 +52,16 @@ import net.jqwik.api.constraints.Size;
 
 /**
  * Evolves a partitioned table's schema at random between appends (add a column, optional or required with a
- * default, at the top level or inside a struct, or under a dropped column's name; add a struct; drop; rename;
- * widen int to long, float to double, decimal to more digits, date to timestamp; make optional; move) and tries
- * the changes the table must refuse (dropping the partition source or the only field of a struct, a narrowing or
- * unrelated type change, a required column without a default, a rename onto a sibling's name). Between the
+ * default, at the top level or inside a struct, or under a dropped column's name; add a struct, a list or a map;
+ * drop; rename; widen int to long, float to double, decimal to more digits, date to timestamp; make optional;
+ * move) and tries the changes the table must refuse (dropping the partition source or the only field of a
+ * struct, a narrowing or unrelated type change, a required column without a default, a rename onto a sibling's
+ * name). Lists and maps, at the top level and inside structs, hold primitives or structs; the changes reach
+ * inside them ({@code tags.element}, {@code attrs.key}, {@code attrs.value.x}): fields are added to, dropped from
+ * and renamed in a struct that is a list element or map value, elements, keys and values are widened, elements
+ * and values made optional; and the table must refuse to drop, rename or move an element, key or value, to make
+ * a key optional, to add a field to a list or map itself, or to change an element, key or value to a type that
+ * is no widening. Filters take only fields outside lists and maps, where a row has one value. Between the
  * changes it appends, appends across a concurrent schema change, deletes rows, compacts, and filters on evolved
  * fields. An in-memory model keeps every row as written, by field id, and the schema as it should be. After every
  * step the current scan must show the model's schema and rows (dropped columns gone, added ones null or their
@@ -69,7 +75,7 @@ class SchemaEvolutionModelTest {
   private static final TableId T = TableId.of("db", "evolving");
   private static final String SCHEMA = "id long not null, n int not null, f float, amount decimal(6,2),"
       + " d date not null, name string, loc struct<x int, y string not null, pts list<struct<u float, v date not null>>>,"
-      + " tags list<int>, attrs map<string, struct<x int, y float not null>>";
+      + " tags list<int>, attrs map<int, struct<x int, y float not null>>, hist map<date, float not null>";
   private static final List<Type> TYPES = List.of(Type.INT, Type.LONG, Type.FLOAT, Type.DOUBLE,
       Type.decimal(5, 2), Type.STRING, Type.DATE, Type.TIMESTAMP, Type.BOOLEAN);
   /** Dates and timestamps fall within three days, so an append writes at most three files under {@code day(d)}. */
@@ -126,7 +132,10 @@ class SchemaEvolutionModelTest {
   /** Renames the field picked to a new name, or onto the name of one of its siblings (refused). */
   record Rename(int pick, boolean ontoSibling) implements Op {}
 
-  /** Widens the field picked, or changes it to a type that is no widening of it (refused). */
+  /**
+   * Widens the field picked among those that can widen (list elements, map keys and values included), or
+   * changes the field picked among all to a type that is no widening of it (refused).
+   */
   record Widen(int pick, int digits, boolean notWidening) implements Op {}
 
   /** Makes the required field picked optional (any field when none is required: a change of nothing). */
@@ -217,8 +226,9 @@ class SchemaEvolutionModelTest {
             Col.list("pts", Col.struct(Type.ELEMENT, List.of(Col.of("u", Type.FLOAT, false),
                 Col.of("v", Type.DATE, true)))))),
         Col.list("tags", Col.of(Type.ELEMENT, Type.INT, false)),
-        Col.map("attrs", Type.STRING, Col.struct(Type.VALUE, List.of(Col.of("x", Type.INT, false),
-            Col.of("y", Type.FLOAT, true)))));
+        Col.map("attrs", Type.INT, Col.struct(Type.VALUE, List.of(Col.of("x", Type.INT, false),
+            Col.of("y", Type.FLOAT, true)))),
+        Col.map("hist", Type.DATE, Col.of(Type.VALUE, Type.FLOAT, true)));
   }
 
   // ---- applying a step to the table and the model alike ----
@@ -311,7 +321,10 @@ class SchemaEvolutionModelTest {
             u -> u.renameColumn(target.path(), fresh));
       }
     } else if (op instanceof Widen w) {
-      Located target = fields.get(w.pick() % fields.size());
+      List<Located> widenable = fields.stream().filter(l -> l.col().type() != null
+          && wider(l.col().type(), 1) != null).toList();
+      List<Located> candidates = w.notWidening() || widenable.isEmpty() ? fields : widenable;
+      Located target = candidates.get(w.pick() % candidates.size());
       Type from = target.col().type();
       Type wider = from == null ? null : wider(from, w.digits());
       if (wider != null && !w.notWidening()) {

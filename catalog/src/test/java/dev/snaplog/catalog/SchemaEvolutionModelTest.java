@@ -43,6 +43,7 @@ import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.From;
 import net.jqwik.api.Property;
@@ -216,6 +217,17 @@ class SchemaEvolutionModelTest {
     } finally {
       delete(dir);
     }
+  }
+
+  /**
+   * The widenings inside lists and maps on rows already written, which random sequences reach only now and
+   * then: among the fields of {@link #SCHEMA} that widen, picks 7, 8 and 12 are {@code tags.element},
+   * {@code attrs.key} and {@code hist.value}; a compaction then rewrites the old files under the wider types.
+   */
+  @Example
+  void widensListElementsMapKeysAndMapValuesOfRowsWritten() {
+    everySnapshotReadsBackUnderItsSchema(List.of(new Append(5, 1), new Widen(7, 1, false), new Append(3, 2),
+        new Widen(8, 1, false), new Widen(12, 1, false), new Append(3, 3), new Compact()));
   }
 
   private static List<Col> initialColumns() {

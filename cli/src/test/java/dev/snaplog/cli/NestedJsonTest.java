@@ -71,6 +71,30 @@ class NestedJsonTest extends CliTestBase {
   }
 
   @Test
+  void scalarsInsideNestedValuesKeepTheirTextForms() throws IOException {
+    ok("create", "db.kinds", "--schema", "id int not null, times list<timestamptz>,"
+        + " s struct<d date, u uuid, f float, b binary, t time, n decimal(5,3)>, byday map<date, list<double>>,"
+        + " m map<string, boolean>");
+    String row = "{\"id\":1,\"times\":[\"2026-01-01T10:00:00.123456Z\",null],\"s\":{\"d\":\"2026-02-28\","
+        + "\"u\":\"123e4567-e89b-12d3-a456-426614174000\",\"f\":\"NaN\",\"b\":\"AAEC/w==\",\"t\":\"23:59:59.5\","
+        + "\"n\":-1.250},\"byday\":[{\"key\":\"2026-01-02\",\"value\":[1.0E300,\"-Infinity\"]}],"
+        + "\"m\":{\"yes\":true,\"no\":false}}";
+    // a string-keyed map may also come as key/value entries; it prints as an object
+    ok("append", "db.kinds", write("kinds.jsonl", row.replace("{\"yes\":true,\"no\":false}",
+        "[{\"key\":\"yes\",\"value\":true},{\"key\":\"no\",\"value\":false}]") + "\n").toString());
+    List<String> printed = scanLines("db.kinds");
+    assertThat(printed).containsExactly("{\"id\":1,\"times\":[\"2026-01-01T10:00:00.123456Z\",null],"
+        + "\"s\":{\"d\":\"2026-02-28\",\"u\":\"123e4567-e89b-12d3-a456-426614174000\",\"f\":\"NaN\","
+        + "\"b\":\"AAEC/w==\",\"t\":\"23:59:59.500\",\"n\":-1.250},"
+        + "\"byday\":[{\"key\":\"2026-01-02\",\"value\":[1.0E300,\"-Infinity\"]}],\"m\":{\"yes\":true,\"no\":false}}");
+    ok("create", "db.kinds2", "--schema", "id int not null, times list<timestamptz>,"
+        + " s struct<d date, u uuid, f float, b binary, t time, n decimal(5,3)>, byday map<date, list<double>>,"
+        + " m map<string, boolean>");
+    ok("append", "db.kinds2", write("kinds2.jsonl", printed.get(0) + "\n").toString());
+    assertThat(scanLines("db.kinds2")).isEqualTo(printed);
+  }
+
+  @Test
   void changesPrintNestedValuesAsJson() throws IOException {
     ok("append", "db.nested", write("in.jsonl", ROWS.get(0) + "\n").toString());
     JsonNode changes = json("changes", "db.nested");

@@ -146,13 +146,26 @@ class NestedJsonTest extends CliTestBase {
     assertRefused("bad-map-key.jsonl", "{\"id\":4,\"scores\":{\"one\":1.0}}",
         ":1:19:", "column 'scores key'", "'one'");
     assertRefused("repeated-map-key.jsonl", "{\"id\":4,\"scores\":[{\"key\":1,\"value\":1},{\"key\":1,\"value\":2}]}",
-        "map key 1 appears twice", "--allow-lossy");
+        "map key 1 appears twice in one map", "--allow-lossy");
     assertRefused("entry-without-key.jsonl", "{\"id\":4,\"scores\":[{\"value\":1}]}",
         "column 'scores'", "needs a non-null 'key'");
+    assertRefused("entry-not-object.jsonl", "{\"id\":4,\"scores\":[3]}",
+        ":1:19:", "column 'scores'", "found a number");
 
     assertThat(version("db.nested")).isEqualTo(before);
     assertThat(dataFiles("db", "nested")).containsExactlyInAnyOrderElementsOf(filesBefore);
     assertThat(scanLines("db.nested")).containsExactly(ROWS.get(1));
+  }
+
+  @Test
+  void repeatedKeysInsideNestedValuesKeepTheLastWithAllowLossy() throws IOException {
+    Path in = write("repeat.jsonl", "{\"id\":1,\"address\":{\"city\":\"A\",\"city\":\"B\"},"
+        + "\"scores\":{\"1\":1,\"2\":2,\"1\":3}}\n");
+    fails(ExitCodes.INVALID, "append", "db.nested", in.toString());
+    ok("append", "db.nested", in.toString(), "--allow-lossy");
+    assertThat(scanLines("db.nested")).containsExactly("{\"id\":1,\"address\":{\"city\":\"B\",\"zip\":null},"
+        + "\"items\":null,\"tags\":null,\"attrs\":null,\"scores\":[{\"key\":2,\"value\":2.0},"
+        + "{\"key\":1,\"value\":3.0}],\"amount\":null}");
   }
 
   @Test

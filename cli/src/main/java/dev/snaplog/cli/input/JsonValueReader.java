@@ -57,7 +57,7 @@ final class JsonValueReader {
             : "column '" + path + "': key '" + key + "' is not a field of the struct; its fields are "
                 + fields.columnNames());
       }
-      checkRepeat(seen[pos], keyAt, "key '" + key + "'");
+      checkRepeat(seen[pos], keyAt, "key '" + key + "' appears twice in one object");
       seen[pos] = true;
       parser.nextToken();
       values[pos] = read(fields.fields().get(pos).type(), child(path, key));
@@ -153,7 +153,7 @@ final class JsonValueReader {
       JsonLocation entryAt = parser.currentTokenLocation();
       if (parser.currentToken() != JsonToken.START_OBJECT) {
         throw error(entryAt, "column '" + path + "': an entry of a " + type + " given as an array must be a"
-            + " {\"key\": ..., \"value\": ...} object, found " + parser.currentToken().asString());
+            + " {\"key\": ..., \"value\": ...} object, found " + describe(parser.currentToken()));
       }
       Object k = null;
       Object v = null;
@@ -164,11 +164,11 @@ final class JsonValueReader {
         JsonLocation nameAt = parser.currentTokenLocation();
         parser.nextToken();
         if (name.equals(Type.KEY)) {
-          checkRepeat(seenKey, nameAt, "key 'key'");
+          checkRepeat(seenKey, nameAt, "key 'key' appears twice in one object");
           seenKey = true;
           k = read(type.keyField().type(), path + " key");
         } else if (name.equals(Type.VALUE)) {
-          checkRepeat(seenValue, nameAt, "key 'value'");
+          checkRepeat(seenValue, nameAt, "key 'value' appears twice in one object");
           seenValue = true;
           v = read(type.valueField().type(), path + "[" + k + "]");
         } else {
@@ -191,7 +191,8 @@ final class JsonValueReader {
 
   private void put(Map<Object, Object> out, Object key, Object value, JsonLocation at, String path) {
     boolean repeated = out.containsKey(key);
-    checkRepeat(repeated, at, "column '" + path + "': map key " + Literals.describe(key));
+    checkRepeat(repeated, at, "column '" + path + "': map key " + Literals.describe(key) + " appears twice in one"
+        + " map");
     if (repeated) {
       out.remove(key); // the last value wins, in the position it was last given
     }
@@ -206,10 +207,10 @@ final class JsonValueReader {
     return value;
   }
 
-  private void checkRepeat(boolean repeated, JsonLocation at, String what) {
+  private void checkRepeat(boolean repeated, JsonLocation at, String problem) {
     if (repeated && lossy == LossyInput.REFUSE) {
-      throw error(at, what + " appears twice in one object; only one value can be stored (keep one, or pass"
-          + " --allow-lossy to keep the last)");
+      throw error(at, problem + "; only one value can be stored (keep one, or pass --allow-lossy to keep the"
+          + " last)");
     }
   }
 

@@ -102,8 +102,9 @@ public final class SchemaUpdate implements UpdateSchema {
       if (parent.type().id() != TypeId.STRUCT) {
         throw new ValidationException("Cannot add '" + name + "': '" + parent.name() + "' is a "
             + parent.type().id().typeName() + ", and fields are added to structs only"
-            + (parent.type().isNested() ? " (for the struct inside a list or map, name it as in "
-            + name.substring(0, dot) + ".element.field)" : ""));
+            + (parent.type().isNested() ? " (for the struct inside a " + parent.type().id().typeName()
+            + ", name it as in " + name.substring(0, dot) + "."
+            + (parent.type().id() == TypeId.MAP ? Type.VALUE : Type.ELEMENT) + ".field)" : ""));
       }
     }
     if (dot > 0 && parent == null) {

@@ -90,6 +90,14 @@ class SchemaUpdateTest {
   }
 
   @Test
+  void aFieldAddedToAMapItselfIsRefusedPointingAtTheMapValue() {
+    Schema withMap = Schema.parse("id int not null, attrs map<string, struct<x int>>");
+    assertThatThrownBy(() -> SchemaUpdate.detached(withMap, withMap.highestFieldId(), List.of())
+        .addColumn("attrs.y", Type.INT)).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("attrs.value.field").hasMessageNotContaining("attrs.element");
+  }
+
+  @Test
   void aRefusedOperationLeavesTheChangeAsItWas() {
     SchemaUpdate u = update();
     u.addColumn("a", Type.INT);

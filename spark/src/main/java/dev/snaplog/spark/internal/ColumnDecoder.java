@@ -99,10 +99,8 @@ abstract class ColumnDecoder {
   /**
    * Decodes {@code rows} rows from {@code r} into {@code v} from position {@code out} on, leaving out the rows
    * {@code drop} marks (it may be null: none); each row read is consumed.
-   *
-   * @return the position after the last value written
    */
-  final int decode(ColumnReader r, WritableColumnVector v, int out, int rows, boolean[] drop) {
+  final void decode(ColumnReader r, WritableColumnVector v, int out, int rows, boolean[] drop) {
     int present = r.getDescriptor().getMaxDefinitionLevel();
     int at = out;
     for (int i = 0; i < rows; i++) {
@@ -121,7 +119,6 @@ abstract class ColumnDecoder {
       }
       r.consume();
     }
-    return at;
   }
 
   /** Writes the reader's current value at {@code row}. */

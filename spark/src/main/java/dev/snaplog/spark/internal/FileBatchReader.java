@@ -143,19 +143,16 @@ final class FileBatchReader implements PartitionReader<ColumnarBatch> {
    */
   private int decode(long first, int rows, int out) {
     boolean[] dropped = markDeleted(first, rows);
-    int end = out;
     for (int i = 0; i < decoders.length; i++) {
       if (decoders[i] != null) {
-        end = decoders[i].decode(readers[i], vectors[i], out, rows, dropped);
+        decoders[i].decode(readers[i], vectors[i], out, rows, dropped);
       }
     }
-    if (dropped == null) {
-      end = out + rows;
-    } else {
-      end = out;
+    int end = out + rows;
+    if (dropped != null) {
       for (int i = 0; i < rows; i++) {
-        if (!dropped[i]) {
-          end++;
+        if (dropped[i]) {
+          end--;
         }
       }
     }

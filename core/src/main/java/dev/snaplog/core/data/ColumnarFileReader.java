@@ -215,7 +215,8 @@ public final class ColumnarFileReader implements Closeable {
   /**
    * A reader of the current row group's values of projected column {@code pos}, which the file holds, positioned
    * on its first row. Read it one row at a time: the definition level tells a null (below the maximum) from a
-   * value; call {@link ColumnReader#consume()} to move to the next row.
+   * value; call {@link ColumnReader#consume()} to move to the next row, after reading the value or
+   * {@link ColumnReader#skip() skipping} it (a value neither read nor skipped would be read as the next row's).
    */
   public ColumnReader reader(int pos) {
     Column c = columns.get(pos);

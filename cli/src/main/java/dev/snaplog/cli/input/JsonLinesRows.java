@@ -60,7 +60,7 @@ final class JsonLinesRows implements RowSource {
         return null;
       }
       if (t != JsonToken.START_OBJECT) {
-        throw error(parser.currentTokenLocation(), "expected a JSON object per line, found " + t.asString());
+        throw error(parser.currentTokenLocation(), "expected a JSON object per line, found " + JsonValueReader.describe(t));
       }
       if (parser.currentTokenLocation().getLineNr() == lastObjectEndLine) {
         throw error(parser.currentTokenLocation(), "a second JSON object starts on the line of the previous one;"

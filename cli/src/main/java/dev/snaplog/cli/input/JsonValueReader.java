@@ -221,7 +221,7 @@ final class JsonValueReader {
     }
   }
 
-  private static String describe(JsonToken t) {
+  static String describe(JsonToken t) {
     return switch (t) {
       case START_OBJECT -> "an object";
       case START_ARRAY -> "an array";

@@ -168,6 +168,43 @@ class RowDeltaUpsertTest {
   }
 
   @Test
+  void anUpsertMatchesKeysInFilesWrittenBeforeTheKeyWasWidenedOrAddedAndSkipsDeletedRows() {
+    Schema narrow = Schema.parse("k int not null, msg string");
+    Table t = catalog.createTable(TableId.of("db", "evolved"), narrow);
+    List<Record> old = new ArrayList<>();
+    for (int k = 0; k < 10; k++) {
+      old.add(GenericRecord.of(narrow, k, "old" + k));
+    }
+    t.newAppend().appendRecords(old).commit();
+    t.newDelete().deleteWhere(dev.snaplog.core.expressions.Expressions.equal("k", 3)).commit();
+    // the file holds k as int; the key is now long, and 'region' is in no file: every old row reads 'eu'
+    Schema wide = t.updateSchema().updateColumn("k", dev.snaplog.core.types.Type.LONG)
+        .addRequiredColumn("region", dev.snaplog.core.types.Type.STRING, "eu").commit();
+
+    t.newUpsert().key("k").addRecords(List.of(GenericRecord.of(wide, 3L, "new3", "us"),
+        GenericRecord.of(wide, 4L, "new4", "us"), GenericRecord.of(wide, 42L, "new42", "us"))).commit();
+    Map<Object, String> byKey = new TreeMap<>();
+    t.refresh().newScan().records().forEach(r -> assertThat(byKey.put(r.get("k"), (String) r.get("msg"))).isNull());
+    Map<Object, String> want = new TreeMap<>();
+    for (long k = 0; k < 10; k++) {
+      want.put(k, "old" + k);
+    }
+    want.put(3L, "new3"); // deleted before: only the new row
+    want.put(4L, "new4");
+    want.put(42L, "new42");
+    assertThat(byKey).isEqualTo(want);
+
+    // keyed on the added column: every old row has the default 'eu' and goes; the 'us' rows stay
+    Snapshot s = t.newUpsert().key("region").addRecords(List.of(GenericRecord.of(wide, 7L, "only-eu", "eu")))
+        .commit();
+    assertThat(s.summaryLong(Snapshot.REMOVED_RECORDS)).isEqualTo(8); // 0..9 less 3 (deleted) and 4 (upserted)
+    List<String> msgs = new ArrayList<>();
+    t.refresh().newScan().records().forEach(r -> msgs.add(r.get("region") + ":" + r.get("msg")));
+    assertThat(msgs).containsExactlyInAnyOrder("us:new3", "us:new4", "us:new42", "eu:only-eu");
+    assertThat(t.verify(true).problems()).isEmpty();
+  }
+
+  @Test
   void anUpsertInCopyOnWriteModeRewritesTheFiles() {
     catalog.dropTable(T, true);
     table = catalog.createTable(T, SCHEMA, Map.of(TableProperties.DELETE_MODE,

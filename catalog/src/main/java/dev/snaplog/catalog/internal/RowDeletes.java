@@ -6,7 +6,9 @@ import dev.snaplog.core.Field;
 import dev.snaplog.core.FileScanTask;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
+import dev.snaplog.core.data.ColumnarFileReader;
 import dev.snaplog.core.data.ParquetFormat;
+import dev.snaplog.core.data.ReadMetrics;
 import dev.snaplog.core.exceptions.CommitConflictException;
 import dev.snaplog.core.exceptions.ValidationException;
 import dev.snaplog.core.expressions.Evaluators;
@@ -24,6 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.io.ParquetDecodingException;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -77,22 +81,30 @@ final class RowDeletes {
   }
 
   /**
-   * The changes that delete the rows of {@code target} for which {@code matches} holds, judged on the named
-   * {@code columns} alone (in merge-on-read only they are read). Files are chosen by {@code prune} (a filter
-   * their stats must allow) and every candidate is read.
+   * The changes that delete the rows of {@code target} whose key is one of {@code keys}. Files are chosen by the
+   * keys' pruning filter (their stats must allow it) and every candidate is read: in merge-on-read only the key
+   * columns, a one-column key value by value without building rows.
    */
-  FileChanges deleteMatching(SnapshotState target, Expression prune, List<String> columns,
-      Predicate<Record> matches, boolean copyOnWrite, boolean dryRun, Consumer<String> ownObject,
-      Set<String> rewritten) {
+  FileChanges deleteKeys(SnapshotState target, UpsertKeys keys, boolean copyOnWrite, boolean dryRun,
+      Consumer<String> ownObject, Set<String> rewritten) {
     Schema schema = schema(target);
     Deletes out = new Deletes(copyOnWrite);
-    Expression bound = Expressions.bind(prune, schema);
-    Schema projection = copyOnWrite ? schema : schema.select(columns);
+    Expression bound = Expressions.bind(keys.pruneFilter(schema), schema);
     List<DataFile> toRead = new ArrayList<>();
     for (FileScanTask task : ScanPlanner.plan(ops.log(), target.context(), target.fileSet(), bound)) {
       toRead.add(task.file());
     }
-    out.readAndDelete(toRead, schema, projection, (p, r) -> matches.test(r));
+    Optional<Field> topLevelKey = Optional.empty();
+    if (keys.columns().size() == 1) {
+      int keyId = schema.field(keys.columns().get(0)).id();
+      topLevelKey = schema.fields().stream().filter(f -> f.id() == keyId).findFirst();
+    }
+    if (!copyOnWrite && topLevelKey.isPresent()) {
+      out.readKeyAndDelete(toRead, schema, topLevelKey.get(), keys::matchesValue);
+    } else {
+      Schema projection = copyOnWrite ? schema : schema.select(keys.columns());
+      out.readAndDelete(toRead, schema, projection, (p, r) -> keys.matches(r));
+    }
     return out.finish(dryRun, ownObject, rewritten);
   }
 
@@ -165,6 +177,54 @@ final class RowDeletes {
       for (FileRead read : ParallelReads.map(files, f -> read(f, schema, projection, selector))) {
         record(read.file(), read.existing(), read.matching(), read.kept());
       }
+    }
+
+    /**
+     * Reads the one column {@code key} of each of {@code files} (side by side), value by value, skipping rows
+     * already deleted, and deletes the rows whose value {@code matches} (a null never does).
+     */
+    void readKeyAndDelete(List<DataFile> files, Schema schema, Field key, Predicate<Object> matches) {
+      Schema projection = schema.select(List.of(key.name()));
+      for (FileRead read : ParallelReads.map(files, f -> readKey(f, schema, projection, matches))) {
+        record(read.file(), read.existing(), read.matching(), read.kept());
+      }
+    }
+
+    private FileRead readKey(DataFile f, Schema schema, Schema projection, Predicate<Object> matches) {
+      RoaringBitmap existing = ops.deletionVector(f);
+      RoaringBitmap matching = new RoaringBitmap();
+      try (ColumnarFileReader file = ParquetFormat.readColumns(ops.storage().objects().newInputFile(f.location()),
+          schema, projection, Expressions.alwaysTrue(), new ReadMetrics())) {
+        ColumnarFileReader.Column column = file.columns().get(0);
+        while (file.nextRowGroup()) {
+          int first = Math.toIntExact(file.rowGroupStart());
+          int rows = Math.toIntExact(file.rowGroupRows());
+          if (!column.inFile()) { // added after the file was written: every row has the column's default
+            if (matches.test(column.defaultValue())) {
+              matching.add((long) first, (long) first + rows);
+            }
+            continue;
+          }
+          ColumnReader values = file.reader(0);
+          int present = values.getDescriptor().getMaxDefinitionLevel();
+          try {
+            for (int p = first; p < first + rows; p++) {
+              if (values.getCurrentDefinitionLevel() == present) {
+                if (existing.contains(p)) {
+                  values.skip();
+                } else if (matches.test(ColumnarFileReader.value(column, values))) {
+                  matching.add(p);
+                }
+              }
+              values.consume();
+            }
+          } catch (ParquetDecodingException e) {
+            throw file.corrupt(e);
+          }
+        }
+      }
+      matching.andNot(existing);
+      return new FileRead(f, existing, matching, List.of());
     }
 
     private FileRead read(DataFile f, Schema schema, Schema projection, RowSelector selector) {

@@ -87,6 +87,18 @@ final class UpsertKeys {
     return key != null && keys.contains(key);
   }
 
+  /** Whether an existing row whose one key column holds {@code value} has one of the batch's keys. */
+  boolean matchesValue(Object value) {
+    if (columns.size() != 1) {
+      throw new IllegalStateException("a key of " + columns.size() + " columns is matched on rows, not values");
+    }
+    return value != null && keys.contains(normalized(value));
+  }
+
+  List<String> columns() {
+    return columns;
+  }
+
   boolean isEmpty() {
     return keys.isEmpty();
   }

@@ -87,8 +87,7 @@ final class UpsertOperation extends RowChangingUpdate<Upsert> implements Upsert 
   @Override
   protected FileChanges rowDeletes(SnapshotState target, boolean copyOnWrite, boolean dryRun,
       Set<String> rewritten) {
-    return rowDeletes.deleteMatching(target, keys.pruneFilter(ops.current().metadata().schema()), keyColumns,
-        keys::matches, copyOnWrite, dryRun, this::ownObject, rewritten);
+    return rowDeletes.deleteKeys(target, keys, copyOnWrite, dryRun, this::ownObject, rewritten);
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.snaplog.core.exceptions.StorageException;
 import dev.snaplog.core.expressions.Evaluators;
 import dev.snaplog.core.expressions.Expression;
 import dev.snaplog.core.io.InputFile;
+import dev.snaplog.core.types.Promotions;
 import dev.snaplog.core.types.Type;
 import java.io.Closeable;
 import java.io.IOException;
@@ -225,6 +226,26 @@ public final class ColumnarFileReader implements Closeable {
           + in.location());
     }
     return store.getColumnReader(c.descriptor());
+  }
+
+  /**
+   * The value {@code r}, a reader of column {@code c}, is on (a value, not a null: its definition level is the
+   * maximum), as the canonical Java value of the column's type in the projection: decoded as the file wrote it and
+   * widened as {@link dev.snaplog.core.types.Promotions} widens. Reads the value; the caller still consumes the
+   * row. For callers that look at values one at a time; engines that fill vectors decode the primitives
+   * themselves.
+   */
+  public static Object value(Column c, ColumnReader r) {
+    Object raw = switch (c.descriptor().getPrimitiveType().getPrimitiveTypeName()) {
+      case BOOLEAN -> r.getBoolean();
+      case INT32 -> r.getInteger();
+      case INT64 -> r.getLong();
+      case FLOAT -> r.getFloat();
+      case DOUBLE -> r.getDouble();
+      case BINARY, FIXED_LEN_BYTE_ARRAY -> r.getBinary();
+      case INT96 -> throw new IllegalArgumentException("INT96 column '" + c.field().name() + "' is not read");
+    };
+    return Promotions.promote(c.fileType(), c.field().type(), ParquetValues.read(c.fileType(), raw));
   }
 
   /** The exception to raise when values of this file cannot be decoded. */

@@ -17,6 +17,8 @@ import dev.snaplog.core.RowDelta;
 import dev.snaplog.core.Upsert;
 import dev.snaplog.core.PartitionSpec;
 import dev.snaplog.core.Schema;
+import dev.snaplog.core.ReplaceSortOrder;
+import dev.snaplog.core.SortOrder;
 import dev.snaplog.core.UpdatePartitionSpec;
 import dev.snaplog.core.UpdateSchema;
 import dev.snaplog.catalog.TableProperties;
@@ -89,6 +91,23 @@ public final class BaseTable implements Table {
   @Override
   public UpdatePartitionSpec updateSpec() {
     return LayoutChanges.updateSpec(ops);
+  }
+
+  @Override
+  public SortOrder sortOrder() {
+    return metadata().sortOrder();
+  }
+
+  @Override
+  public Map<Integer, SortOrder> sortOrders() {
+    Map<Integer, SortOrder> out = new java.util.TreeMap<>();
+    metadata().sortOrders().forEach(o -> out.put(o.orderId(), o));
+    return out;
+  }
+
+  @Override
+  public ReplaceSortOrder replaceSortOrder() {
+    return LayoutChanges.replaceSortOrder(ops);
   }
 
   @Override
@@ -239,10 +258,20 @@ public final class BaseTable implements Table {
     return newDataWriter(spec());
   }
 
-  /** A writer with the current schema for files of {@code spec}, which may be an older spec of the table. */
+  /**
+   * A writer with the current schema and sort order for files of {@code spec}, which may be an older spec of
+   * the table; with {@code trackOrdinals} it remembers where each row went ({@link TableDataWriter#placement}).
+   */
+  TableDataWriter newDataWriter(PartitionSpec spec, boolean trackOrdinals) {
+    TableMetadata m = metadata();
+    return new TableDataWriter(ops, m.schema(), spec, m.sortOrder(),
+        TableProperties.partitionedMaxOpenFiles(m.properties(), ops.catalogProperties()),
+        TableProperties.sortBufferRows(m.properties(), ops.catalogProperties()), trackOrdinals);
+  }
+
+  /** A writer with the current schema and sort order for files of {@code spec}. */
   DataWriter newDataWriter(PartitionSpec spec) {
-    return new TableDataWriter(ops, schema(), spec,
-        TableProperties.partitionedMaxOpenFiles(properties(), ops.catalogProperties()));
+    return newDataWriter(spec, false);
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.snaplog.catalog.internal;
 
 import dev.snaplog.catalog.TableProperties;
 import dev.snaplog.core.DataFile;
-import dev.snaplog.core.DataWriter;
 import dev.snaplog.core.PartitionSpec;
 import dev.snaplog.core.IsolationLevel;
 import dev.snaplog.core.Record;
@@ -24,13 +23,14 @@ import org.roaringbitmap.RoaringBitmap;
 /**
  * Compaction; see {@link RewriteFiles}. Candidates (small files and files with deleted rows) are packed in
  * table order into bins of at most the target size, judged by each file's live share of its bytes; every bin
- * of two or more files, or holding a file with deleted rows, is written as one new file of its live rows.
+ * of two or more files, or holding a file with deleted rows, is written as one new file of its live rows
+ * (sorted by the table's sort order when it has one; then one file per full sort buffer).
  * The change is one commit that removes the old files and adds the new ones.
  *
  * <p>Conflicts: appends do not touch the files it replaces and are kept. A concurrent commit that removed or
  * rewrote one of them (copy-on-write, another compaction, a rollback) makes it conflict. A concurrent delete
  * that only gave one of them a (bigger) deletion vector does not: the rewrite remembers where each row it read
- * went in its new files, and on retry carries the newly deleted positions over into deletion vectors of those
+ * went in its new files ({@link RowPlacement}), and on retry carries the newly deleted positions over into deletion vectors of those
  * files, so no deleted row comes back and the compaction still lands.
  */
 final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements RewriteFiles {
@@ -46,13 +46,15 @@ final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements
   private FileChanges planned;
 
   /**
-   * The rows of one replaced file in its new file: the live rows as read (every position not in
-   * {@code deletedAtRead}), in order, from position {@code outputStart} of {@code output}.
+   * The rows of one replaced file in its bin's new files: the live rows as read (every position not in
+   * {@code deletedAtRead}) were written in order from ordinal {@code firstOrdinal} of the bin's writer, and
+   * {@code placement} says where each ordinal went (a sort order reorders them, and a full sort buffer splits
+   * them into several files).
    */
-  private record Origin(RoaringBitmap deletedAtRead, String output, long outputStart) {
-    /** The new file's position of the replaced file's position {@code p} (a row that was live). */
-    long outputPosition(int p) {
-      return outputStart + p - deletedAtRead.rank(p);
+  private record Origin(RoaringBitmap deletedAtRead, RowPlacement placement, long firstOrdinal) {
+    /** The writer's ordinal of the replaced file's position {@code p} (a row that was live). */
+    long ordinal(int p) {
+      return firstOrdinal + p - deletedAtRead.rank(p);
     }
   }
 
@@ -98,7 +100,11 @@ final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements
     for (List<DataFile> files : partitions.values()) {
       for (List<DataFile> bin : bins(files, target)) {
         removed.addAll(bin);
-        added.add(dryRun ? planned(bin) : rewrite(bin, schema, state.context().specById(bin.get(0).specId())));
+        if (dryRun) {
+          added.add(planned(bin));
+        } else {
+          added.addAll(rewrite(bin, schema, state.context().specById(bin.get(0).specId())));
+        }
       }
     }
     FileChanges changes = new FileChanges(removed, added);
@@ -150,21 +156,27 @@ final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements
         bin.stream().mapToLong(RewriteOperation::liveBytes).sum(), Map.of());
   }
 
-  /** Writes the live rows of {@code bin}, file after file, into one new data file. */
-  private DataFile rewrite(List<DataFile> bin, Schema schema, PartitionSpec spec) {
-    Map<String, Origin> written = new HashMap<>();
-    try (DataWriter writer = table.newDataWriter(spec)) {
+  /**
+   * Writes the live rows of {@code bin}, file after file, into one new data file (sorted by the table's sort
+   * order, if it has one; then one per full sort buffer).
+   */
+  private List<DataFile> rewrite(List<DataFile> bin, Schema schema, PartitionSpec spec) {
+    Map<String, Long> firstOrdinals = new HashMap<>();
+    Map<String, RoaringBitmap> deletedAtRead = new HashMap<>();
+    try (TableDataWriter writer = table.newDataWriter(spec, true)) {
       for (DataFile f : bin) {
         RoaringBitmap deleted = ops.deletionVector(f);
-        written.put(f.location(), new Origin(deleted, null, writer.recordCount()));
+        deletedAtRead.put(f.location(), deleted);
+        firstOrdinals.put(f.location(), writer.recordCount());
         for (Record r : ParquetFormat.read(ops.storage().objects().newInputFile(f.location(), f.fileSizeBytes()),
             schema, schema, Expressions.alwaysTrue(), p -> deleted.contains((int) p), new ReadMetrics())) {
           writer.write(r);
         }
       }
-      DataFile out = writer.complete();
-      ownObject(out.location());
-      written.forEach((loc, o) -> origins.put(loc, new Origin(o.deletedAtRead(), out.location(), o.outputStart())));
+      List<DataFile> out = writer.completeFiles();
+      out.forEach(f -> ownObject(f.location()));
+      RowPlacement placement = writer.placement();
+      firstOrdinals.forEach((loc, first) -> origins.put(loc, new Origin(deletedAtRead.get(loc), placement, first)));
       return out;
     }
   }
@@ -199,8 +211,11 @@ final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements
       Origin o = origins.get(before.location());
       RoaringBitmap newly = RoaringBitmap.andNot(ops.deletionVector(now),
           o.deletedAtRead());
-      RoaringBitmap out = carried.computeIfAbsent(o.output(), k -> new RoaringBitmap());
-      newly.forEach((int p) -> out.add(Math.toIntExact(o.outputPosition(p))));
+      newly.forEach((int p) -> {
+        long ordinal = o.ordinal(p);
+        carried.computeIfAbsent(o.placement().location(ordinal), k -> new RoaringBitmap())
+            .add(o.placement().position(ordinal));
+      });
     }
     if (carried.isEmpty()) {
       return planned;

@@ -22,6 +22,7 @@ import dev.snaplog.core.SortOrder;
 import dev.snaplog.core.UpdatePartitionSpec;
 import dev.snaplog.core.UpdateSchema;
 import dev.snaplog.catalog.TableProperties;
+import dev.snaplog.core.data.SortOptions;
 import dev.snaplog.core.Snapshot;
 import dev.snaplog.core.Table;
 import dev.snaplog.core.TableId;
@@ -258,20 +259,25 @@ public final class BaseTable implements Table {
     return newDataWriter(spec());
   }
 
-  /**
-   * A writer with the current schema and sort order for files of {@code spec}, which may be an older spec of
-   * the table; with {@code trackOrdinals} it remembers where each row went ({@link TableDataWriter#placement}).
-   */
-  TableDataWriter newDataWriter(PartitionSpec spec, boolean trackOrdinals) {
+  /** How the loaded version's writers sort: its sort order and sort buffer bound. */
+  SortOptions sortOptions() {
     TableMetadata m = metadata();
-    return new TableDataWriter(ops, m.schema(), spec, m.sortOrder(),
-        TableProperties.partitionedMaxOpenFiles(m.properties(), ops.catalogProperties()),
-        TableProperties.sortBufferRows(m.properties(), ops.catalogProperties()), trackOrdinals);
+    return SortOptions.of(m.sortOrder(), TableProperties.sortBufferRows(m.properties(), ops.catalogProperties()));
+  }
+
+  /**
+   * A writer with the current schema for files of {@code spec}, which may be an older spec of the table,
+   * sorting as {@code sort} says (compaction cuts files and tracks where rows went; see
+   * {@link TableDataWriter#placement}).
+   */
+  TableDataWriter newDataWriter(PartitionSpec spec, SortOptions sort) {
+    return new TableDataWriter(ops, schema(), spec,
+        TableProperties.partitionedMaxOpenFiles(properties(), ops.catalogProperties()), sort);
   }
 
   /** A writer with the current schema and sort order for files of {@code spec}. */
   DataWriter newDataWriter(PartitionSpec spec) {
-    return newDataWriter(spec, false);
+    return newDataWriter(spec, sortOptions());
   }
 
   @Override

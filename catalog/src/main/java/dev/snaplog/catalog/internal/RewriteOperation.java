@@ -9,6 +9,7 @@ import dev.snaplog.core.RewriteFiles;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.data.ParquetFormat;
 import dev.snaplog.core.data.ReadMetrics;
+import dev.snaplog.core.data.SortOptions;
 import dev.snaplog.core.exceptions.CommitConflictException;
 import dev.snaplog.core.exceptions.ValidationException;
 import dev.snaplog.core.expressions.Expressions;
@@ -24,7 +25,9 @@ import org.roaringbitmap.RoaringBitmap;
  * Compaction; see {@link RewriteFiles}. Candidates (small files and files with deleted rows) are packed in
  * table order into bins of at most the target size, judged by each file's live share of its bytes; every bin
  * of two or more files, or holding a file with deleted rows, is written as one new file of its live rows
- * (sorted by the table's sort order when it has one; then one file per full sort buffer).
+ * For a sorted table, all candidates of a partition form one bin written as one sorted run (at most
+ * {@code write.sort.buffer-rows} rows held at once), cut into files of about the target size, so the new files
+ * cover disjoint ranges of the sort columns and filters on them skip files.
  * The change is one commit that removes the old files and adds the new ones.
  *
  * <p>Conflicts: appends do not touch the files it replaces and are kept. A concurrent commit that removed or
@@ -97,13 +100,20 @@ final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements
     for (DataFile f : ops.log().liveFiles(state.context(), state.fileSet(), part -> true)) {
       partitions.computeIfAbsent(List.of(f.specId(), f.partition()), k -> new ArrayList<>()).add(f);
     }
+    boolean sorted = table.sortOptions().sorts();
     for (List<DataFile> files : partitions.values()) {
-      for (List<DataFile> bin : bins(files, target)) {
+      List<List<DataFile>> bins = bins(files, target);
+      if (sorted && bins.size() > 1) {
+        // a sorted table's candidates of one partition go through one sorted run, cut at the target size: the
+        // new files then cover disjoint ranges of the sort columns instead of each covering all of them
+        bins = List.of(bins.stream().flatMap(List::stream).toList());
+      }
+      for (List<DataFile> bin : bins) {
         removed.addAll(bin);
         if (dryRun) {
           added.add(planned(bin));
         } else {
-          added.addAll(rewrite(bin, schema, state.context().specById(bin.get(0).specId())));
+          added.addAll(rewrite(bin, schema, state.context().specById(bin.get(0).specId()), target));
         }
       }
     }
@@ -160,10 +170,11 @@ final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements
    * Writes the live rows of {@code bin}, file after file, into one new data file (sorted by the table's sort
    * order, if it has one; then one per full sort buffer).
    */
-  private List<DataFile> rewrite(List<DataFile> bin, Schema schema, PartitionSpec spec) {
+  private List<DataFile> rewrite(List<DataFile> bin, Schema schema, PartitionSpec spec, long target) {
     Map<String, Long> firstOrdinals = new HashMap<>();
     Map<String, RoaringBitmap> deletedAtRead = new HashMap<>();
-    try (TableDataWriter writer = table.newDataWriter(spec, true)) {
+    SortOptions sort = table.sortOptions().withTrackOrdinals(true).withMaxFileRows(rowsPerFile(bin, target));
+    try (TableDataWriter writer = table.newDataWriter(spec, sort)) {
       for (DataFile f : bin) {
         RoaringBitmap deleted = ops.deletionVector(f);
         deletedAtRead.put(f.location(), deleted);
@@ -179,6 +190,16 @@ final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements
       firstOrdinals.forEach((loc, first) -> origins.put(loc, new Origin(deletedAtRead.get(loc), placement, first)));
       return out;
     }
+  }
+
+  /** How many rows of {@code bin}'s make about {@code target} bytes, judged by the bytes a row takes there. */
+  private static int rowsPerFile(List<DataFile> bin, long target) {
+    long rows = bin.stream().mapToLong(DataFile::recordCount).sum();
+    long bytes = bin.stream().mapToLong(DataFile::fileSizeBytes).sum();
+    if (rows == 0 || bytes == 0) {
+      return Integer.MAX_VALUE;
+    }
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (double) target * rows / bytes));
   }
 
   @Override

@@ -5,9 +5,9 @@ import dev.snaplog.core.DataWriter;
 import dev.snaplog.core.PartitionSpec;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
-import dev.snaplog.core.SortOrder;
 import dev.snaplog.core.data.ParquetFormat;
 import dev.snaplog.core.data.PartitionedWriter;
+import dev.snaplog.core.data.SortOptions;
 import dev.snaplog.core.data.SortingWriter;
 import dev.snaplog.core.data.WriteOptions;
 import dev.snaplog.core.exceptions.ValidationException;
@@ -20,7 +20,7 @@ import java.util.Map;
  * file per partition under {@code data/<partition path>/} through {@link PartitionedWriter}, with a bound on
  * open files. Every file carries the spec's id, so it is read and pruned under the spec it was written for
  * after the spec changes. An unsorted table's rows stream to their file as they come; a sorted table's are held
- * ({@link SortingWriter}, at most {@code sortBufferRows} at once) and written sorted, a file per full buffer.
+ * ({@link SortingWriter}, at most {@link SortOptions#bufferRows()} at once) and written sorted, a file per full buffer.
  */
 final class TableDataWriter implements DataWriter {
   private final String table;
@@ -31,25 +31,23 @@ final class TableDataWriter implements DataWriter {
   private long written;
   private List<DataFile> completed;
 
-  TableDataWriter(TableOperations ops, Schema schema, PartitionSpec spec, SortOrder sortOrder, int maxOpenFiles,
-      int sortBufferRows, boolean trackOrdinals) {
+  TableDataWriter(TableOperations ops, Schema schema, PartitionSpec spec, int maxOpenFiles, SortOptions sort) {
     this.table = ops.id().toString();
     this.spec = spec;
-    this.sorted = !sortOrder.isUnsorted();
+    this.sorted = sort.sorts();
     if (spec.isUnpartitioned() && !sorted) {
       this.single = ParquetFormat.newWriter(ops.storage().objects().newOutputFile(ops.locations().newDataFile()),
           schema, table);
       this.partitioned = null;
     } else if (spec.isUnpartitioned()) {
-      this.single = new SortingWriter(schema, sortOrder,
-          () -> ops.storage().objects().newOutputFile(ops.locations().newDataFile()), table,
-          WriteOptions.defaults(), sortBufferRows, trackOrdinals);
+      this.single = new SortingWriter(schema, sort,
+          () -> ops.storage().objects().newOutputFile(ops.locations().newDataFile()), table, WriteOptions.defaults());
       this.partitioned = null;
     } else {
       this.single = null;
       this.partitioned = new PartitionedWriter(schema, spec,
           path -> ops.storage().objects().newOutputFile(ops.locations().newDataFile(path)), table,
-          WriteOptions.defaults(), maxOpenFiles, sortOrder, sortBufferRows, trackOrdinals);
+          WriteOptions.defaults(), maxOpenFiles, sort);
     }
   }
 

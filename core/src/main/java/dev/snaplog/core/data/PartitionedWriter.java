@@ -5,7 +5,6 @@ import dev.snaplog.core.DataWriter;
 import dev.snaplog.core.PartitionSpec;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
-import dev.snaplog.core.SortOrder;
 import dev.snaplog.core.io.OutputFile;
 import java.io.Closeable;
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ import java.util.Objects;
  * which bounds memory however the rows are ordered. Not thread-safe.
  *
  * <p>With a sort order, each partition's rows are held by a {@link SortingWriter} and written sorted; at most
- * {@code sortBufferRows} rows are held across all partitions, and when that many are, the partition holding the
+ * {@link SortOptions#bufferRows()} rows are held across all partitions, and when that many are, the partition holding the
  * most is written out as a file of its own. The bound on open files then bounds the partitions held at once.
  *
  * <p>Files are invisible until a commit adds them. {@link #close()} without {@link #complete()} abandons the
@@ -43,9 +42,7 @@ public final class PartitionedWriter implements Closeable {
   private final WriteOptions options;
   private final int maxOpenFiles;
   private final RowValidator validator;
-  private final SortOrder sortOrder;
-  private final int sortBufferRows;
-  private final boolean trackOrdinals;
+  private final SortOptions sort;
   private long buffered;
   private final LinkedHashMap<List<Object>, Open> open = new LinkedHashMap<>(16, 0.75f, true);
   private final List<DataFile> finished = new ArrayList<>();
@@ -63,28 +60,22 @@ public final class PartitionedWriter implements Closeable {
    */
   public PartitionedWriter(Schema schema, PartitionSpec spec, FileFactory files, String table,
       WriteOptions options, int maxOpenFiles) {
-    this(schema, spec, files, table, options, maxOpenFiles, SortOrder.UNSORTED, 1, false);
+    this(schema, spec, files, table, options, maxOpenFiles, SortOptions.NONE);
   }
 
   /**
-   * A writer that sorts each file's rows by {@code sortOrder} (streams them when it is unsorted).
+   * A writer that sorts each file's rows as {@code sort} says (streams them when its order is unsorted).
    *
    * @param maxOpenFiles the most partitions written or held at once (at least 1)
-   * @param sortBufferRows the most rows held for sorting across all partitions (at least 1)
-   * @param trackOrdinals whether to remember where each row went ({@link #sortedFiles()})
+   * @param sort the order; its buffer bound holds across all partitions
    */
   public PartitionedWriter(Schema schema, PartitionSpec spec, FileFactory files, String table,
-      WriteOptions options, int maxOpenFiles, SortOrder sortOrder, int sortBufferRows, boolean trackOrdinals) {
+      WriteOptions options, int maxOpenFiles, SortOptions sort) {
     if (maxOpenFiles < 1) {
       throw new IllegalArgumentException("maxOpenFiles must be at least 1, got " + maxOpenFiles);
     }
-    if (sortBufferRows < 1) {
-      throw new IllegalArgumentException("sortBufferRows must be at least 1, got " + sortBufferRows);
-    }
-    this.sortOrder = Objects.requireNonNull(sortOrder, "sortOrder");
-    this.sortBufferRows = sortBufferRows;
-    this.trackOrdinals = trackOrdinals;
-    sortOrder.checkCompatible(schema);
+    this.sort = Objects.requireNonNull(sort, "sort");
+    sort.order().checkCompatible(schema);
     spec.checkCompatible(schema);
     this.schema = schema;
     this.spec = spec;
@@ -114,16 +105,17 @@ public final class PartitionedWriter implements Closeable {
         eldest.remove();
       }
       String path = spec.path(partition, schema);
-      DataWriter writer = sortOrder.isUnsorted()
-          ? ParquetFormat.newWriter(files.newFile(path), schema, table, options)
-          : new SortingWriter(schema, sortOrder, () -> files.newFile(path), table, options, Integer.MAX_VALUE,
-              trackOrdinals);
+      // each partition's buffer is unbounded on its own: the bound holds across them (flushLargest)
+      DataWriter writer = sort.sorts()
+          ? new SortingWriter(schema, new SortOptions(sort.order(), Integer.MAX_VALUE, sort.maxFileRows(),
+              sort.trackOrdinals()), () -> files.newFile(path), table, options)
+          : ParquetFormat.newWriter(files.newFile(path), schema, table, options);
       target = new Open(writer, partition);
       open.put(key, target);
     }
     if (target.writer() instanceof SortingWriter sorting) {
       sorting.write(row, ordinal);
-      if (++buffered >= sortBufferRows) {
+      if (++buffered >= sort.bufferRows()) {
         flushLargest();
       }
     } else {
@@ -151,7 +143,7 @@ public final class PartitionedWriter implements Closeable {
       for (int i = 0; i < written.size(); i++) {
         DataFile file = written.get(i).withPartition(spec.specId(), o.partition());
         finished.add(file);
-        if (trackOrdinals) {
+        if (sort.trackOrdinals()) {
           sortedFiles.add(new SortingWriter.SortedFile(file, sorting.sortedFiles().get(i).ordinals()));
         }
       }
@@ -167,7 +159,7 @@ public final class PartitionedWriter implements Closeable {
    * @throws IllegalStateException if the writer was not asked to track ordinals
    */
   public List<SortingWriter.SortedFile> sortedFiles() {
-    if (!trackOrdinals) {
+    if (!sort.trackOrdinals()) {
       throw new IllegalStateException("this writer was made without trackOrdinals");
     }
     return List.copyOf(sortedFiles);

@@ -4,7 +4,6 @@ import dev.snaplog.core.DataFile;
 import dev.snaplog.core.DataWriter;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
-import dev.snaplog.core.SortOrder;
 import dev.snaplog.core.exceptions.ValidationException;
 import dev.snaplog.core.io.OutputFile;
 import java.util.ArrayList;
@@ -15,9 +14,10 @@ import java.util.function.Supplier;
 
 /**
  * Writes rows sorted by a sort order: rows are held in memory and written, sorted, when the buffer holds
- * {@code bufferRows} rows or the writer completes, each flush as a file of its own. So every file is sorted,
- * and memory stays bounded however many rows come; a write larger than the buffer makes several files whose
- * value ranges may overlap. Rows equal by the order keep the order they came in. Not thread-safe.
+ * {@link SortOptions#bufferRows()} rows or the writer completes, each such run as files of its own (cut every
+ * {@link SortOptions#maxFileRows()} rows, so the files of one run cover disjoint ranges). So every file is
+ * sorted, and memory stays bounded however many rows come; a write larger than the buffer makes several runs
+ * whose value ranges may overlap. Rows equal by the order keep the order they came in. Not thread-safe.
  *
  * <p>Rows are held, not copied, until their file is written: a caller must not change a row after writing it.
  * Rows are checked against the schema as they are written, so a bad row is refused at its own
@@ -38,6 +38,7 @@ public final class SortingWriter implements DataWriter {
   private final String table;
   private final WriteOptions options;
   private final int bufferRows;
+  private final int maxFileRows;
   private final boolean trackOrdinals;
   private final Comparator<Buffered> order;
   private final RowValidator validator;
@@ -46,24 +47,21 @@ public final class SortingWriter implements DataWriter {
   private long offered;
 
   /**
-   * @param files makes the output file of each flush
+   * @param sort the order, the buffer bound, the file cut and whether to track ordinals ({@link #sortedFiles()})
+   * @param files makes each output file
    * @param table named in validation errors
-   * @param bufferRows the most rows held before they are sorted and written as a file (at least 1)
-   * @param trackOrdinals whether to remember where each row went ({@link #sortedFiles()}); costs 8 bytes a row
    * @throws ValidationException if the order's columns are not sortable columns of {@code schema}
    */
-  public SortingWriter(Schema schema, SortOrder order, Supplier<OutputFile> files, String table,
-      WriteOptions options, int bufferRows, boolean trackOrdinals) {
-    if (bufferRows < 1) {
-      throw new IllegalArgumentException("bufferRows must be at least 1, got " + bufferRows);
-    }
+  public SortingWriter(Schema schema, SortOptions sort, Supplier<OutputFile> files, String table,
+      WriteOptions options) {
     this.schema = Objects.requireNonNull(schema, "schema");
     this.files = Objects.requireNonNull(files, "files");
     this.table = table;
     this.options = Objects.requireNonNull(options, "options");
-    this.bufferRows = bufferRows;
-    this.trackOrdinals = trackOrdinals;
-    Comparator<Record> rows = order.comparator(schema);
+    this.bufferRows = sort.bufferRows();
+    this.maxFileRows = sort.maxFileRows();
+    this.trackOrdinals = sort.trackOrdinals();
+    Comparator<Record> rows = sort.order().comparator(schema);
     this.order = (a, b) -> rows.compare(a.row(), b.row());
     this.validator = new RowValidator(schema, table);
   }
@@ -87,23 +85,26 @@ public final class SortingWriter implements DataWriter {
     return buffer.size();
   }
 
-  /** Sorts the held rows and writes them as one file; nothing when none are held. */
+  /** Sorts the held rows and writes them out (a file per {@code maxFileRows}); nothing when none are held. */
   void flush() {
-    if (buffer.isEmpty()) {
-      return;
-    }
     buffer.sort(order); // List.sort is stable: rows equal by the order keep their arrival order
-    long[] ordinals = trackOrdinals ? new long[buffer.size()] : null;
+    for (int start = 0; start < buffer.size(); start += maxFileRows) {
+      writeFile(buffer.subList(start, Math.min(buffer.size(), start + maxFileRows)));
+    }
+    buffer.clear();
+  }
+
+  private void writeFile(List<Buffered> rows) {
+    long[] ordinals = trackOrdinals ? new long[rows.size()] : null;
     try (DataWriter out = ParquetFormat.newWriter(files.get(), schema, table, options)) {
-      for (int i = 0; i < buffer.size(); i++) {
-        out.write(buffer.get(i).row());
+      for (int i = 0; i < rows.size(); i++) {
+        out.write(rows.get(i).row());
         if (ordinals != null) {
-          ordinals[i] = buffer.get(i).ordinal();
+          ordinals[i] = rows.get(i).ordinal();
         }
       }
       finished.add(new SortedFile(out.complete(), ordinals));
     }
-    buffer.clear();
   }
 
   @Override
@@ -114,12 +115,8 @@ public final class SortingWriter implements DataWriter {
   @Override
   public DataFile complete() {
     if (offered == 0 && finished.isEmpty()) {
-      // no rows: an empty file, as the streaming writer makes
-      try (DataWriter out = ParquetFormat.newWriter(files.get(), schema, table, options)) {
-        DataFile empty = out.complete();
-        finished.add(new SortedFile(empty, trackOrdinals ? new long[0] : null));
-        return empty;
-      }
+      writeFile(List.of()); // no rows: an empty file, as the streaming writer makes
+      return finished.get(0).file();
     }
     List<DataFile> out = completeFiles();
     if (out.size() != 1) {

@@ -11,6 +11,7 @@ import dev.snaplog.core.Schema;
 import dev.snaplog.core.SortOrder;
 import dev.snaplog.core.data.ParquetFormat;
 import dev.snaplog.core.data.PartitionedWriter;
+import dev.snaplog.core.data.SortOptions;
 import dev.snaplog.core.data.SortingWriter;
 import dev.snaplog.core.data.WriteOptions;
 import dev.snaplog.core.exceptions.ValidationException;
@@ -66,8 +67,8 @@ class SortingWriterTest {
   void aFullBufferIsWrittenAsAFileOfItsOwnAndEveryFileIsSorted() {
     List<Record> rows = shuffledRows(250);
     List<SortingWriter.SortedFile> files;
-    try (SortingWriter w = new SortingWriter(SCHEMA, BY_ID_DESC, () -> store.newOutputFile(newFile("")), "db.t",
-        WriteOptions.defaults(), 100, true)) {
+    try (SortingWriter w = new SortingWriter(SCHEMA, new SortOptions(BY_ID_DESC, 100, Integer.MAX_VALUE, true),
+        () -> store.newOutputFile(newFile("")), "db.t", WriteOptions.defaults())) {
       rows.forEach(w::write);
       assertThat(w.recordCount()).isEqualTo(250);
       assertThat(w.completeFiles()).hasSize(3);
@@ -92,9 +93,25 @@ class SortingWriterTest {
   }
 
   @Test
+  void aSortedRunCutIntoFilesGivesFilesOfDisjointRanges() {
+    List<Record> rows = shuffledRows(1_000);
+    List<DataFile> files;
+    try (SortingWriter w = new SortingWriter(SCHEMA, new SortOptions(SortOrder.parse("id", SCHEMA), 1_000, 100,
+        false), () -> store.newOutputFile(newFile("")), "db.t", WriteOptions.defaults())) {
+      rows.forEach(w::write);
+      files = w.completeFiles();
+    }
+    assertThat(files).hasSize(10);
+    for (int i = 0; i < files.size(); i++) {
+      assertThat(files.get(i).columnStats().get(1).min()).contains(i * 100L);
+      assertThat(files.get(i).columnStats().get(1).max()).contains(i * 100L + 99);
+    }
+  }
+
+  @Test
   void aBadRowIsRefusedWhenWrittenAndTheWriterStaysUsable() {
-    try (SortingWriter w = new SortingWriter(SCHEMA, BY_ID_DESC, () -> store.newOutputFile(newFile("")), "db.t",
-        WriteOptions.defaults(), 10, false)) {
+    try (SortingWriter w = new SortingWriter(SCHEMA, SortOptions.of(BY_ID_DESC, 10),
+        () -> store.newOutputFile(newFile("")), "db.t", WriteOptions.defaults())) {
       w.write(GenericRecord.of(SCHEMA, 1L, START, "a"));
       Object[] bad = {null, START, "b"};
       assertThatThrownBy(() -> w.write(GenericRecord.of(SCHEMA, bad))).isInstanceOf(ValidationException.class)
@@ -113,7 +130,7 @@ class SortingWriterTest {
     List<DataFile> files;
     List<SortingWriter.SortedFile> placed;
     try (PartitionedWriter w = new PartitionedWriter(SCHEMA, spec, path -> store.newOutputFile(newFile(path)),
-        "db.t", WriteOptions.defaults(), 8, order, 40, true)) {
+        "db.t", WriteOptions.defaults(), 8, new SortOptions(order, 40, Integer.MAX_VALUE, true))) {
       rows.forEach(w::write);
       files = w.complete();
       placed = w.sortedFiles();

@@ -291,7 +291,8 @@ public record TableMetadata(
     public TableMetadata build() {
       return new TableMetadata(tableUuid, version, lastUpdatedMillis, commitId, operation, schemas,
           currentSchemaId, properties, currentSnapshot, parentMetadata, logRecord, fileSet, writers, tags, branches, history,
-          orphanHorizonMillis, lastColumnId, partitionSpecs, defaultSpecId, lastPartitionId, sortOrders, defaultSortOrderId, extras);
+          orphanHorizonMillis, lastColumnId, partitionSpecs, defaultSpecId, lastPartitionId, sortOrders,
+          defaultSortOrderId, extras);
     }
   }
 }

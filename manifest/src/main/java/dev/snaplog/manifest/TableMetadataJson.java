@@ -20,7 +20,8 @@ public final class TableMetadataJson {
   private static final Set<String> KNOWN = Set.of("format-version", "table-uuid", "version", "last-updated-ms",
       "commit-id", "operation", "schemas", "current-schema-id", "properties", "current-snapshot",
       "parent-metadata", "log-record", "file-set", "writers", "tags", "branches", "history", "orphan-horizon-ms",
-      "last-column-id", "partition-specs", "default-spec-id", "last-partition-id", "sort-orders", "default-sort-order-id");
+      "last-column-id", "partition-specs", "default-spec-id", "last-partition-id", "sort-orders",
+      "default-sort-order-id");
 
   private TableMetadataJson() {}
 

@@ -17,10 +17,11 @@ import java.util.Optional;
 
 /**
  * Schema, partition spec and sort order changes: each is built by a pure update from the version it read
- * ({@link SchemaUpdate}, {@link PartitionSpecUpdate}, {@link SortOrderUpdate}) and committed as one version that adds no snapshot, through
- * the shared {@link Committer}. Commits of data that land meanwhile do not matter (their files are read by field
- * id, under the spec they name); another schema, spec or sort order change does, since this change was checked against the
- * layout it replaced: that is a {@link CommitConflictException}, not retried.
+ * ({@link SchemaUpdate}, {@link PartitionSpecUpdate}, {@link SortOrderUpdate}) and committed as one version that
+ * adds no snapshot, through the shared {@link Committer}. Commits of data that land meanwhile do not matter
+ * (their files are read by field id, under the spec they name); another schema, spec or sort order change does,
+ * since this change was checked against the layout it replaced: that is a {@link CommitConflictException}, not
+ * retried.
  */
 final class LayoutChanges {
   private LayoutChanges() {}
@@ -133,8 +134,8 @@ final class LayoutChanges {
     return commit -> {
       if (commit.changedLayout()) {
         throw new CommitConflictException("Table " + ops.id() + ": version " + commit.version() + " changed the"
-            + " schema, partition spec or sort order after this " + what + " read version " + read.version() + "; nothing was"
-            + " committed. Refresh the table and make the change again against its new layout",
+            + " schema, partition spec or sort order after this " + what + " read version " + read.version()
+            + "; nothing was committed. Refresh the table and make the change again against its new layout",
             ops.id().toString(), read.version(), commit.version(), null);
       }
     };

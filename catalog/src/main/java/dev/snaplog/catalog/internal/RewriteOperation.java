@@ -24,7 +24,7 @@ import org.roaringbitmap.RoaringBitmap;
 /**
  * Compaction; see {@link RewriteFiles}. Candidates (small files and files with deleted rows) are packed in
  * table order into bins of at most the target size, judged by each file's live share of its bytes; every bin
- * of two or more files, or holding a file with deleted rows, is written as one new file of its live rows
+ * of two or more files, or holding a file with deleted rows, is written as one new file of its live rows.
  * For a sorted table, all candidates of a partition form one bin written as one sorted run (at most
  * {@code write.sort.buffer-rows} rows held at once), cut into files of about the target size, so the new files
  * cover disjoint ranges of the sort columns and filters on them skip files.
@@ -33,8 +33,8 @@ import org.roaringbitmap.RoaringBitmap;
  * <p>Conflicts: appends do not touch the files it replaces and are kept. A concurrent commit that removed or
  * rewrote one of them (copy-on-write, another compaction, a rollback) makes it conflict. A concurrent delete
  * that only gave one of them a (bigger) deletion vector does not: the rewrite remembers where each row it read
- * went in its new files ({@link RowPlacement}), and on retry carries the newly deleted positions over into deletion vectors of those
- * files, so no deleted row comes back and the compaction still lands.
+ * went in its new files ({@link RowPlacement}), and on retry carries the newly deleted positions over into
+ * deletion vectors of those files, so no deleted row comes back and the compaction still lands.
  */
 final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements RewriteFiles {
   /** The operation name of a compaction's snapshots. */
@@ -167,8 +167,8 @@ final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements
   }
 
   /**
-   * Writes the live rows of {@code bin}, file after file, into one new data file (sorted by the table's sort
-   * order, if it has one; then one per full sort buffer).
+   * Writes the live rows of {@code bin}, file after file, into one new data file; for a sorted table, sorted
+   * and cut into files of about {@code target} bytes (and runs of at most the sort buffer).
    */
   private List<DataFile> rewrite(List<DataFile> bin, Schema schema, PartitionSpec spec, long target) {
     Map<String, Long> firstOrdinals = new HashMap<>();

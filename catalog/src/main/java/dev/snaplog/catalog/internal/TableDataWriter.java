@@ -74,7 +74,8 @@ final class TableDataWriter implements DataWriter {
     List<DataFile> files = completeFiles();
     if (files.size() != 1) {
       throw new ValidationException("Table " + table + " is partitioned by " + spec + " and these rows went to "
-          + files.size() + " files (one per partition, and one per full sort buffer); take them all with DataWriter.completeFiles()");
+          + files.size() + " files (one per partition, and one per full sort buffer); take them all with"
+          + " DataWriter.completeFiles()");
     }
     return files.get(0);
   }

@@ -11,8 +11,8 @@ import dev.snaplog.core.types.Type;
 import java.util.function.Supplier;
 
 /**
- * Hands out the pure schema, spec and sort order updates with their refusals naming the table and the version the change
- * started from: the updates themselves know neither.
+ * Hands out the pure schema, spec and sort order updates with their refusals naming the table and the version
+ * the change started from: the updates themselves know neither.
  */
 final class TableLayoutErrors {
   private TableLayoutErrors() {}

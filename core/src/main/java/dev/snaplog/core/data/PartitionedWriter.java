@@ -21,8 +21,9 @@ import java.util.Objects;
  * which bounds memory however the rows are ordered. Not thread-safe.
  *
  * <p>With a sort order, each partition's rows are held by a {@link SortingWriter} and written sorted; at most
- * {@link SortOptions#bufferRows()} rows are held across all partitions, and when that many are, the partition holding the
- * most is written out as a file of its own. The bound on open files then bounds the partitions held at once.
+ * {@link SortOptions#bufferRows()} rows are held across all partitions, and when that many are, the partition
+ * holding the most is written out as a file of its own. The bound on open files then bounds the partitions held
+ * at once.
  *
  * <p>Files are invisible until a commit adds them. {@link #close()} without {@link #complete()} abandons the
  * files still open; files already finished because of the bound stay where they are, unreferenced, for orphan
@@ -43,12 +44,11 @@ public final class PartitionedWriter implements Closeable {
   private final int maxOpenFiles;
   private final RowValidator validator;
   private final SortOptions sort;
-  private long buffered;
   private final LinkedHashMap<List<Object>, Open> open = new LinkedHashMap<>(16, 0.75f, true);
   private final List<DataFile> finished = new ArrayList<>();
-  private long offered;
-
   private final List<SortingWriter.SortedFile> sortedFiles = new ArrayList<>();
+  private long offered;
+  private long buffered; // rows held by the sorting writers of the open partitions
 
   private record Open(DataWriter writer, Map<Integer, Object> partition) {}
 

@@ -40,12 +40,14 @@ final class ChangeDataWorkload {
   private static final int SCANS = 3;
 
   private final Sizes sizes;
+  private final int rounds;
   private final Path dir;
   private final Report report;
   private int tables;
 
-  ChangeDataWorkload(Sizes sizes, Path dir, Report report) {
+  ChangeDataWorkload(Sizes sizes, int rounds, Path dir, Report report) {
     this.sizes = sizes;
+    this.rounds = rounds;
     this.dir = dir;
     this.report = report;
   }
@@ -63,15 +65,18 @@ final class ChangeDataWorkload {
     compact(s, "7 compact " + String.format("%,d", s.smallFiles()) + " small files", record);
   }
 
-  /** One measurement of each system on a fresh table: [snaplog, iceberg] of each metric. */
-  private record Pair(double[] time, double[] bytes, double[] before, double[] after) {
+  /** The rounds measured of each system, each on a fresh table: [snaplog, iceberg] of each metric. */
+  private record Pair(Samples[] time, Samples[] bytes, Samples[] before, Samples[] after) {
     Pair() {
-      this(new double[2], new double[2], new double[2], new double[2]);
+      this(pairOfSamples(), pairOfSamples(), pairOfSamples(), pairOfSamples());
+    }
+
+    private static Samples[] pairOfSamples() {
+      return new Samples[] {new Samples(), new Samples()};
     }
   }
 
-  private ChangeDataSystem open(int system) throws IOException {
-    Path d = dir.resolve("changes-" + tables++);
+  private ChangeDataSystem open(int system, Path d) throws IOException {
     Files.createDirectories(d);
     return system == 0 ? new SnaplogChangeData(d) : new IcebergChangeData(d);
   }
@@ -117,22 +122,35 @@ final class ChangeDataWorkload {
     }
   }
 
+  /**
+   * {@code rounds} rounds of both systems, each on a fresh table that is deleted after it; which system goes
+   * first alternates from round to round, starting with {@code order}.
+   */
   private Pair measure(Sizes s, int order, Step setUp, Step change, long rowsBefore, long rowsAfter)
       throws Exception {
     Pair p = new Pair();
-    for (int k = 0; k < 2; k++) {
-      int system = (k + order) % 2;
-      try (ChangeDataSystem sys = open(system)) {
-        setUp.run(sys);
-        p.before()[system] = scanRate(sys, rowsBefore);
-        long bytes = sys.bytesOnDisk();
-        long start = System.nanoTime();
-        change.run(sys);
-        p.time()[system] = (System.nanoTime() - start) / 1e6;
-        p.bytes()[system] = (sys.bytesOnDisk() - bytes) / 1024.0;
-        p.after()[system] = scanRate(sys, rowsAfter);
-        Harness.log("%s: change %.0f ms, %.0f KB written, scan %.0f -> %.0f rows/s", sys.system(),
-            p.time()[system], p.bytes()[system], p.before()[system], p.after()[system]);
+    for (int round = 0; round < rounds; round++) {
+      for (int k = 0; k < 2; k++) {
+        int system = (k + order + round) % 2;
+        Path d = dir.resolve("changes-" + tables++);
+        try (ChangeDataSystem sys = open(system, d)) {
+          setUp.run(sys);
+          double before = scanRate(sys, rowsBefore);
+          long bytes = sys.bytesOnDisk();
+          long start = System.nanoTime();
+          change.run(sys);
+          double millis = (System.nanoTime() - start) / 1e6;
+          double written = (sys.bytesOnDisk() - bytes) / 1024.0;
+          double after = scanRate(sys, rowsAfter);
+          p.time()[system].add(millis);
+          p.bytes()[system].add(written);
+          p.before()[system].add(before);
+          p.after()[system].add(after);
+          Harness.log("%s round %d: change %.0f ms, %.0f KB written, scan %.0f -> %.0f rows/s", sys.system(),
+              round + 1, millis, written, before, after);
+        } finally {
+          ThroughputWorkload.deleteTree(d);
+        }
       }
     }
     return p;
@@ -153,14 +171,23 @@ final class ChangeDataWorkload {
     return best;
   }
 
+  /** Medians of the rounds, each line with both systems' ranges: the spread the ratio has to be read with. */
   private void report(String workload, Pair p, String note) {
-    report.add(workload, "commit time (read + write + commit)", "ms", p.time()[0], p.time()[1], note);
-    report.add(workload, "bytes written", "KB", p.bytes()[0], p.bytes()[1], null);
-    report.add(workload, "full scan before", "rows/s", p.before()[0], p.before()[1], null);
-    report.add(workload, "full scan after", "rows/s", p.after()[0], p.after()[1],
-        "after/before: Snaplog " + Report.num(p.after()[0] / p.before()[0]) + ", Iceberg "
-            + Report.num(p.after()[1] / p.before()[1]));
+    line(workload, "commit time (read + write + commit)", "ms", p.time(), note);
+    line(workload, "bytes written", "KB", p.bytes(), null);
+    line(workload, "full scan before", "rows/s", p.before(), null);
+    line(workload, "full scan after", "rows/s", p.after(), "after/before: Snaplog "
+        + Report.num(p.after()[0].median() / p.before()[0].median()) + ", Iceberg "
+        + Report.num(p.after()[1].median() / p.before()[1].median()));
   }
+
+  private void line(String workload, String metric, String unit, Samples[] values, String note) {
+    String spread = String.format("median of %d; range S %s, I %s", values[0].count(), values[0].range(),
+        values[1].range());
+    report.add(workload, metric, unit, values[0].median(), values[1].median(),
+        note == null ? spread : note + "; " + spread);
+  }
+
 
   @FunctionalInterface
   private interface Step {

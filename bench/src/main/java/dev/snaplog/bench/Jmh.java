@@ -3,6 +3,8 @@ package dev.snaplog.bench;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -29,6 +31,7 @@ final class Jmh {
         .measurementTime(smoke ? TimeValue.milliseconds(200) : TimeValue.seconds(3))
         .timeUnit(TimeUnit.MILLISECONDS)
         .jvmArgsAppend("-Xmx8g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
+        .addProfiler(GCProfiler.class) // bytes allocated per operation, for both systems alike
         .shouldFailOnError(true);
     params.forEach(opts::param);
     return new Runner(opts.build()).run();
@@ -43,6 +46,16 @@ final class Jmh {
       }
     }
     throw new IllegalStateException("no JMH result for " + params);
+  }
+
+  /** Bytes the benchmark allocated per operation (JMH's GC profiler), or NaN if it was not measured. */
+  static double allocatedPerOp(RunResult r) {
+    for (Map.Entry<String, Result> e : r.getSecondaryResults().entrySet()) {
+      if (e.getKey().endsWith("gc.alloc.rate.norm")) {
+        return e.getValue().getScore();
+      }
+    }
+    return Double.NaN;
   }
 
   static double percentile(RunResult r, double p) {

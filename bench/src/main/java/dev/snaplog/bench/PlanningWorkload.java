@@ -59,6 +59,9 @@ final class PlanningWorkload {
           report.add(w, "median", "ms", Jmh.percentile(s, 50), Jmh.percentile(i, 50), "JMH sample time, "
               + config.planCommits() + " commits x " + config.planFilesPerCommit() + " registered files");
           report.add(w, "p95", "ms", Jmh.percentile(s, 95), Jmh.percentile(i, 95), null);
+          long files = at.equals("mid") ? filesAtMid : config.planFiles();
+          report.add(w, "allocated per registered file", "bytes", Jmh.allocatedPerOp(s) / files,
+              Jmh.allocatedPerOp(i) / files, "JMH GC profiler: bytes allocated per plan / files in the snapshot");
         }
       }
     }

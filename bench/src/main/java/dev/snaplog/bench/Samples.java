@@ -42,6 +42,19 @@ final class Samples {
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
   }
 
+  double min() {
+    return percentile(0);
+  }
+
+  double max() {
+    return percentile(100);
+  }
+
+  /** {@code "min-max"} of the values, formatted as the report formats numbers. */
+  String range() {
+    return Report.num(min()) + "-" + Report.num(max());
+  }
+
   double mean() {
     return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
   }

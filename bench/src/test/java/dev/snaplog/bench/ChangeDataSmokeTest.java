@@ -12,7 +12,8 @@ class ChangeDataSmokeTest {
   @Test
   void everyChangeProducesBothSystemsNumbers(@TempDir Path dir) throws Exception {
     BenchMain.quietLogging();
-    Report report = ChangeDataBench.run(new String[] {"--smoke", "--dir", dir.resolve("data").toString()});
+    Report report = ChangeDataBench.run(
+        new String[] {"--smoke", "--rounds", "2", "--dir", dir.resolve("data").toString()});
     List<Report.Line> lines = report.lines();
     for (String workload : List.of("7 delete 0.1%", "7 delete 10%", "7 upsert", "7 compact")) {
       assertThat(lines).as(workload).filteredOn(l -> l.workload().startsWith(workload)).hasSize(4);

@@ -159,27 +159,11 @@ public final class TableLog {
    * when there are several: they are independent objects, so on S3 the reads overlap too.
    */
   private List<List<DataFile>> readParts(List<CheckpointPart> parts, TableMetadata context) {
-    List<List<DataFile>> out = new ArrayList<>(parts.size());
-    List<CompletableFuture<List<DataFile>>> pending = new ArrayList<>(parts.size());
     long uncached = parts.stream().filter(p -> partCache.getIfPresent(p.location()) == null).count();
-    for (CheckpointPart part : parts) {
-      List<DataFile> cached = partCache.getIfPresent(part.location());
-      pending.add(cached != null || uncached < 2 ? CompletableFuture.completedFuture(cached)
-          : CompletableFuture.supplyAsync(() -> readPart(part.location(), context), PartReaders.POOL));
+    if (uncached < 2) { // nothing to overlap: handing cached parts to other threads only costs
+      return parts.stream().map(part -> readPart(part.location(), context)).toList();
     }
-    for (int i = 0; i < parts.size(); i++) {
-      List<DataFile> files;
-      try {
-        files = pending.get(i).join();
-      } catch (CompletionException e) {
-        if (e.getCause() instanceof RuntimeException cause) {
-          throw cause;
-        }
-        throw e;
-      }
-      out.add(files != null ? files : readPart(parts.get(i).location(), context));
-    }
-    return out;
+    return ParallelReads.map(parts, part -> readPart(part.location(), context));
   }
 
   public String writeHistoryLeaf(List<IndexEntry> entries, long version) {

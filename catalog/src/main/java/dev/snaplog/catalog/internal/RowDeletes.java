@@ -13,6 +13,7 @@ import dev.snaplog.core.expressions.Evaluators;
 import dev.snaplog.core.expressions.Expression;
 import dev.snaplog.core.expressions.Expressions;
 import dev.snaplog.manifest.DeletionVectors;
+import dev.snaplog.manifest.ParallelReads;
 import dev.snaplog.manifest.ScanPlanner;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,7 +49,8 @@ final class RowDeletes {
   }
 
   /**
-   * The changes that delete the rows of {@code target} matching {@code filter}.
+   * The changes that delete the rows of {@code target} matching {@code filter}. In merge-on-read only the
+   * columns the filter names are read.
    *
    * @param ownObject told of every object written (never with {@code dryRun})
    * @param rewritten collects the locations of files written again (copy-on-write)
@@ -59,14 +61,18 @@ final class RowDeletes {
     Expression bound = Expressions.bind(filter, schema);
     Expression someRowMayNotMatch = someRowMayNotMatch(filter, schema);
     Deletes out = new Deletes(copyOnWrite);
+    List<DataFile> toRead = new ArrayList<>();
     for (FileScanTask task : ScanPlanner.plan(ops.log(), target.context(), target.fileSet(), bound)) {
       DataFile f = task.file();
-      if (!Evaluators.mightMatch(someRowMayNotMatch, f.recordCount(), f.columnStats())) {
+      if (Evaluators.mightMatch(someRowMayNotMatch, f.recordCount(), f.columnStats())) {
+        toRead.add(f);
+      } else {
         out.removed.add(f);
-        continue;
       }
-      out.readAndDelete(f, schema, schema, (p, r) -> Evaluators.matches(bound, r));
     }
+    List<String> filterColumns = Expressions.referencedColumns(filter);
+    Schema projection = copyOnWrite || filterColumns.isEmpty() ? schema : schema.select(filterColumns);
+    out.readAndDelete(toRead, schema, projection, (p, r) -> Evaluators.matches(bound, r));
     return out.finish(dryRun, ownObject, rewritten);
   }
 
@@ -82,9 +88,11 @@ final class RowDeletes {
     Deletes out = new Deletes(copyOnWrite);
     Expression bound = Expressions.bind(prune, schema);
     Schema projection = copyOnWrite ? schema : schema.select(columns);
+    List<DataFile> toRead = new ArrayList<>();
     for (FileScanTask task : ScanPlanner.plan(ops.log(), target.context(), target.fileSet(), bound)) {
-      out.readAndDelete(task.file(), schema, projection, (p, r) -> matches.test(r));
+      toRead.add(task.file());
     }
+    out.readAndDelete(toRead, schema, projection, (p, r) -> matches.test(r));
     return out.finish(dryRun, ownObject, rewritten);
   }
 
@@ -109,7 +117,7 @@ final class RowDeletes {
               + " 0); nothing was committed", ops.id(), wanted.isEmpty() ? 0 : Integer.toUnsignedLong(wanted.last()),
           f.location(), f.recordCount());
       if (copyOnWrite) {
-        out.readAndDelete(f, schema, schema, (p, r) -> wanted.contains(p));
+        out.readAndDelete(List.of(f), schema, schema, (p, r) -> wanted.contains(p));
       } else {
         RoaringBitmap existing = ops.deletionVector(f);
         out.record(f, existing, RoaringBitmap.andNot(wanted, existing), List.of());
@@ -133,6 +141,9 @@ final class RowDeletes {
     boolean selects(int position, Record row);
   }
 
+  /** What reading one file for a delete found: its rows already deleted, those it deletes, those a copy keeps. */
+  private record FileRead(DataFile file, RoaringBitmap existing, RoaringBitmap matching, List<Record> kept) {}
+
   /** The files one delete removes, restates with a vector, or writes again, collected file by file. */
   private final class Deletes {
     private final boolean copyOnWrite;
@@ -146,10 +157,17 @@ final class RowDeletes {
     }
 
     /**
-     * Reads {@code f} once ({@code projection}: the columns the selector needs, or every column for a copy),
-     * skipping rows already deleted, and deletes the rows {@code selector} selects.
+     * Reads each of {@code files} once ({@code projection}: the columns the selector needs, or every column
+     * for a copy), skipping rows already deleted, and deletes the rows {@code selector} selects. The files are
+     * read side by side; what they yield is recorded in their order.
      */
-    void readAndDelete(DataFile f, Schema schema, Schema projection, RowSelector selector) {
+    void readAndDelete(List<DataFile> files, Schema schema, Schema projection, RowSelector selector) {
+      for (FileRead read : ParallelReads.map(files, f -> read(f, schema, projection, selector))) {
+        record(read.file(), read.existing(), read.matching(), read.kept());
+      }
+    }
+
+    private FileRead read(DataFile f, Schema schema, Schema projection, RowSelector selector) {
       RoaringBitmap existing = ops.deletionVector(f);
       RoaringBitmap matching = new RoaringBitmap();
       List<Record> kept = new ArrayList<>();
@@ -166,7 +184,7 @@ final class RowDeletes {
           kept.add(r);
         }
       }
-      record(f, existing, matching, kept);
+      return new FileRead(f, existing, matching, kept);
     }
 
     /** Deletes {@code matching} (disjoint from {@code existing}) from {@code f}; {@code kept} for a copy. */

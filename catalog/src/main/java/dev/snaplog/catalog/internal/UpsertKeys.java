@@ -29,7 +29,10 @@ final class UpsertKeys {
   private static final int MAX_IN_VALUES = 1_000;
 
   private final List<String> columns;
-  private final Set<List<Object>> keys = new HashSet<>();
+  /** One value per row for a one-column key (hashing a boxed value, not a list of one), else a list. */
+  private final Set<Object> keys = new HashSet<>();
+  private Schema prunedFor;
+  private Expression pruneFilter;
 
   private UpsertKeys(List<String> columns) {
     this.columns = columns;
@@ -66,17 +69,21 @@ final class UpsertKeys {
    * @throws ValidationException if a key column is null or the key is already in the batch
    */
   void add(TableId table, Record row) {
-    List<Object> key = keyOf(row);
-    ValidationException.check(key != null, "Upsert into table %s: a new row has a null key column (%s); every"
-        + " row needs a value in %s. Nothing was committed", table, describe(row), columns);
-    ValidationException.check(keys.add(key), "Upsert into table %s: key %s appears more than once in this batch;"
-        + " one upsert takes one row per key (keep the last change of each key). Nothing was committed", table,
-        describe(row));
+    Object key = keyOf(row);
+    if (key == null) { // the row is described only when refused: building its text costs more than the check
+      throw new ValidationException(String.format("Upsert into table %s: a new row has a null key column (%s);"
+          + " every row needs a value in %s. Nothing was committed", table, describe(row), columns));
+    }
+    if (!keys.add(key)) {
+      throw new ValidationException(String.format("Upsert into table %s: key %s appears more than once in this"
+          + " batch; one upsert takes one row per key (keep the last change of each key). Nothing was committed",
+          table, describe(row)));
+    }
   }
 
   /** Whether an existing row has one of the batch's keys (a row with a null key column never does). */
   boolean matches(Record row) {
-    List<Object> key = keyOf(row);
+    Object key = keyOf(row);
     return key != null && keys.contains(key);
   }
 
@@ -88,12 +95,24 @@ final class UpsertKeys {
     return keys.size();
   }
 
-  /** A filter every older row with one of these keys passes: files whose stats rule it out need no read. */
+  /**
+   * A filter every older row with one of these keys passes: files whose stats rule it out need no read. Built
+   * once per schema: a commit asks for it on every attempt and for its conflict check.
+   */
   Expression pruneFilter(Schema schema) {
+    if (schema != prunedFor) {
+      pruneFilter = buildPruneFilter(schema);
+      prunedFor = schema;
+    }
+    return pruneFilter;
+  }
+
+  private Expression buildPruneFilter(Schema schema) {
     Expression out = Expressions.alwaysTrue();
     for (int i = 0; i < columns.size(); i++) {
       int at = i;
-      Set<Object> values = keys.stream().map(k -> k.get(at)).collect(Collectors.toSet());
+      Set<Object> values = columns.size() == 1 ? keys
+          : keys.stream().map(k -> ((List<?>) k).get(at)).collect(Collectors.toSet());
       String column = columns.get(i);
       Expression e;
       if (values.size() <= MAX_IN_VALUES) {
@@ -108,16 +127,24 @@ final class UpsertKeys {
     return out;
   }
 
-  private List<Object> keyOf(Record row) {
+  /** The row's key: its value for a one-column key, else the list of values; null if a key column is null. */
+  private Object keyOf(Record row) {
+    if (columns.size() == 1) {
+      return normalized(row.get(columns.get(0)));
+    }
     List<Object> key = new ArrayList<>(columns.size());
     for (String c : columns) {
-      Object v = row.get(c);
+      Object v = normalized(row.get(c));
       if (v == null) {
         return null;
       }
-      key.add(v instanceof BigDecimal d ? d.stripTrailingZeros() : v); // 1.50 and 1.5 are one key
+      key.add(v);
     }
     return key;
+  }
+
+  private static Object normalized(Object value) {
+    return value instanceof BigDecimal d ? d.stripTrailingZeros() : value; // 1.50 and 1.5 are one key
   }
 
   private String describe(Record row) {

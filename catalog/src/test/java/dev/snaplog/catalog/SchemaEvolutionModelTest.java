@@ -43,6 +43,7 @@ import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.From;
 import net.jqwik.api.Property;
@@ -52,10 +53,16 @@ import net.jqwik.api.constraints.Size;
 
 /**
  * Evolves a partitioned table's schema at random between appends (add a column, optional or required with a
- * default, at the top level or inside a struct, or under a dropped column's name; add a struct; drop; rename;
- * widen int to long, float to double, decimal to more digits, date to timestamp; make optional; move) and tries
- * the changes the table must refuse (dropping the partition source or the only field of a struct, a narrowing or
- * unrelated type change, a required column without a default, a rename onto a sibling's name). Between the
+ * default, at the top level or inside a struct, or under a dropped column's name; add a struct, a list or a map;
+ * drop; rename; widen int to long, float to double, decimal to more digits, date to timestamp; make optional;
+ * move) and tries the changes the table must refuse (dropping the partition source or the only field of a
+ * struct, a narrowing or unrelated type change, a required column without a default, a rename onto a sibling's
+ * name). Lists and maps, at the top level and inside structs, hold primitives or structs; the changes reach
+ * inside them ({@code tags.element}, {@code attrs.key}, {@code attrs.value.x}): fields are added to, dropped from
+ * and renamed in a struct that is a list element or map value, elements, keys and values are widened, elements
+ * and values made optional; and the table must refuse to drop, rename or move an element, key or value, to make
+ * a key optional, to add a field to a list or map itself, or to change an element, key or value to a type that
+ * is no widening. Filters take only fields outside lists and maps, where a row has one value. Between the
  * changes it appends, appends across a concurrent schema change, deletes rows, compacts, and filters on evolved
  * fields. An in-memory model keeps every row as written, by field id, and the schema as it should be. After every
  * step the current scan must show the model's schema and rows (dropped columns gone, added ones null or their
@@ -68,7 +75,8 @@ import net.jqwik.api.constraints.Size;
 class SchemaEvolutionModelTest {
   private static final TableId T = TableId.of("db", "evolving");
   private static final String SCHEMA = "id long not null, n int not null, f float, amount decimal(6,2),"
-      + " d date not null, name string, loc struct<x int, y string not null>";
+      + " d date not null, name string, loc struct<x int, y string not null, pts list<struct<u float, v date not null>>>,"
+      + " tags list<int>, attrs map<int, struct<x int, y float not null>>, hist map<date, float not null>";
   private static final List<Type> TYPES = List.of(Type.INT, Type.LONG, Type.FLOAT, Type.DOUBLE,
       Type.decimal(5, 2), Type.STRING, Type.DATE, Type.TIMESTAMP, Type.BOOLEAN);
   /** Dates and timestamps fall within three days, so an append writes at most three files under {@code day(d)}. */
@@ -76,8 +84,8 @@ class SchemaEvolutionModelTest {
   private static final long MICROS_PER_DAY = 86_400_000_000L;
 
   /** One step of a sequence; {@code toString} is what a shrunk failure prints. */
-  sealed interface Op permits Append, StaleAppend, DeleteRows, Compact, Filter, AddColumn, AddStruct, Drop, Rename, Widen,
-      MakeOptional, MoveFirst, AddRequiredWithoutDefault {}
+  sealed interface Op permits Append, StaleAppend, DeleteRows, Compact, Filter, AddColumn, AddStruct, AddCollection,
+      Drop, Rename, Widen, MakeOptional, MoveFirst, AddRequiredWithoutDefault {}
 
   /** Appends {@code rows} rows with values drawn from {@code seed} under the current schema. */
   record Append(int rows, long seed) implements Op {}
@@ -111,13 +119,24 @@ class SchemaEvolutionModelTest {
   /** Adds an optional {@code struct<a TYPES[type], b string not null>} where {@link AddColumn} would. */
   record AddStruct(int type, int parent) implements Op {}
 
+  /**
+   * Adds an optional {@code list<E>}, or {@code map<TYPES[key], E>} with {@code map}, where {@link AddColumn}
+   * would; {@code E} is {@code TYPES[type]} or, with {@code structElement}, {@code struct<a TYPES[type], b string
+   * not null>}, required or optional.
+   */
+  record AddCollection(boolean map, int key, int type, boolean structElement, boolean elementRequired, int parent)
+      implements Op {}
+
   /** Drops the field picked (any but {@code id}, nested ones too). */
   record Drop(int pick) implements Op {}
 
   /** Renames the field picked to a new name, or onto the name of one of its siblings (refused). */
   record Rename(int pick, boolean ontoSibling) implements Op {}
 
-  /** Widens the field picked, or changes it to a type that is no widening of it (refused). */
+  /**
+   * Widens the field picked among those that can widen (list elements, map keys and values included), or
+   * changes the field picked among all to a type that is no widening of it (refused).
+   */
   record Widen(int pick, int digits, boolean notWidening) implements Op {}
 
   /** Makes the required field picked optional (any field when none is required: a change of nothing). */
@@ -152,6 +171,7 @@ class SchemaEvolutionModelTest {
         Tuple.of(3, Combinators.combine(type, flag, parent, Arbitraries.frequency(Tuple.of(3, false),
             Tuple.of(1, true))).as(AddColumn::new)),
         Tuple.of(1, Combinators.combine(type, parent).as(AddStruct::new)),
+        Tuple.of(1, Combinators.combine(flag, type, type, flag, flag, parent).as(AddCollection::new)),
         Tuple.of(2, pick.map(Drop::new)),
         Tuple.of(2, Combinators.combine(pick, Arbitraries.frequency(Tuple.of(3, false), Tuple.of(1, true)))
             .as(Rename::new)),
@@ -199,11 +219,28 @@ class SchemaEvolutionModelTest {
     }
   }
 
+  /**
+   * The widenings inside lists and maps on rows already written, which random sequences reach only now and
+   * then: among the fields of {@link #SCHEMA} that widen, picks 7, 8 and 12 are {@code tags.element},
+   * {@code attrs.key} and {@code hist.value}; a compaction then rewrites the old files under the wider types.
+   */
+  @Example
+  void widensListElementsMapKeysAndMapValuesOfRowsWritten() {
+    everySnapshotReadsBackUnderItsSchema(List.of(new Append(5, 1), new Widen(7, 1, false), new Append(3, 2),
+        new Widen(8, 1, false), new Widen(12, 1, false), new Append(3, 3), new Compact()));
+  }
+
   private static List<Col> initialColumns() {
     return List.of(Col.of("id", Type.LONG, true), Col.of("n", Type.INT, true), Col.of("f", Type.FLOAT, false),
         Col.of("amount", Type.decimal(6, 2), false), Col.of("d", Type.DATE, true),
         Col.of("name", Type.STRING, false),
-        Col.struct("loc", List.of(Col.of("x", Type.INT, false), Col.of("y", Type.STRING, true))));
+        Col.struct("loc", List.of(Col.of("x", Type.INT, false), Col.of("y", Type.STRING, true),
+            Col.list("pts", Col.struct(Type.ELEMENT, List.of(Col.of("u", Type.FLOAT, false),
+                Col.of("v", Type.DATE, true)))))),
+        Col.list("tags", Col.of(Type.ELEMENT, Type.INT, false)),
+        Col.map("attrs", Type.INT, Col.struct(Type.VALUE, List.of(Col.of("x", Type.INT, false),
+            Col.of("y", Type.FLOAT, true)))),
+        Col.map("hist", Type.DATE, Col.of(Type.VALUE, Type.FLOAT, true)));
   }
 
   // ---- applying a step to the table and the model alike ----
@@ -236,10 +273,12 @@ class SchemaEvolutionModelTest {
           .noneMatch(c -> c.name().equals(n))).toList();
       boolean again = a.dropped() && !free.isEmpty();
       String name = again ? free.get(0) : fresh;
-      Located parent = again ? null : parent(model, a.parent());
+      Located parent = again ? null : parent(model, a.parent(), true);
       String path = parent == null ? name : parent.path() + "." + name;
       Col added = a.required() ? Col.of(name, type, true).withDefault(dflt) : Col.of(name, type, false);
-      change(catalog, t, model, where, model.add(parent, added), null, u -> {
+      boolean intoStruct = parent == null || parent.col().isStruct();
+      change(catalog, t, model, where, intoStruct ? model.add(parent, added) : null,
+          intoStruct ? null : new Refusal(path, "structs only"), u -> {
         if (a.required()) {
           u.addRequiredColumn(path, type, dflt);
         } else {
@@ -248,14 +287,30 @@ class SchemaEvolutionModelTest {
       });
     } else if (op instanceof AddStruct a) {
       Type type = TYPES.get(a.type());
-      Located parent = parent(model, a.parent());
+      Located parent = parent(model, a.parent(), false);
       String path = parent == null ? fresh : parent.path() + "." + fresh;
       Col added = Col.struct(fresh, List.of(Col.of("a", type, false), Col.of("b", Type.STRING, true)));
       change(catalog, t, model, where, model.add(parent, added), null, u -> u.addColumn(path,
           Type.struct(Field.optional(1, "a", type), Field.required(2, "b", Type.STRING))));
+    } else if (op instanceof AddCollection a) {
+      Type type = TYPES.get(a.type());
+      Located parent = parent(model, a.parent(), false);
+      String path = parent == null ? fresh : parent.path() + "." + fresh;
+      String part = a.map() ? Type.VALUE : Type.ELEMENT;
+      Col item = a.structElement() ? Col.struct(part, List.of(Col.of("a", type, false), Col.of("b", Type.STRING, true)))
+          : Col.of(part, type, false);
+      item = a.elementRequired() ? item.asRequired() : item;
+      Type itemType = a.structElement() ? Type.struct(Field.optional(1, "a", type),
+          Field.required(2, "b", Type.STRING)) : type;
+      Type keyType = TYPES.get(a.key());
+      Col added = a.map() ? Col.map(fresh, keyType, item) : Col.list(fresh, item);
+      Type addedType = a.map() ? Type.map(3, keyType, 4, itemType, a.elementRequired())
+          : Type.list(3, itemType, a.elementRequired());
+      change(catalog, t, model, where, model.add(parent, added), null, u -> u.addColumn(path, addedType));
     } else if (op instanceof Drop d) {
       Located target = fields.get(d.pick() % fields.size());
-      Refusal refusal = target.col().id() == model.partitionSourceId ? new Refusal(target.path(), "partition spec")
+      Refusal refusal = target.part() ? new Refusal(target.path(), "part of it")
+          : target.col().id() == model.partitionSourceId ? new Refusal(target.path(), "partition spec")
           : target.siblings().size() == 1 ? new Refusal(target.path(), "only field") : null;
       change(catalog, t, model, where, refusal == null ? model.columnsWithout(target.col().id()) : null, refusal,
           u -> u.deleteColumn(target.path()));
@@ -265,7 +320,11 @@ class SchemaEvolutionModelTest {
     } else if (op instanceof Rename r) {
       Located target = fields.get(r.pick() % fields.size());
       List<Col> others = target.siblings().stream().filter(c -> c.id() != target.col().id()).toList();
-      if (r.ontoSibling() && !others.isEmpty()) {
+      if (target.part()) {
+        String name = r.ontoSibling() && !others.isEmpty() ? others.get(0).name() : fresh;
+        change(catalog, t, model, where, null, new Refusal(target.path(), "part of it"),
+            u -> u.renameColumn(target.path(), name));
+      } else if (r.ontoSibling() && !others.isEmpty()) {
         String taken = others.get(r.pick() % others.size()).name();
         change(catalog, t, model, where, null, new Refusal(target.path(), "already exists"),
             u -> u.renameColumn(target.path(), taken));
@@ -274,7 +333,10 @@ class SchemaEvolutionModelTest {
             u -> u.renameColumn(target.path(), fresh));
       }
     } else if (op instanceof Widen w) {
-      Located target = fields.get(w.pick() % fields.size());
+      List<Located> widenable = fields.stream().filter(l -> l.col().type() != null
+          && wider(l.col().type(), 1) != null).toList();
+      List<Located> candidates = w.notWidening() || widenable.isEmpty() ? fields : widenable;
+      Located target = candidates.get(w.pick() % candidates.size());
       Type from = target.col().type();
       Type wider = from == null ? null : wider(from, w.digits());
       if (wider != null && !w.notWidening()) {
@@ -289,12 +351,13 @@ class SchemaEvolutionModelTest {
       List<Located> required = fields.stream().filter(l -> l.col().required()).toList();
       List<Located> from = required.isEmpty() ? fields : required;
       Located target = from.get(m.pick() % from.size());
-      change(catalog, t, model, where, model.replace(target.col().id(), Col::asOptional), null,
-          u -> u.makeColumnOptional(target.path()));
+      boolean key = target.part() && target.col().name().equals(Type.KEY);
+      change(catalog, t, model, where, key ? null : model.replace(target.col().id(), Col::asOptional),
+          key ? new Refusal(target.path(), "always required") : null, u -> u.makeColumnOptional(target.path()));
     } else if (op instanceof MoveFirst m) {
       Located target = fields.get(m.pick() % fields.size());
-      change(catalog, t, model, where, model.moveFirst(target.col().id()), null,
-          u -> u.moveFirst(target.path()));
+      change(catalog, t, model, where, target.part() ? null : model.moveFirst(target.col().id()),
+          target.part() ? new Refusal(target.path(), "part of it") : null, u -> u.moveFirst(target.path()));
     } else if (op instanceof AddRequiredWithoutDefault a) {
       change(catalog, t, model, where, null, new Refusal(fresh, "without a default"),
           u -> u.addRequiredColumn(fresh, TYPES.get(a.type()), null));
@@ -303,8 +366,10 @@ class SchemaEvolutionModelTest {
     }
   }
 
-  private static Located parent(Model model, int pick) {
-    List<Located> structs = model.located().stream().filter(l -> l.col().isStruct()).toList();
+  /** A struct to add a field to (or, with {@code orCollection}, a list or map too), or null for the top level. */
+  private static Located parent(Model model, int pick, boolean orCollection) {
+    List<Located> structs = model.located().stream()
+        .filter(l -> l.col().isStruct() || orCollection && l.col().isNested()).toList();
     return pick < 0 || structs.isEmpty() ? null : structs.get(pick % structs.size());
   }
 
@@ -388,7 +453,9 @@ class SchemaEvolutionModelTest {
   // ---- reading back ----
 
   private static void filter(Table t, Filter f, Model model, String where) {
-    List<Located> leaves = model.located().stream().filter(l -> !l.col().isStruct()).toList();
+    // a row holds many values of a field inside a list or map, so filters take only the others
+    List<Located> leaves = model.located().stream().filter(l -> !l.col().isNested() && !l.inCollection())
+        .toList();
     String path = leaves.get(f.pick() % leaves.size()).path();
     List<Map<String, Object>> rows = model.rows.stream().map(r -> Model.expected(model.columns, r)).toList();
     Object literal = rows.isEmpty() ? null : valueAt(rows.get(f.row() % rows.size()), path);
@@ -450,20 +517,35 @@ class SchemaEvolutionModelTest {
   private static Map<String, Object> byName(Record r) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (int i = 0; i < r.size(); i++) {
-      Object v = r.get(i);
-      out.put(r.schema().fields().get(i).name(), v instanceof Record nested ? byName(nested) : v);
+      out.put(r.schema().fields().get(i).name(), plain(r.get(i)));
     }
     return out;
+  }
+
+  /** A value read back with its records as maps by name, inside lists and maps too. */
+  private static Object plain(Object v) {
+    if (v instanceof Record r) {
+      return byName(r);
+    }
+    if (v instanceof List<?> l) {
+      return l.stream().map(SchemaEvolutionModelTest::plain).toList();
+    }
+    if (v instanceof Map<?, ?> m) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      m.forEach((k, x) -> out.put(k, plain(x)));
+      return out;
+    }
+    return v;
   }
 
   /** One line per field, depth first: path, id, type, required, default; as {@link Col#describe} writes it. */
   private static List<String> describe(List<Field> fields, String prefix) {
     List<String> out = new ArrayList<>();
     for (Field f : fields) {
-      boolean struct = f.type().id() == TypeId.STRUCT;
-      out.add(Col.line(prefix + f.name(), f.id(), struct ? "struct" : f.type().toString(), f.required(),
-          f.initialDefault()));
-      if (struct) {
+      boolean nested = f.type().isNested();
+      out.add(Col.line(prefix + f.name(), f.id(), nested ? f.type().id().typeName() : f.type().toString(),
+          f.required(), f.initialDefault()));
+      if (nested) {
         out.addAll(describe(f.type().fields(), prefix + f.name() + "."));
       }
     }
@@ -536,53 +618,74 @@ class SchemaEvolutionModelTest {
 
   // ---- the model ----
 
+  /** What a field of the model holds. */
+  enum Kind { PRIMITIVE, STRUCT, LIST, MAP }
+
   /**
-   * A field of the model's schema: a primitive ({@code type} set) or a struct ({@code fields} set). {@code id} is
-   * 0 until the table assigns one; from then on it must never change.
+   * A field of the model's schema: a primitive ({@code type} set), or a struct, list or map whose child fields
+   * are {@code fields} (a list's {@code element}, a map's {@code key} and {@code value}, named as in dotted
+   * paths). {@code id} is 0 until the table assigns one; from then on it must never change.
    */
-  record Col(int id, String name, Type type, boolean required, Object dflt, List<Col> fields) {
+  record Col(int id, String name, Kind kind, Type type, boolean required, Object dflt, List<Col> fields) {
     static Col of(String name, Type type, boolean required) {
-      return new Col(0, name, type, required, null, null);
+      return new Col(0, name, Kind.PRIMITIVE, type, required, null, null);
     }
 
     static Col struct(String name, List<Col> fields) {
-      return new Col(0, name, null, false, null, List.copyOf(fields));
+      return new Col(0, name, Kind.STRUCT, null, false, null, List.copyOf(fields));
+    }
+
+    static Col list(String name, Col element) {
+      return new Col(0, name, Kind.LIST, null, false, null, List.of(element));
+    }
+
+    /** A map: its key is always required. */
+    static Col map(String name, Type keyType, Col value) {
+      return new Col(0, name, Kind.MAP, null, false, null, List.of(of(Type.KEY, keyType, true), value));
     }
 
     boolean isStruct() {
-      return fields != null;
+      return kind == Kind.STRUCT;
+    }
+
+    boolean isNested() {
+      return kind != Kind.PRIMITIVE;
     }
 
     Col withId(int newId) {
-      return new Col(newId, name, type, required, dflt, fields);
+      return new Col(newId, name, kind, type, required, dflt, fields);
     }
 
     Col withName(String newName) {
-      return new Col(id, newName, type, required, dflt, fields);
+      return new Col(id, newName, kind, type, required, dflt, fields);
     }
 
     Col withDefault(Object value) {
-      return new Col(id, name, type, required, value, fields);
+      return new Col(id, name, kind, type, required, value, fields);
     }
 
     Col withType(Type newType) {
-      return new Col(id, name, newType, required, widen(dflt, newType), fields);
+      return new Col(id, name, kind, newType, required, widen(dflt, newType), fields);
     }
 
     Col asOptional() {
-      return new Col(id, name, type, false, dflt, fields);
+      return new Col(id, name, kind, type, false, dflt, fields);
+    }
+
+    Col asRequired() {
+      return new Col(id, name, kind, type, true, dflt, fields);
     }
 
     Col withFields(List<Col> newFields) {
-      return new Col(id, name, type, required, dflt, List.copyOf(newFields));
+      return new Col(id, name, kind, type, required, dflt, List.copyOf(newFields));
     }
 
     static List<String> describe(List<Col> cols, String prefix) {
       List<String> out = new ArrayList<>();
       for (Col c : cols) {
-        out.add(line(prefix + c.name(), c.id(), c.isStruct() ? "struct" : c.type().toString(), c.required(),
-            c.dflt()));
-        if (c.isStruct()) {
+        out.add(line(prefix + c.name(), c.id(), c.isNested() ? c.kind().name().toLowerCase(java.util.Locale.ROOT)
+            : c.type().toString(), c.required(), c.dflt()));
+        if (c.isNested()) {
           out.addAll(describe(c.fields(), prefix + c.name() + "."));
         }
       }
@@ -594,13 +697,20 @@ class SchemaEvolutionModelTest {
     }
   }
 
-  /** A field where it sits: its dotted path and the fields beside it (itself included). */
-  record Located(String path, Col col, List<Col> siblings) {}
+  /**
+   * A field where it sits: its dotted path, the fields beside it (itself included), whether it is the element,
+   * key or value of a list or map ({@code part}), and whether it lies anywhere inside a list or map.
+   */
+  record Located(String path, Col col, List<Col> siblings, boolean part, boolean inCollection) {}
 
   /** A committed snapshot: the schema it was committed under and the rows it holds, as written. */
   record Seen(long snapshotId, List<Col> columns, List<Map<Integer, Object>> rows) {}
 
-  /** The schema as it should be, every row as written (values by field id), and every snapshot committed. */
+  /**
+   * The schema as it should be, every row as written (values by field id), and every snapshot committed. A row
+   * holds a list as a list of its elements and a map as a map of its entries, keys as written; an element or
+   * map value that is a struct is a map of its own by field id, as a row is.
+   */
   static final class Model {
     /** A struct written with a value (its fields are in the row under their own ids). */
     private static final Object PRESENT = new Object();
@@ -621,15 +731,17 @@ class SchemaEvolutionModelTest {
 
     List<Located> located() {
       List<Located> out = new ArrayList<>();
-      locate(columns, "", out);
+      locate(columns, "", false, false, out);
       return out;
     }
 
-    private static void locate(List<Col> cols, String prefix, List<Located> out) {
+    private static void locate(List<Col> cols, String prefix, boolean part, boolean inCollection,
+        List<Located> out) {
       for (Col c : cols) {
-        out.add(new Located(prefix + c.name(), c, cols));
-        if (c.isStruct()) {
-          locate(c.fields(), prefix + c.name() + ".", out);
+        out.add(new Located(prefix + c.name(), c, cols, part, inCollection));
+        if (c.isNested()) {
+          boolean collection = !c.isStruct();
+          locate(c.fields(), prefix + c.name() + ".", collection, inCollection || collection, out);
         }
       }
     }
@@ -639,7 +751,7 @@ class SchemaEvolutionModelTest {
       if (cols.stream().anyMatch(c -> c.id() == id)) {
         return List.copyOf(change.apply(cols));
       }
-      return cols.stream().map(c -> c.isStruct() ? c.withFields(editSiblings(c.fields(), id, change)) : c)
+      return cols.stream().map(c -> c.isNested() ? c.withFields(editSiblings(c.fields(), id, change)) : c)
           .toList();
     }
 
@@ -688,7 +800,7 @@ class SchemaEvolutionModelTest {
         } else {
           assertThat(f.id()).as("id of field %s", c.name()).isEqualTo(c.id());
         }
-        out.add(withId.isStruct() ? withId.withFields(assign(c.fields(), f.type().fields(), fresh)) : withId);
+        out.add(withId.isNested() ? withId.withFields(assign(c.fields(), f.type().fields(), fresh)) : withId);
       }
       return out;
     }
@@ -705,6 +817,29 @@ class SchemaEvolutionModelTest {
         } else if (c.isStruct()) {
           byId.put(c.id(), isNull ? null : PRESENT);
           v = isNull ? null : write(c.fields(), rnd, byId, rowId);
+        } else if (c.kind() == Kind.LIST) {
+          List<Object> stored = isNull ? null : new ArrayList<>();
+          List<Object> items = isNull ? null : new ArrayList<>();
+          for (int i = isNull ? 0 : rnd.nextInt(4); i > 0; i--) {
+            Object[] item = item(c.fields().get(0), rnd, rowId);
+            stored.add(item[0]);
+            items.add(item[1]);
+          }
+          byId.put(c.id(), stored);
+          v = items;
+        } else if (c.kind() == Kind.MAP) {
+          Map<Object, Object> stored = isNull ? null : new LinkedHashMap<>();
+          Map<Object, Object> entries = isNull ? null : new LinkedHashMap<>();
+          for (int i = isNull ? 0 : rnd.nextInt(4); i > 0; i--) {
+            Object key = value(c.fields().get(0).type(), rnd);
+            Object[] item = item(c.fields().get(1), rnd, rowId);
+            if (!stored.containsKey(key)) {
+              stored.put(key, item[0]);
+              entries.put(key, item[1]);
+            }
+          }
+          byId.put(c.id(), stored);
+          v = entries;
         } else {
           v = isNull ? null : value(c.type(), rnd);
           byId.put(c.id(), v);
@@ -714,24 +849,56 @@ class SchemaEvolutionModelTest {
       return byName;
     }
 
+    /** A list element or map value of {@code part}: as the model keeps it, and as the append takes it. */
+    private Object[] item(Col part, Random rnd, long rowId) {
+      if (!part.required() && rnd.nextInt(4) == 0) {
+        return new Object[] {null, null};
+      }
+      if (part.isStruct()) {
+        Map<Integer, Object> byId = new HashMap<>();
+        return new Object[] {byId, write(part.fields(), rnd, byId, rowId)};
+      }
+      Object v = value(part.type(), rnd);
+      return new Object[] {v, v};
+    }
+
     /**
      * A row as it must read under {@code cols}: a field the row was written without reads as its default (or
-     * null), a struct written as null as null, any other value as written, widened to the field's type.
+     * null), a struct written as null as null, any other value as written, widened to the field's type; the
+     * same inside list elements and map values (and map keys widened too).
      */
     static Map<String, Object> expected(List<Col> cols, Map<Integer, Object> row) {
       Map<String, Object> out = new LinkedHashMap<>();
       for (Col c : cols) {
         Object v;
+        Object stored = row.get(c.id());
         if (!row.containsKey(c.id())) {
-          v = c.isStruct() ? null : c.dflt();
+          v = c.isNested() ? null : c.dflt();
+        } else if (stored == null) {
+          v = null;
         } else if (c.isStruct()) {
-          v = row.get(c.id()) == null ? null : expected(c.fields(), row);
+          v = expected(c.fields(), row);
+        } else if (c.kind() == Kind.LIST) {
+          v = ((List<?>) stored).stream().map(e -> expectedItem(c.fields().get(0), e)).toList();
+        } else if (c.kind() == Kind.MAP) {
+          Map<Object, Object> entries = new LinkedHashMap<>();
+          ((Map<?, ?>) stored).forEach((k, e) -> entries.put(widen(k, c.fields().get(0).type()),
+              expectedItem(c.fields().get(1), e)));
+          v = entries;
         } else {
-          v = widen(row.get(c.id()), c.type());
+          v = widen(stored, c.type());
         }
         out.put(c.name(), v);
       }
       return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object expectedItem(Col part, Object stored) {
+      if (stored == null) {
+        return null;
+      }
+      return part.isStruct() ? expected(part.fields(), (Map<Integer, Object>) stored) : widen(stored, part.type());
     }
   }
 

@@ -54,6 +54,9 @@ class BadInputTest extends CliTestBase {
     Path badJson = write("bad.jsonl", "{\"id\":1}\n{\"id\":\"two\"}\n");
     assertThat(fails(ExitCodes.INVALID, "append", "db.events", badJson.toString()).stderr())
         .contains(badJson + ":2:7:", "column 'id'");
+    Path bareNumber = write("number.jsonl", "{\"id\":1}\n42\n");
+    assertThat(fails(ExitCodes.INVALID, "append", "db.events", bareNumber.toString()).stderr())
+        .contains(bareNumber + ":2:1:", "expected a JSON object per line, found a number");
     assertThat(version("db.events")).isEqualTo(before);
   }
 

@@ -29,6 +29,8 @@ class WhereParserTest {
     assertThat(parse("flag = true")).isEqualTo("flag = true");
     assertThat(parse("\"order\" = 1")).isEqualTo("order = 1");
     assertThat(parse("true")).isEqualTo("true");
+    assertThat(parse("address.city = 'Oslo' and a.b_2.c is null")).isEqualTo("(address.city = 'Oslo' and a.b_2.c"
+        + " is null)");
   }
 
   @Test

@@ -8,7 +8,9 @@ import dev.snaplog.core.CloseableIterable;
 import dev.snaplog.core.RowChange;
 import dev.snaplog.core.TableScan;
 import dev.snaplog.core.Table;
+import dev.snaplog.core.types.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,8 +58,10 @@ public final class ChangesCommand extends BaseCommand {
     }
     List<String> cols = new ArrayList<>(List.of(CHANGE, SNAPSHOT_ID));
     cols.addAll(end.schema().columnNames()); // rows come in the end snapshot's schema
+    List<Type> types = new ArrayList<>(Arrays.asList(null, null));
+    end.schema().fields().forEach(f -> types.add(f.type()));
     long max = limit == null ? Long.MAX_VALUE : limit;
-    try (Output.RowWriter w = ctx.output().rows(cols);
+    try (Output.RowWriter w = ctx.output().rows(cols, types);
         CloseableIterable<RowChange> changes = max == 0 ? CloseableIterable.of(List.of()) : scan.changes()) {
       for (RowChange c : changes) {
         List<Object> values = new ArrayList<>(cols.size());

@@ -5,9 +5,11 @@ import dev.snaplog.cli.CliException;
 import dev.snaplog.cli.output.Output;
 import dev.snaplog.cli.where.WhereParser;
 import dev.snaplog.core.CloseableIterable;
+import dev.snaplog.core.Field;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Table;
 import dev.snaplog.core.TableScan;
+import dev.snaplog.core.types.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,7 +55,8 @@ public final class ScanCommand extends BaseCommand {
     }
     long max = limit == null ? Long.MAX_VALUE : limit;
     List<String> cols = scan.schema().columnNames();
-    try (Output.RowWriter w = ctx.output().rows(cols);
+    List<Type> types = scan.schema().fields().stream().map(Field::type).toList();
+    try (Output.RowWriter w = ctx.output().rows(cols, types);
         CloseableIterable<Record> rows = max == 0 || scan.snapshot().isEmpty()
             ? CloseableIterable.of(List.of()) : scan.records()) {
       for (Record r : rows) {

@@ -1,7 +1,6 @@
 package dev.snaplog.cli.commands;
 
 import dev.snaplog.cli.CliContext;
-import dev.snaplog.cli.output.Format;
 import dev.snaplog.cli.output.Values;
 import dev.snaplog.core.ColumnStats;
 import dev.snaplog.core.DataFile;
@@ -39,7 +38,7 @@ public final class ShowCommand extends BaseCommand {
     if (scan.snapshot().isPresent()) {
       doc.putAll(Tables.snapshot(scan.snapshot().get(), ctx));
       doc.put("summary", new TreeMap<>(scan.snapshot().get().summary()));
-      boolean nested = ctx.output().format() == Format.JSON;
+      boolean nested = ctx.output().format().isJson();
       for (FileScanTask task : scan.planFiles()) {
         files.add(file(t, task.file(), scan.schema(), nested));
       }

@@ -7,12 +7,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.snaplog.cli.CliException;
-import dev.snaplog.core.Field;
 import dev.snaplog.core.GenericRecord;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
-import dev.snaplog.core.exceptions.ValidationException;
-import dev.snaplog.core.types.Literals;
 import dev.snaplog.core.types.LossyInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,8 +18,9 @@ import java.nio.file.Path;
 
 /**
  * JSON lines: one object per line, keys naming columns (absent keys are null). Values may be JSON numbers,
- * booleans, or strings in the text form of the column type ({@code "2026-01-01T10:00:00Z"} for a timestamptz).
- * Parsed as a token stream so an error can point at the value's line and column.
+ * booleans, or strings in the text form of the column type ({@code "2026-01-01T10:00:00Z"} for a timestamptz);
+ * structs, lists and maps are JSON objects and arrays, read by {@link JsonValueReader}. Parsed as a token
+ * stream so an error can point at the value's line and column.
  *
  * <p>Input that would be stored differently from what it says is refused unless lossy input is allowed: a key
  * given twice in one object (only one value could be kept), invalid UTF-8, and values that only convert with a
@@ -38,20 +36,20 @@ final class JsonLinesRows implements RowSource {
 
   private final Schema schema;
   private final String name;
-  private final LossyInput lossy;
   private final CountingInputStream counter;
   private final JsonParser parser;
+  private final JsonValueReader reader;
   private int lastObjectEndLine;
 
   JsonLinesRows(Path file, Schema schema, LossyInput lossy) throws IOException {
     this.schema = schema;
     this.name = file.toString();
-    this.lossy = lossy;
     this.counter = new CountingInputStream(Files.newInputStream(file));
     // Jackson's own UTF-8 decoding refuses invalid bytes with their position; the replacing reader is for
     // lossy input only
     this.parser = lossy == LossyInput.ALLOW ? JSON.createParser(new Utf8Reader(counter, true))
         : JSON.createParser(counter);
+    this.reader = new JsonValueReader(parser, name, lossy);
   }
 
   @Override
@@ -62,38 +60,14 @@ final class JsonLinesRows implements RowSource {
         return null;
       }
       if (t != JsonToken.START_OBJECT) {
-        throw error(parser.currentTokenLocation(), "expected a JSON object per line, found " + t.asString());
+        throw error(parser.currentTokenLocation(), "expected a JSON object per line, found " + JsonValueReader.describe(t));
       }
       if (parser.currentTokenLocation().getLineNr() == lastObjectEndLine) {
         throw error(parser.currentTokenLocation(), "a second JSON object starts on the line of the previous one;"
             + " JSON lines holds one object per line");
       }
-      Object[] values = new Object[schema.size()];
-      boolean[] seen = new boolean[schema.size()];
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String key = parser.currentName();
-        JsonLocation keyAt = parser.currentTokenLocation();
-        int pos = schema.position(key);
-        if (pos < 0) {
-          throw error(keyAt, "key '" + key + "' is not a column of the table; its columns are "
-              + schema.columnNames());
-        }
-        if (seen[pos] && lossy == LossyInput.REFUSE) {
-          throw error(keyAt, "key '" + key + "' appears twice in one object; only one value can be stored (keep"
-              + " one, or pass --allow-lossy to keep the last)");
-        }
-        seen[pos] = true;
-        parser.nextToken();
-        values[pos] = value(schema.fields().get(pos));
-      }
+      Object[] values = reader.fields(schema, "");
       lastObjectEndLine = parser.currentTokenLocation().getLineNr();
-      for (int i = 0; i < values.length; i++) {
-        Field f = schema.fields().get(i);
-        if (values[i] == null && f.required()) {
-          throw error(parser.currentTokenLocation(), "required column '" + f.name() + "' is "
-              + (seen[i] ? "null" : "missing"));
-        }
-      }
       return GenericRecord.wrap(schema, values);
     } catch (JsonProcessingException e) {
       // malformed JSON, or beyond a parser limit (a number of more than 1000 digits)
@@ -104,29 +78,8 @@ final class JsonLinesRows implements RowSource {
     }
   }
 
-  private Object value(Field f) throws IOException {
-    JsonLocation at = parser.currentTokenLocation();
-    JsonToken t = parser.currentToken();
-    Object raw;
-    switch (t) {
-      case VALUE_NULL -> raw = null;
-      case VALUE_TRUE, VALUE_FALSE -> raw = t == JsonToken.VALUE_TRUE;
-      case VALUE_NUMBER_INT -> raw = parser.getNumberValue();
-      // exact: a double would round 0.1 before it reaches a decimal(10,2) column
-      case VALUE_NUMBER_FLOAT -> raw = parser.getDecimalValue();
-      case VALUE_STRING -> raw = parser.getText();
-      default -> throw error(at, "column '" + f.name() + "': nested " + (t == JsonToken.START_ARRAY ? "arrays"
-          : "objects") + " are not supported; columns hold single values");
-    }
-    try {
-      return Literals.coerce(f.type(), raw, lossy);
-    } catch (ValidationException e) {
-      throw error(at, "column '" + f.name() + "': " + e.getMessage());
-    }
-  }
-
   private CliException error(JsonLocation at, String problem) {
-    return CliException.invalid(name + ":" + at.getLineNr() + ":" + at.getColumnNr() + ": " + problem);
+    return reader.error(at, problem);
   }
 
   @Override

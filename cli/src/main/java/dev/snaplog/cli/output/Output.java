@@ -2,12 +2,15 @@ package dev.snaplog.cli.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.snaplog.core.types.Type;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +20,8 @@ import java.util.Map;
  * (see docs/cli.md for the JSON shapes). Three kinds of output:
  * <ul>
  *   <li>{@link #rows}: a list with fixed columns (tables, log, scan). JSON: an array of objects, streamed;
- *       CSV: header and rows; table: aligned columns.</li>
+ *       JSON lines: one object per line; CSV: header and rows; table: aligned columns. Values of table
+ *       columns print by their type (see {@link Values#json(Type, Object)}).</li>
  *   <li>{@link #document}: one object with nested lists (describe, show, diff, doctor). JSON: that object;
  *       CSV: only its main list; table: {@code key: value} lines, then each list as a table.</li>
  *   <li>{@link #result}: what a change did. Table: one sentence (none with --quiet); JSON: an object;
@@ -28,6 +32,7 @@ public final class Output {
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT)
       .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  private static final ObjectWriter LINE = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
 
   private final Format format;
   private final PrintStream out;
@@ -49,7 +54,19 @@ public final class Output {
 
   /** Starts a list output; close the writer to finish it (the JSON array needs its closing bracket). */
   public RowWriter rows(List<String> columns) {
-    return new RowWriter(columns);
+    return new RowWriter(columns, Collections.nCopies(columns.size(), null));
+  }
+
+  /**
+   * As {@link #rows(List)}, for columns whose values print by their type.
+   *
+   * @param types one per column: the table column's type, or null for a column that is not a table's
+   */
+  public RowWriter rows(List<String> columns, List<Type> types) {
+    if (types.size() != columns.size()) {
+      throw new IllegalArgumentException(types.size() + " types for " + columns.size() + " columns");
+    }
+    return new RowWriter(columns, types);
   }
 
   /** Prints a message for people: only in table format and without --quiet. */
@@ -64,7 +81,7 @@ public final class Output {
    */
   public void document(Map<String, Object> doc, String mainList) {
     switch (format) {
-      case JSON -> printJson(doc);
+      case JSON, JSONL -> printJson(doc);
       case CSV -> {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> list = (List<Map<String, Object>>) doc.getOrDefault(mainList, List.of());
@@ -76,7 +93,7 @@ public final class Output {
 
   public void result(String sentence, Map<String, Object> fields) {
     switch (format) {
-      case JSON -> printJson(fields);
+      case JSON, JSONL -> printJson(fields);
       case CSV -> printMaps(List.of(fields));
       default -> say(sentence);
     }
@@ -84,8 +101,12 @@ public final class Output {
 
   private void printJson(Object value) {
     try {
-      MAPPER.writeValue(out, Values.json(value));
-      out.println();
+      if (format == Format.JSONL) {
+        out.println(LINE.writeValueAsString(Values.json(value)));
+      } else {
+        MAPPER.writeValue(out, Values.json(value));
+        out.println();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -153,12 +174,14 @@ public final class Output {
   /** Writes rows in the chosen format as they come. */
   public final class RowWriter implements AutoCloseable {
     private final List<String> columns;
+    private final List<Type> types;
     private final TextTable table;
     private JsonGenerator json;
     private long count;
 
-    private RowWriter(List<String> columns) {
+    private RowWriter(List<String> columns, List<Type> types) {
       this.columns = columns;
+      this.types = types;
       this.table = format == Format.TABLE ? new TextTable(out, columns) : null;
       try {
         if (format == Format.JSON) {
@@ -176,16 +199,21 @@ public final class Output {
     public void add(List<Object> values) {
       count++;
       try {
-        if (format == Format.JSON) {
-          Map<String, Object> row = new LinkedHashMap<>();
+        if (format.isJson()) {
+          ObjectNode row = MAPPER.createObjectNode();
           for (int i = 0; i < columns.size(); i++) {
-            row.put(columns.get(i), values.get(i));
+            row.set(columns.get(i), Values.json(types.get(i), values.get(i)));
           }
-          MAPPER.writeTree(json, Values.json(row));
+          if (json != null) {
+            MAPPER.writeTree(json, row);
+          } else {
+            out.println(LINE.writeValueAsString(row));
+          }
         } else {
           List<String> cells = new ArrayList<>();
-          for (Object v : values) {
-            cells.add(v == null && format == Format.CSV ? "" : Values.text(v));
+          for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            cells.add(v == null && format == Format.CSV ? "" : Values.text(types.get(i), v));
           }
           if (table != null) {
             table.add(cells);

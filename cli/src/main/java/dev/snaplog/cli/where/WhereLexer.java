@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Splits a filter into tokens. Strings use SQL quoting ({@code 'it''s'}); double quotes name a column whose
- * name is also a keyword ({@code "order"}).
+ * name is also a keyword ({@code "order"}). A nested field is named by its dotted path ({@code address.city}).
  */
 final class WhereLexer {
   private final String text;
@@ -31,6 +31,10 @@ final class WhereLexer {
     }
   }
 
+  private static boolean startsName(char c) {
+    return Character.isLetter(c) || c == '_';
+  }
+
   private void skipSpace() {
     while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
       pos++;
@@ -53,7 +57,9 @@ final class WhereLexer {
       return number(start);
     }
     if (Character.isLetter(c) || c == '_') {
-      while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+      // a dot followed by a name continues the name: a nested field's path, such as address.city
+      while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_'
+          || text.charAt(pos) == '.' && pos + 1 < text.length() && startsName(text.charAt(pos + 1)))) {
         pos++;
       }
       return new Token(Token.Kind.IDENT, text.substring(start, pos), start + 1);

@@ -98,36 +98,77 @@ public final class ParquetFormat {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(deleted, "deleted");
     Objects.requireNonNull(metrics, "metrics");
-    Expression filter = boundFilter == null ? Expressions.alwaysTrue() : boundFilter;
+    ReadRequest r = ReadRequest.of(tableSchema, projection, boundFilter);
+    return new ParquetRowReader(in, projection, r.readSchema, r.narrowTo, r.filter, r.filterIds, deleted, metrics);
+  }
+
+  /**
+   * Opens a data file to be read column by column, one row group at a time, for engines that decode values
+   * into column vectors of their own. Columns are matched to the file and row groups are skipped by the
+   * filter's stats exactly as {@link #read(InputFile, Schema, Schema, Expression, LongPredicate, ReadMetrics)}
+   * does; rows are not filtered (the caller evaluates the filter, if it needs rows filtered).
+   *
+   * @param projection top-level primitive columns of {@code tableSchema}
+   * @throws ValidationException if the projection has a column the table schema lacks or types differ
+   * @throws IllegalArgumentException if a projected column is not primitive, or the filter is not bound
+   */
+  public static ColumnarFileReader readColumns(InputFile in, Schema tableSchema, Schema projection,
+      Expression boundFilter, ReadMetrics metrics) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(metrics, "metrics");
     for (Field f : projection.fields()) {
-      Field t = tableSchema.findFieldById(f.id()).orElseThrow(() -> new ValidationException("Projected column '"
-          + f.name() + "' (field id " + f.id() + ") is not in the table schema " + tableSchema));
-      ValidationException.check(StructProjection.isProjectionOf(f.type(), t.type()),
-          "Projected column '%s' is %s but the table has %s", f.name(), f.type(), t.type());
-    }
-    List<Field> filterFields = new ArrayList<>();
-    collectBound(filter, filterFields);
-    Set<Integer> filterIds = new HashSet<>();
-    List<Field> readFields = new ArrayList<>(projection.fields());
-    Type[] narrowTo = new Type[projection.size()];
-    for (Field f : filterFields) {
-      filterIds.add(f.id());
-      if (projection.findFieldById(f.id()).isPresent()) {
-        continue;
-      }
-      // a field only the filter needs: read its whole top-level column, and narrow it again for the output
-      Field top = topLevel(tableSchema, f.id());
-      int pos = positionOf(readFields, top.id());
-      if (pos < 0) {
-        readFields.add(top);
-      } else if (pos < projection.size() && narrowTo[pos] == null) {
-        narrowTo[pos] = projection.fields().get(pos).type();
-        readFields.set(pos, top);
+      if (!f.type().isPrimitive()) {
+        throw new IllegalArgumentException("Column '" + f.name() + "' is " + f.type()
+            + "; only primitive columns are read column by column");
       }
     }
-    Schema readSchema = readFields.equals(projection.fields()) ? projection
-        : new Schema(projection.schemaId(), readFields);
-    return new ParquetRowReader(in, projection, readSchema, narrowTo, filter, filterIds, deleted, metrics);
+    ReadRequest r = ReadRequest.of(tableSchema, projection, boundFilter);
+    return new ColumnarFileReader(in, projection, r.readSchema, r.filter, r.filterIds, metrics);
+  }
+
+  /** What to read of a file for a projection and filter: the projection, then the columns only the filter needs. */
+  private static final class ReadRequest {
+    private Schema readSchema;
+    private Type[] narrowTo;
+    private Expression filter;
+    private final Set<Integer> filterIds = new HashSet<>();
+
+    static ReadRequest of(Schema tableSchema, Schema projection, Expression boundFilter) {
+      ReadRequest r = new ReadRequest();
+      Expression filter = boundFilter == null ? Expressions.alwaysTrue() : boundFilter;
+      r.filter = filter;
+      for (Field f : projection.fields()) {
+        Field t = tableSchema.findFieldById(f.id()).orElseThrow(() -> new ValidationException("Projected column '"
+            + f.name() + "' (field id " + f.id() + ") is not in the table schema " + tableSchema));
+        ValidationException.check(StructProjection.isProjectionOf(f.type(), t.type()),
+            "Projected column '%s' is %s but the table has %s", f.name(), f.type(), t.type());
+      }
+      List<Field> filterFields = new ArrayList<>();
+      collectBound(filter, filterFields);
+      List<Field> readFields = new ArrayList<>(projection.fields());
+      Type[] narrowTo = new Type[projection.size()];
+      Set<Integer> filterIds = r.filterIds;
+      for (Field f : filterFields) {
+        filterIds.add(f.id());
+        if (projection.findFieldById(f.id()).isPresent()) {
+          continue;
+        }
+        // a field only the filter needs: read its whole top-level column, and narrow it again for the output
+        Field top = topLevel(tableSchema, f.id());
+        int pos = positionOf(readFields, top.id());
+        if (pos < 0) {
+          readFields.add(top);
+        } else if (pos < projection.size() && narrowTo[pos] == null) {
+          narrowTo[pos] = projection.fields().get(pos).type();
+          readFields.set(pos, top);
+        }
+      }
+      Schema readSchema = readFields.equals(projection.fields()) ? projection
+          : new Schema(projection.schemaId(), readFields);
+      r.readSchema = readSchema;
+      r.narrowTo = narrowTo;
+      return r;
+    }
   }
 
   /**

@@ -115,8 +115,9 @@ public final class SchemaUpdate implements UpdateSchema {
       if (parent.type().id() != TypeId.STRUCT) {
         throw new ValidationException("Cannot add '" + name + "': '" + parent.name() + "' is a "
             + parent.type().id().typeName() + ", and fields are added to structs only"
-            + (parent.type().isNested() ? " (for the struct inside a list or map, name it as in "
-            + name.substring(0, dot) + ".element.field)" : ""));
+            + (parent.type().isNested() ? " (for the struct inside a " + parent.type().id().typeName()
+            + ", name it as in " + name.substring(0, dot) + "."
+            + (parent.type().id() == TypeId.MAP ? Type.VALUE : Type.ELEMENT) + ".field)" : ""));
       }
     }
     if (dot > 0 && parent == null) {
@@ -225,7 +226,7 @@ public final class SchemaUpdate implements UpdateSchema {
   @Override
   public UpdateSchema moveFirst(String name) {
     Field f = find(name, "move");
-    return move(f, 0);
+    return move(f, name, 0);
   }
 
   @Override
@@ -233,7 +234,7 @@ public final class SchemaUpdate implements UpdateSchema {
     Field f = find(name, "move");
     Field ref = sibling(f, afterName, name);
     List<Field> without = siblingsOf(f).stream().filter(x -> x.id() != f.id()).toList();
-    return move(f, indexOf(without, ref.id()) + 1);
+    return move(f, name, indexOf(without, ref.id()) + 1);
   }
 
   @Override
@@ -241,11 +242,11 @@ public final class SchemaUpdate implements UpdateSchema {
     Field f = find(name, "move");
     Field ref = sibling(f, beforeName, name);
     List<Field> without = siblingsOf(f).stream().filter(x -> x.id() != f.id()).toList();
-    return move(f, indexOf(without, ref.id()));
+    return move(f, name, indexOf(without, ref.id()));
   }
 
-  private UpdateSchema move(Field f, int index) {
-    checkNotElement(f, f.name(), "move");
+  private UpdateSchema move(Field f, String name, int index) {
+    checkNotElement(f, name, "move");
     current = edit(current.parentId(f.id()).orElse(null), fields -> {
       List<Field> out = new ArrayList<>(fields.stream().filter(x -> x.id() != f.id()).toList());
       out.add(index, f);

@@ -84,6 +84,20 @@ class SchemaUpdateTest {
   }
 
   @Test
+  void aRefusedMoveOfAListElementNamesItsFullPath() {
+    assertThatThrownBy(() -> update().moveFirst("events.element")).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("Cannot move 'events.element'");
+  }
+
+  @Test
+  void aFieldAddedToAMapItselfIsRefusedPointingAtTheMapValue() {
+    Schema withMap = Schema.parse("id int not null, attrs map<string, struct<x int>>");
+    assertThatThrownBy(() -> SchemaUpdate.detached(withMap, withMap.highestFieldId(), List.of())
+        .addColumn("attrs.y", Type.INT)).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("attrs.value.field").hasMessageNotContaining("attrs.element");
+  }
+
+  @Test
   void aRefusedOperationLeavesTheChangeAsItWas() {
     SchemaUpdate u = update();
     u.addColumn("a", Type.INT);

@@ -42,7 +42,8 @@ abstract class RowLevelOperationBase implements RowLevelOperation {
 
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
-    return new SnaplogScanBuilder(table, config, ReadSelection.current(), built -> scan = built, wholeFiles);
+    return new SnaplogScanBuilder(table, config, ReadSelection.current(), built -> scan = built, wholeFiles,
+        ReadSettings.of(options, table.properties()));
   }
 
   /** Refuses a write to a branch: a row-level statement changes the rows of main that its scan read. */

@@ -46,6 +46,7 @@ final class SnaplogScan implements SupportsReportStatistics, SupportsRuntimeV2Fi
   private final Filter[] pushed;
   private final boolean wholeFiles;
   private final RowMetadata metadata;
+  private final ReadSettings settings;
   private List<FileScanTask> tasks;
 
   /**
@@ -53,7 +54,7 @@ final class SnaplogScan implements SupportsReportStatistics, SupportsRuntimeV2Fi
    *     operation, which writes those files again); otherwise rows failing the filter may be dropped
    */
   SnaplogScan(Table table, WarehouseConfig config, ReadSelection selection, Schema dataSchema, Expression filter,
-      List<String> columns, RowMetadata metadata, Filter[] pushed, boolean wholeFiles) {
+      List<String> columns, RowMetadata metadata, Filter[] pushed, boolean wholeFiles, ReadSettings settings) {
     this.table = table;
     this.config = config;
     this.selection = selection;
@@ -63,6 +64,7 @@ final class SnaplogScan implements SupportsReportStatistics, SupportsRuntimeV2Fi
     this.pushed = pushed;
     this.wholeFiles = wholeFiles;
     this.metadata = metadata;
+    this.settings = settings;
   }
 
   @Override
@@ -74,7 +76,8 @@ final class SnaplogScan implements SupportsReportStatistics, SupportsRuntimeV2Fi
   @Override
   public String description() {
     return "snaplog " + table.id() + " [" + selection + "] filters=" + Arrays.toString(pushed) + " columns="
-        + columns + metadata + (wholeFiles ? " whole files" : "");
+        + columns + metadata + (wholeFiles ? " whole files" : "")
+        + (SnaplogReaderFactory.columnar(dataSchema, columns, settings) ? " columnar" : "");
   }
 
   @Override
@@ -142,7 +145,7 @@ final class SnaplogScan implements SupportsReportStatistics, SupportsRuntimeV2Fi
 
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    return new SnaplogReaderFactory(config, SchemaDescription.of(dataSchema), columns, metadata);
+    return new SnaplogReaderFactory(config, SchemaDescription.of(dataSchema), columns, metadata, settings);
   }
 
   @Override

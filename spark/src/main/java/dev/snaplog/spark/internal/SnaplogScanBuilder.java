@@ -32,10 +32,11 @@ final class SnaplogScanBuilder implements SupportsPushDownFilters, SupportsPushD
   private RowMetadata metadata = RowMetadata.NONE;
   private final Consumer<SnaplogScan> rowLevelOperation;
   private final boolean wholeFiles;
+  private final ReadSettings settings;
 
   /** A builder of a query's read. */
-  SnaplogScanBuilder(Table table, WarehouseConfig config, ReadSelection selection) {
-    this(table, config, selection, scan -> {}, false);
+  SnaplogScanBuilder(Table table, WarehouseConfig config, ReadSelection selection, ReadSettings settings) {
+    this(table, config, selection, scan -> {}, false, settings);
   }
 
   /**
@@ -45,12 +46,13 @@ final class SnaplogScanBuilder implements SupportsPushDownFilters, SupportsPushD
    *     which writes those files again)
    */
   SnaplogScanBuilder(Table table, WarehouseConfig config, ReadSelection selection,
-      Consumer<SnaplogScan> rowLevelOperation, boolean wholeFiles) {
+      Consumer<SnaplogScan> rowLevelOperation, boolean wholeFiles, ReadSettings settings) {
     this.table = table;
     this.config = config;
     this.selection = selection;
     this.rowLevelOperation = rowLevelOperation;
     this.wholeFiles = wholeFiles;
+    this.settings = settings;
     this.dataSchema = selection.scan(table).schema();
     this.columns = dataSchema.columnNames();
   }
@@ -94,7 +96,7 @@ final class SnaplogScanBuilder implements SupportsPushDownFilters, SupportsPushD
   @Override
   public Scan build() {
     SnaplogScan scan = new SnaplogScan(table, config, selection, dataSchema, filter, columns, metadata,
-        pushedFilters(), wholeFiles);
+        pushedFilters(), wholeFiles, settings);
     rowLevelOperation.accept(scan);
     return scan;
   }

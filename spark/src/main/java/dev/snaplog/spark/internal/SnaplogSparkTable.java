@@ -99,7 +99,7 @@ public final class SnaplogSparkTable implements org.apache.spark.sql.connector.c
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
     ZoneId zone = ZoneId.of(SQLConf.get().sessionLocalTimeZone());
     ReadSelection chosen = selection.with(ReadSelection.fromOptions(options, zone));
-    return new SnaplogScanBuilder(table, config, chosen);
+    return new SnaplogScanBuilder(table, config, chosen, ReadSettings.of(options, table.properties()));
   }
 
   @Override

@@ -147,4 +147,9 @@ public final class SparkErrors {
     return new ValidationException("Table property " + property + " must be '" + RowLevelMode.MERGE_ON_READ_NAME
         + "' or '" + RowLevelMode.COPY_ON_WRITE_NAME + "', got '" + value + "'; nothing was changed");
   }
+
+  public static ValidationException badReadSetting(String key, String value, String expected) {
+    return new ValidationException("Read setting '" + key + "' is '" + value + "'; expected " + expected
+        + " (as a read option or a table property)");
+  }
 }

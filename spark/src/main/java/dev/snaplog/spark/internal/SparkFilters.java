@@ -73,14 +73,39 @@ public final class SparkFilters {
   public Optional<Expression> translateAll(Predicate[] predicates) {
     Expression all = Expressions.alwaysTrue();
     for (Predicate p : predicates) {
-      scala.Option<Filter> v1 = PredicateUtils.toV1(p);
-      Optional<Expression> e = v1.isDefined() ? translate(v1.get()) : Optional.empty();
+      Optional<Expression> e = v1(p).flatMap(this::translate);
       if (e.isEmpty()) {
         return Optional.empty();
       }
       all = Expressions.and(all, e.get());
     }
     return Optional.of(all);
+  }
+
+  /**
+   * The V1 form of a V2 predicate, when all of it has one. Spark's own conversion keeps one side of an
+   * {@code OR} whose other side has no V1 form ({@code a % 7 = 0 OR b > 5} becomes {@code b > 5}), which would
+   * match fewer rows; so {@code AND}, {@code OR} and {@code NOT} are taken apart here, and only their leaves
+   * are converted by Spark.
+   */
+  static Optional<Filter> v1(Predicate p) {
+    switch (p.name()) {
+      case "AND", "OR" -> {
+        Optional<Filter> l = v1((Predicate) p.children()[0]);
+        Optional<Filter> r = v1((Predicate) p.children()[1]);
+        if (l.isEmpty() || r.isEmpty()) {
+          return Optional.empty();
+        }
+        return Optional.of(p.name().equals("AND") ? new And(l.get(), r.get()) : new Or(l.get(), r.get()));
+      }
+      case "NOT" -> {
+        return v1((Predicate) p.children()[0]).map(Not::new);
+      }
+      default -> {
+        scala.Option<Filter> converted = PredicateUtils.toV1(p);
+        return converted.isDefined() ? Optional.of(converted.get()) : Optional.empty();
+      }
+    }
   }
 
   /** The Snaplog form of {@code filter}, when every part of it can be translated exactly. */

@@ -21,6 +21,7 @@ import org.apache.spark.sql.sources.LessThan;
 import org.apache.spark.sql.sources.Not;
 import org.apache.spark.sql.sources.Or;
 import org.apache.spark.sql.sources.StringStartsWith;
+import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.junit.jupiter.api.Test;
 
 class SparkFiltersTest {
@@ -97,5 +98,31 @@ class SparkFiltersTest {
     assertThat(exact.translate(new In("id", new Object[] {1, 2}))).isPresent();
     assertThat(exact.translate(new EqualTo("d", 1.0))).isEmpty();
     assertThat(exact.translate(new StringStartsWith("s", "a"))).isEmpty();
+  }
+
+  @Test
+  void aV2OrWithAnUntranslatablePartIsNotTranslated() {
+    SparkFilters exact = SparkFilters.exact(schema);
+    org.apache.spark.sql.connector.expressions.Expression id =
+        org.apache.spark.sql.connector.expressions.Expressions.column("id");
+    org.apache.spark.sql.connector.expressions.Expression mod =
+        new org.apache.spark.sql.connector.expressions.GeneralScalarExpression("%",
+            new org.apache.spark.sql.connector.expressions.Expression[] {id, v2Literal(7)});
+    Predicate modIsZero = new Predicate("=", new org.apache.spark.sql.connector.expressions.Expression[] {mod,
+        v2Literal(0)});
+    Predicate atLeast600 = new Predicate(">=", new org.apache.spark.sql.connector.expressions.Expression[] {id,
+        v2Literal(600)});
+    // Spark's own V1 conversion keeps only the right side here, which would delete too few rows
+    assertThat(exact.translateAll(new Predicate[] {new org.apache.spark.sql.connector.expressions.filter.Or(
+        modIsZero, atLeast600)})).isEmpty();
+    assertThat(exact.translateAll(new Predicate[] {new org.apache.spark.sql.connector.expressions.filter.Not(
+        modIsZero)})).isEmpty();
+    assertThat(exact.translateAll(new Predicate[] {new org.apache.spark.sql.connector.expressions.filter.Or(
+        atLeast600, atLeast600)})).isPresent();
+  }
+
+  private static org.apache.spark.sql.connector.expressions.Expression v2Literal(int v) {
+    return new org.apache.spark.sql.connector.expressions.LiteralValue<>(v,
+        org.apache.spark.sql.types.DataTypes.IntegerType);
   }
 }

@@ -1,0 +1,268 @@
+package dev.snaplog.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.snaplog.catalog.Catalogs;
+import dev.snaplog.core.AppendFiles;
+import dev.snaplog.core.DataWriter;
+import dev.snaplog.core.GenericRecord;
+import dev.snaplog.core.Record;
+import dev.snaplog.core.Schema;
+import dev.snaplog.core.Table;
+import dev.snaplog.core.TableId;
+import dev.snaplog.core.data.ParquetFormat;
+import dev.snaplog.core.data.WriteOptions;
+import dev.snaplog.core.io.Storage;
+import dev.snaplog.core.types.Type;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The columnar read path against the row path: the same table read both ways (the option
+ * {@code read.vectorization.enabled}) returns the same rows, with nulls, extreme values, several row groups per
+ * file, batches that end inside row groups, evolved schemas, deletion vectors and the metadata columns.
+ */
+class ColumnarReadTest {
+  private static final String ALL_TYPES = "id long not null, b boolean, i int, l long, f float, d double,"
+      + " dec9 decimal(9,2), dec18 decimal(18,3), dec38 decimal(38,10), s string, cat string, bin binary,"
+      + " dt date, ts timestamp, tstz timestamptz, u uuid";
+  private static final int ROW_GROUP_ROWS = 700;
+  private static final int BATCH = 333;
+
+  private static SparkSession spark;
+  private static String ns;
+  private static Storage storage;
+
+  @BeforeAll
+  static void start() {
+    spark = SharedSpark.spark();
+    ns = SharedSpark.newNamespace("columnar");
+    storage = Catalogs.openStorage(SharedSpark.warehouse().toString(), Map.of());
+  }
+
+  /** The rows of {@code query} over {@code table}, read in batches or a row at a time, in a stable order. */
+  private static List<List<Object>> read(String table, boolean columnar, Function<Dataset<Row>, Dataset<Row>> query) {
+    Dataset<Row> df = query.apply(spark.read()
+        .option("read.vectorization.enabled", String.valueOf(columnar))
+        .option("read.batch-size", String.valueOf(BATCH))
+        .table(table));
+    List<List<Object>> rows = new ArrayList<>(df.collectAsList().stream().map(ColumnarReadTest::values).toList());
+    assertThat(usesBatches(df)).as("columnar plan of %s", df.queryExecution().executedPlan())
+        .isEqualTo(columnar);
+    rows.sort(Comparator.comparing(Object::toString));
+    return rows;
+  }
+
+  private static boolean usesBatches(Dataset<Row> df) {
+    return df.queryExecution().executedPlan().toString().contains("ColumnarToRow");
+  }
+
+  private static List<Object> values(Row r) {
+    List<Object> out = new ArrayList<>();
+    for (int i = 0; i < r.size(); i++) {
+      Object v = r.get(i);
+      out.add(v instanceof byte[] b ? Arrays.toString(b) : v);
+    }
+    return out;
+  }
+
+  /** The same rows both ways, and not none. */
+  private static List<List<Object>> sameBothWays(String table, Function<Dataset<Row>, Dataset<Row>> query) {
+    List<List<Object>> rows = read(table, false, query);
+    assertThat(read(table, true, query)).isEqualTo(rows);
+    return rows;
+  }
+
+  /** Writes {@code rows} into one data file of {@code t} with row groups of {@value #ROW_GROUP_ROWS} rows. */
+  private static void appendFile(Table t, List<Record> rows) {
+    String location = t.location() + "/data/" + UUID.randomUUID() + ".parquet";
+    AppendFiles append = t.newAppend();
+    try (DataWriter writer = ParquetFormat.newWriter(storage.objects().newOutputFile(location), t.schema(),
+        t.id().toString(), WriteOptions.defaults().withRowGroupRowLimit(ROW_GROUP_ROWS))) {
+      rows.forEach(writer::write);
+      append.appendFile(writer.complete());
+    }
+    append.commit();
+  }
+
+  private static Record row(Schema schema, long id, Random rnd) {
+    if (id % 11 == 3) { // every column but the id null
+      Object[] nulls = new Object[schema.size()];
+      nulls[0] = id;
+      return GenericRecord.of(schema, nulls);
+    }
+    byte[] bytes = new byte[rnd.nextInt(6)];
+    rnd.nextBytes(bytes);
+    return GenericRecord.of(schema, id, rnd.nextBoolean(), rnd.nextInt(), rnd.nextLong(), rnd.nextFloat() * 1e6f,
+        rnd.nextGaussian() * 1e12, BigDecimal.valueOf(rnd.nextInt(1_000_000_000) - 500_000_000, 2),
+        BigDecimal.valueOf(rnd.nextLong() % 1_000_000_000_000_000_000L, 3),
+        new BigDecimal(new java.math.BigInteger(120, rnd), 10).negate(), "s-" + rnd.nextInt() + "-é",
+        "cat" + rnd.nextInt(4), ByteBuffer.wrap(bytes), LocalDate.ofEpochDay(rnd.nextInt(40_000) - 20_000),
+        LocalDateTime.of(2026, 1, 1, 0, 0).plusNanos(rnd.nextLong(1L << 50) * 1000),
+        Instant.ofEpochSecond(rnd.nextInt(), rnd.nextInt(1_000_000) * 1000L), new UUID(rnd.nextLong(),
+            rnd.nextLong()));
+  }
+
+  /** Rows of the smallest and largest values of each type, and the special floating-point ones. */
+  private static List<Record> extremes(Schema schema) {
+    return List.of(
+        GenericRecord.of(schema, -1L, false, Integer.MIN_VALUE, Long.MIN_VALUE, Float.NEGATIVE_INFINITY,
+            -Double.MAX_VALUE, new BigDecimal("-9999999.99"), new BigDecimal("-999999999999999.999"),
+            new BigDecimal("-9999999999999999999999999999.9999999999"), "", "", ByteBuffer.wrap(new byte[0]),
+            LocalDate.of(1, 1, 1), LocalDateTime.of(1, 1, 1, 0, 0), Instant.parse("0001-01-01T00:00:00Z"),
+            new UUID(Long.MIN_VALUE, 0)),
+        GenericRecord.of(schema, -2L, true, Integer.MAX_VALUE, Long.MAX_VALUE, Float.NaN, Double.MIN_VALUE,
+            new BigDecimal("9999999.99"), new BigDecimal("999999999999999.999"),
+            new BigDecimal("9999999999999999999999999999.9999999999"), "😀 ünïcode", "cat0",
+            ByteBuffer.wrap(new byte[] {0, -1, 127, -128}), LocalDate.of(9999, 12, 31),
+            LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000), Instant.parse("9999-12-31T23:59:59.999999Z"),
+            new UUID(-1L, -1L)),
+        GenericRecord.of(schema, -3L, null, 0, 0L, -0.0f, Double.POSITIVE_INFINITY, BigDecimal.ZERO.setScale(2),
+            BigDecimal.ZERO.setScale(3), BigDecimal.ZERO.setScale(10), null, null, null, LocalDate.ofEpochDay(0),
+            LocalDateTime.of(1970, 1, 1, 0, 0), Instant.EPOCH, null));
+  }
+
+  private static Table allTypesTable(String name, int rows, long seed) {
+    Table t = SharedSpark.api().createTable(TableId.of(ns, name), Schema.parse(ALL_TYPES));
+    Random rnd = new Random(seed);
+    List<Record> records = new ArrayList<>(extremes(t.schema()));
+    for (long id = 0; id < rows; id++) {
+      records.add(row(t.schema(), id, rnd));
+    }
+    appendFile(t, records);
+    return t;
+  }
+
+  @Test
+  void everyTypeReadsInBatchesAsRowsReadIt() {
+    // 3,003 rows: row groups of 700 and batches of 333 end at different rows, and neither divides the count
+    Table t = allTypesTable("alltypes", 3000, 42);
+    String name = "snaplog." + t.id();
+    List<List<Object>> all = sameBothWays(name, df -> df);
+    assertThat(all).hasSize(3003);
+    assertThat(all.stream().filter(r -> r.get(1) == null)).hasSize(3000 / 11 + 1 + 1); // ids 3, 14, ... and -3
+    List<Object> max = all.stream().filter(r -> r.get(0).equals(-2L)).findFirst().orElseThrow();
+    assertThat(max.subList(1, 10)).containsExactly(true, Integer.MAX_VALUE, Long.MAX_VALUE, Float.NaN,
+        Double.MIN_VALUE, new BigDecimal("9999999.99"), new BigDecimal("999999999999999.999"),
+        new BigDecimal("9999999999999999999999999999.9999999999"), "😀 ünïcode");
+    assertThat(max.get(15)).isEqualTo(new UUID(-1L, -1L).toString());
+    // a projection in another order, a count, and filters whose stats skip row groups
+    sameBothWays(name, df -> df.select("u", "dec38", "id"));
+    assertThat(sameBothWays(name, df -> df.groupBy().count())).containsExactly(List.of(3003L));
+    assertThat(sameBothWays(name, df -> df.where("id BETWEEN 1500 AND 1510").select("id", "s", "ts")))
+        .hasSize(11);
+    assertThat(sameBothWays(name, df -> df.where("cat = 'cat1'").select("id", "cat"))).isNotEmpty();
+  }
+
+  @Test
+  void evolvedSchemasReadInBatchesAsRowsReadThem() {
+    Table t = SharedSpark.api().createTable(TableId.of(ns, "evolved"),
+        Schema.parse("id int not null, name string, n int, f float, dec decimal(9,2), day date"));
+    List<Record> before = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      before.add(GenericRecord.of(t.schema(), i, "n" + i, i % 5 == 0 ? null : i * 1000, i / 4.0f,
+          BigDecimal.valueOf(i * 101L, 2), LocalDate.ofEpochDay(19_000 + i)));
+    }
+    appendFile(t, before);
+    t.updateSchema().renameColumn("name", "label").updateColumn("id", Type.LONG).updateColumn("n", Type.LONG)
+        .updateColumn("f", Type.DOUBLE).updateColumn("dec", Type.decimal(20, 2)).updateColumn("day", Type.TIMESTAMP)
+        .addColumn("extra", Type.STRING).addRequiredColumn("flag", Type.INT, 7).commit();
+    t = SharedSpark.api().loadTable(t.id());
+    List<Record> after = new ArrayList<>();
+    for (long i = 1000; i < 1500; i++) {
+      after.add(GenericRecord.of(t.schema(), i * 10_000_000_000L, "m" + i, i << 40, i / 3.0,
+          new BigDecimal("123456789012345.67"), LocalDateTime.of(2026, 2, 3, 4, 5), "x" + i, (int) i));
+    }
+    appendFile(t, after);
+    String name = "snaplog." + t.id();
+    List<List<Object>> rows = sameBothWays(name, df -> df.select("id", "label", "n", "f", "dec", "day", "extra",
+        "flag"));
+    assertThat(rows).hasSize(1500);
+    List<Object> old = rows.stream().filter(r -> r.get(0).equals(8L)).findFirst().orElseThrow();
+    assertThat(old).containsExactly(8L, "n8", 8000L, 2.0, new BigDecimal("8.08"),
+        LocalDate.ofEpochDay(19_008).atStartOfDay(), null, 7);
+    assertThat(rows.stream().filter(r -> r.get(0).equals(5L)).findFirst().orElseThrow().get(2)).isNull();
+    // only columns an old file lacks: constants in every batch
+    assertThat(sameBothWays(name, df -> df.where("id < 1000").select("flag", "extra")))
+        .hasSize(1000).allMatch(r -> r.equals(Arrays.asList(7, null)));
+  }
+
+  @Test
+  void deletedRowsAndMetadataColumnsReadInBatchesAsRowsReadThem() {
+    Table t = allTypesTable("deletes", 2500, 7);
+    String name = "snaplog." + t.id();
+    spark.sql("DELETE FROM " + name + " WHERE id % 7 = 0 OR id BETWEEN 600 AND 1500");
+    assertThat(SharedSpark.api().loadTable(t.id()).newScan().planFiles().toList())
+        .allMatch(task -> task.file().deletionVector().isPresent());
+    List<List<Object>> rows = sameBothWays(name, df -> df.selectExpr("id", "s", "_pos", "_file"));
+    List<Long> expected = new ArrayList<>(List.of(-1L, -2L, -3L));
+    for (long id = 0; id < 2500; id++) {
+      if (id % 7 != 0 && (id < 600 || id > 1500)) {
+        expected.add(id);
+      }
+    }
+    assertThat(rows).map(r -> (Long) r.get(0)).containsExactlyInAnyOrderElementsOf(expected);
+    // the file was written as the extremes (positions 0-2) then ids in order
+    assertThat(rows).allMatch(r -> (Long) r.get(2) == ((Long) r.get(0) < 0 ? -1 - (Long) r.get(0) : (Long) r.get(0) + 3));
+    assertThat(rows).map(r -> r.get(3)).containsOnly(SharedSpark.dataFilesInTable(t.id()).get(0));
+    assertThat(sameBothWays(name, df -> df.groupBy().count())).containsExactly(List.of((long) expected.size()));
+    sameBothWays(name, df -> df);
+    // a second merge-on-read delete reads positions through the batches
+    spark.sql("DELETE FROM " + name + " WHERE id % 5 = 1");
+    assertThat(sameBothWays(name, df -> df.select("id"))).hasSize(
+        (int) expected.stream().filter(id -> id % 5 != 1).count());
+  }
+
+  @Test
+  void columnsOfOtherTypesAndTheSwitchReadRows() {
+    String name = "snaplog." + ns + ".withtime";
+    spark.sql("CREATE TABLE " + name + " (id BIGINT, t TIME(6))");
+    spark.sql("INSERT INTO " + name + " VALUES (1, TIME'10:11:12.123456'), (2, null)");
+    // a time column is read a row at a time, also when asked for batches
+    Dataset<Row> withTime = spark.table(name);
+    assertThat(withTime.orderBy("id").collectAsList()).map(r -> r.get(1))
+        .containsExactly(LocalTime.of(10, 11, 12, 123_456_000), null);
+    assertThat(usesBatches(withTime)).isFalse();
+    Dataset<Row> idOnly = spark.table(name).select("id");
+    assertThat(idOnly.collectAsList()).hasSize(2);
+    assertThat(usesBatches(idOnly)).isTrue();
+    // the table property turns batches off for every read without the option, which turns them on again
+    String off = "snaplog." + ns + ".rowsonly";
+    spark.sql("CREATE TABLE " + off + " (id BIGINT) TBLPROPERTIES ('read.vectorization.enabled' = 'false')");
+    spark.sql("INSERT INTO " + off + " VALUES (1), (2)");
+    Dataset<Row> rows = spark.table(off);
+    assertThat(rows.collectAsList()).hasSize(2);
+    assertThat(usesBatches(rows)).isFalse();
+    Dataset<Row> batches = spark.read().option("read.vectorization.enabled", "true").table(off);
+    assertThat(batches.collectAsList()).hasSize(2);
+    assertThat(usesBatches(batches)).isTrue();
+  }
+
+  @Test
+  void badReadSettingsAreRefused() {
+    String name = "snaplog." + ns + ".settings";
+    spark.sql("CREATE TABLE " + name + " (id BIGINT)");
+    assertThatThrownBy(() -> spark.read().option("read.batch-size", "0").table(name).collectAsList())
+        .hasMessageContaining("read.batch-size").hasMessageContaining("positive");
+    assertThatThrownBy(() -> spark.read().option("read.vectorization.enabled", "yes").table(name).collectAsList())
+        .hasMessageContaining("read.vectorization.enabled").hasMessageContaining("true or false");
+  }
+}

@@ -81,6 +81,14 @@ public final class TableProperties {
   public static final String PARTITIONED_MAX_OPEN_FILES = "write.partitioned.max-open-files";
   public static final int PARTITIONED_MAX_OPEN_FILES_DEFAULT = 64;
 
+  /**
+   * The most rows a writer of a sorted table holds in memory to sort; when it holds that many, it sorts them
+   * and writes them as a file of their own (across all partitions of a partitioned writer). Each file is
+   * sorted; a larger write makes several files whose ranges may overlap.
+   */
+  public static final String SORT_BUFFER_ROWS = "write.sort.buffer-rows";
+  public static final int SORT_BUFFER_ROWS_DEFAULT = 1_000_000;
+
   private TableProperties() {}
 
   /** The open-file bound of partitioned writers, from table properties with catalog properties as defaults. */
@@ -88,6 +96,16 @@ public final class TableProperties {
     int n = intValue(tableProps, catalogProps, PARTITIONED_MAX_OPEN_FILES, PARTITIONED_MAX_OPEN_FILES_DEFAULT);
     if (n < 1) {
       throw new dev.snaplog.core.exceptions.ValidationException("Property " + PARTITIONED_MAX_OPEN_FILES
+          + " must be at least 1, got " + n);
+    }
+    return n;
+  }
+
+  /** The sort buffer bound of writers of sorted tables, from table properties with catalog properties as defaults. */
+  public static int sortBufferRows(Map<String, String> tableProps, Map<String, String> catalogProps) {
+    int n = intValue(tableProps, catalogProps, SORT_BUFFER_ROWS, SORT_BUFFER_ROWS_DEFAULT);
+    if (n < 1) {
+      throw new dev.snaplog.core.exceptions.ValidationException("Property " + SORT_BUFFER_ROWS
           + " must be at least 1, got " + n);
     }
     return n;

@@ -7,6 +7,7 @@ import dev.snaplog.core.Limits;
 import dev.snaplog.core.Names;
 import dev.snaplog.core.PartitionSpec;
 import dev.snaplog.core.Schema;
+import dev.snaplog.core.SortOrder;
 import dev.snaplog.core.Table;
 import dev.snaplog.core.TableId;
 import dev.snaplog.core.exceptions.CommitRaceLostException;
@@ -153,9 +154,12 @@ public final class WarehouseCatalog implements Catalog {
   }
 
   @Override
-  public Table createTable(TableId id, Schema schema, PartitionSpec spec, Map<String, String> tableProperties) {
+  public Table createTable(TableId id, Schema schema, PartitionSpec spec, SortOrder order,
+      Map<String, String> tableProperties) {
     PartitionSpec first = new PartitionSpec(0, spec.fields());
     first.checkCompatible(schema); // before any storage call
+    SortOrder firstOrder = order.isUnsorted() ? SortOrder.UNSORTED : new SortOrder(1, order.fields());
+    firstOrder.checkCompatible(schema);
     Optional<Pointer> namespaceMarker = marker(id.namespace());
     if (!isLive(id.namespace(), namespaceMarker)) {
       throw new NoSuchNamespaceException(id.namespace());
@@ -166,6 +170,7 @@ public final class WarehouseCatalog implements Catalog {
     Limits.checkProperties("table property", tableProperties);
     StatsTruncation.length(tableProperties);
     dev.snaplog.catalog.TableProperties.partitionedMaxOpenFiles(tableProperties, properties);
+    dev.snaplog.catalog.TableProperties.sortBufferRows(tableProperties, properties);
     TableLocations loc = locations(id);
     loc.checkLocationLength(id.toString());
     if (storage.pointers().read(loc.pointer()).isPresent()) {
@@ -179,6 +184,8 @@ public final class WarehouseCatalog implements Catalog {
         .lastUpdatedMillis(namespaceMarker.get().storeNowMillis()) // the store's clock, as for every commit
         .schemas(List.of(schema.withSchemaId(0)), 0)
         .partitionSpecs(List.of(first), 0)
+        .sortOrders(firstOrder.isUnsorted() ? List.of(SortOrder.UNSORTED) : List.of(SortOrder.UNSORTED, firstOrder),
+            firstOrder.orderId())
         .properties(tableProperties)
         .fileSet(FileSetState.EMPTY)
         .build();

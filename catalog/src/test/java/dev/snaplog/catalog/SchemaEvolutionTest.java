@@ -180,7 +180,7 @@ class SchemaEvolutionTest {
     catalog.loadTable(T).updateSchema().addColumn("b", Type.INT).commit();
     long version = catalog.loadTable(T).version();
     assertThatThrownBy(mine::commit).isInstanceOf(CommitConflictException.class)
-        .hasMessageContaining("changed the schema or partition spec");
+        .hasMessageContaining("changed the schema, partition spec or sort order");
     Table reloaded = catalog.loadTable(T);
     assertThat(reloaded.version()).isEqualTo(version);
     assertThat(reloaded.schema().findField("a")).isEmpty();

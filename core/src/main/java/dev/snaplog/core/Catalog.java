@@ -47,7 +47,21 @@ public interface Catalog extends Closeable {
    * @throws dev.snaplog.core.exceptions.NoSuchNamespaceException if the namespace does not exist
    * @throws dev.snaplog.core.exceptions.TableAlreadyExistsException if the table exists
    */
-  Table createTable(TableId id, Schema schema, PartitionSpec spec, Map<String, String> properties);
+  default Table createTable(TableId id, Schema schema, PartitionSpec spec, Map<String, String> properties) {
+    return createTable(id, schema, spec, SortOrder.UNSORTED, properties);
+  }
+
+  /**
+   * Creates a partitioned and sorted table with no snapshot yet; {@code order} is built against {@code schema},
+   * e.g. with {@link SortOrder#parse(String, Schema)}, and becomes the table's first sort order (id 1, or 0
+   * when unsorted). Writers sort each new data file's rows by it.
+   *
+   * @throws dev.snaplog.core.exceptions.ValidationException if the spec or the order reads a column the schema
+   *     lacks, or one its transform cannot apply to or rows cannot be sorted by
+   * @throws dev.snaplog.core.exceptions.NoSuchNamespaceException if the namespace does not exist
+   * @throws dev.snaplog.core.exceptions.TableAlreadyExistsException if the table exists
+   */
+  Table createTable(TableId id, Schema schema, PartitionSpec spec, SortOrder order, Map<String, String> properties);
 
   /** @throws dev.snaplog.core.exceptions.NoSuchTableException if it does not exist */
   Table loadTable(TableId id);

@@ -29,6 +29,12 @@ public interface Table {
   /** Every partition spec the table's data files may name, by spec id. */
   Map<Integer, PartitionSpec> specs();
 
+  /** The sort order writers sort rows of new data files by; {@link SortOrder#UNSORTED} when none. */
+  SortOrder sortOrder();
+
+  /** Every sort order the table has had, by order id (0 is the unsorted order). */
+  Map<Integer, SortOrder> sortOrders();
+
   Map<String, String> properties();
 
   /** The current snapshot; empty before the first commit of data. */
@@ -94,6 +100,12 @@ public interface Table {
    */
   UpdatePartitionSpec updateSpec();
 
+  /**
+   * Replaces how writers sort rows within new data files, in one commit; see {@link ReplaceSortOrder}. Files
+   * already written keep their layout. Conflicts like {@link #updateSchema()}.
+   */
+  ReplaceSortOrder replaceSortOrder();
+
   TableScan newScan();
 
   /** Files and rows added and removed between two snapshots, from the log alone. */
@@ -127,7 +139,10 @@ public interface Table {
   /**
    * A writer of new data files under this table, with the current schema and partition spec: one file for an
    * unpartitioned table, one per partition otherwise (under {@code data/<partition path>/}, with a bound on the
-   * files open at once, table property {@code write.partitioned.max-open-files}).
+   * files open at once, table property {@code write.partitioned.max-open-files}). When the table has a
+   * {@link #sortOrder()}, each file's rows are sorted by it: rows are held until the file is written (at most
+   * {@code write.sort.buffer-rows} of them; past that a file is written per full buffer), so a row must not be
+   * changed after it was written.
    */
   DataWriter newDataWriter();
 }

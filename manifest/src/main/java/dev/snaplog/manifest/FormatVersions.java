@@ -29,10 +29,15 @@ package dev.snaplog.manifest;
  * into files without partition values, which planning would then prune wrongly, and would not know that a
  * schema change must conflict with another; the bump makes it refuse such tables. Version-3 metadata reads
  * with {@code last-partition-id} taken from its specs.
+ *
+ * <p>Metadata version 5 adds {@code sort-orders} and {@code default-sort-order-id}: how writers sort rows within
+ * each new data file. A version-4 writer would write a sorted table's files unsorted and would not know that
+ * dropping a sort column must be refused; the bump makes it refuse tables of this version. Version-4 metadata
+ * reads as unsorted (order 0). Log records and checkpoints keep their versions: file entries did not change.
  */
 public final class FormatVersions {
   public static final int POINTER = 1;
-  public static final int METADATA = 4;
+  public static final int METADATA = 5;
   public static final int HISTORY_INDEX = 2;
   public static final int LOG_RECORD = 2;
   public static final int CHECKPOINT = 3;

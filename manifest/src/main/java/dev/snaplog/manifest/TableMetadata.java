@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.snaplog.core.PartitionSpec;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.Snapshot;
+import dev.snaplog.core.SortOrder;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,9 @@ import java.util.Optional;
  * <p>{@code lastColumnId} is the highest column id ever assigned (ids are never reused, so a dropped column's
  * old data is never read as a new column); {@code partitionSpecs} lists every partition spec data files may
  * name, {@code defaultSpecId} the one new files are written for, and {@code lastPartitionId} the highest
- * partition field id ever assigned (never reused, like column ids).
+ * partition field id ever assigned (never reused, like column ids). {@code sortOrders} lists every sort order
+ * the table has had ({@link SortOrder#UNSORTED} at least) and {@code defaultSortOrderId} the one writers sort
+ * new files by.
  *
  * <p>{@code extras} holds top-level fields this build does not know, written by a newer writer of the same
  * format version; they are carried into the next version unchanged rather than dropped.
@@ -51,6 +54,8 @@ public record TableMetadata(
     List<PartitionSpec> partitionSpecs,
     int defaultSpecId,
     int lastPartitionId,
+    List<SortOrder> sortOrders,
+    int defaultSortOrderId,
     Map<String, JsonNode> extras) {
 
   public TableMetadata {
@@ -61,6 +66,7 @@ public record TableMetadata(
     branches = Map.copyOf(branches);
     extras = Map.copyOf(extras);
     partitionSpecs = partitionSpecs.isEmpty() ? List.of(PartitionSpec.UNPARTITIONED) : List.copyOf(partitionSpecs);
+    sortOrders = sortOrders.isEmpty() ? List.of(SortOrder.UNSORTED) : List.copyOf(sortOrders);
     for (Schema s : schemas) {
       lastColumnId = Math.max(lastColumnId, s.highestFieldId());
     }
@@ -78,6 +84,17 @@ public record TableMetadata(
   public PartitionSpec specById(int id) {
     return partitionSpecs.stream().filter(s -> s.specId() == id).findFirst()
         .orElseThrow(() -> new IllegalStateException("metadata v" + version + " has no partition spec " + id));
+  }
+
+  /** The sort order writers sort new data files by. */
+  public SortOrder sortOrder() {
+    return sortOrderById(defaultSortOrderId);
+  }
+
+  /** The sort order with this id; every order the table has had is kept. */
+  public SortOrder sortOrderById(int id) {
+    return sortOrders.stream().filter(o -> o.orderId() == id).findFirst()
+        .orElseThrow(() -> new IllegalStateException("metadata v" + version + " has no sort order " + id));
   }
 
   public Schema schema() {
@@ -120,6 +137,8 @@ public record TableMetadata(
     private List<PartitionSpec> partitionSpecs = List.of(PartitionSpec.UNPARTITIONED);
     private int defaultSpecId = PartitionSpec.UNPARTITIONED.specId();
     private int lastPartitionId = PartitionSpec.FIRST_FIELD_ID - 1;
+    private List<SortOrder> sortOrders = List.of(SortOrder.UNSORTED);
+    private int defaultSortOrderId = SortOrder.UNSORTED.orderId();
     private Map<String, JsonNode> extras = Map.of();
 
     private Builder(TableMetadata base) {
@@ -145,6 +164,8 @@ public record TableMetadata(
         partitionSpecs = base.partitionSpecs;
         defaultSpecId = base.defaultSpecId;
         lastPartitionId = base.lastPartitionId;
+        sortOrders = base.sortOrders;
+        defaultSortOrderId = base.defaultSortOrderId;
         extras = base.extras;
       }
     }
@@ -256,6 +277,12 @@ public record TableMetadata(
       return this;
     }
 
+    public Builder sortOrders(List<SortOrder> orders, int defaultId) {
+      sortOrders = orders;
+      defaultSortOrderId = defaultId;
+      return this;
+    }
+
     public Builder extras(Map<String, JsonNode> v) {
       extras = v;
       return this;
@@ -264,7 +291,8 @@ public record TableMetadata(
     public TableMetadata build() {
       return new TableMetadata(tableUuid, version, lastUpdatedMillis, commitId, operation, schemas,
           currentSchemaId, properties, currentSnapshot, parentMetadata, logRecord, fileSet, writers, tags, branches, history,
-          orphanHorizonMillis, lastColumnId, partitionSpecs, defaultSpecId, lastPartitionId, extras);
+          orphanHorizonMillis, lastColumnId, partitionSpecs, defaultSpecId, lastPartitionId, sortOrders,
+          defaultSortOrderId, extras);
     }
   }
 }

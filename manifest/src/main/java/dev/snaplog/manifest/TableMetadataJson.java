@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.snaplog.core.PartitionSpec;
 import dev.snaplog.core.Schema;
+import dev.snaplog.core.SortOrder;
 import dev.snaplog.core.exceptions.ValidationException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +20,8 @@ public final class TableMetadataJson {
   private static final Set<String> KNOWN = Set.of("format-version", "table-uuid", "version", "last-updated-ms",
       "commit-id", "operation", "schemas", "current-schema-id", "properties", "current-snapshot",
       "parent-metadata", "log-record", "file-set", "writers", "tags", "branches", "history", "orphan-horizon-ms",
-      "last-column-id", "partition-specs", "default-spec-id", "last-partition-id");
+      "last-column-id", "partition-specs", "default-spec-id", "last-partition-id", "sort-orders",
+      "default-sort-order-id");
 
   private TableMetadataJson() {}
 
@@ -68,6 +70,14 @@ public final class TableMetadataJson {
     }
     n.put("default-spec-id", m.defaultSpecId());
     n.put("last-partition-id", m.lastPartitionId());
+    ArrayNode orders = n.putArray("sort-orders");
+    for (SortOrder order : m.sortOrders()) {
+      ArrayNode fields = orders.addObject().put("order-id", order.orderId()).putArray("fields");
+      order.fields().forEach(f -> fields.addObject().put("source-id", f.sourceId()).put("transform", "identity")
+          .put("direction", f.direction().name().toLowerCase(java.util.Locale.ROOT))
+          .put("null-order", f.nullOrder() == SortOrder.NullOrder.NULLS_FIRST ? "nulls-first" : "nulls-last"));
+    }
+    n.put("default-sort-order-id", m.defaultSortOrderId());
     m.extras().forEach(n::set);
     return Json.write(n);
   }
@@ -135,6 +145,8 @@ public final class TableMetadataJson {
         .partitionSpecs(specsFromJson(n.get("partition-specs"), location),
             n.path("default-spec-id").asInt(PartitionSpec.UNPARTITIONED.specId()))
         .lastPartitionId(n.path("last-partition-id").asInt(PartitionSpec.FIRST_FIELD_ID - 1))
+        .sortOrders(sortOrdersFromJson(n.get("sort-orders"), location),
+            n.path("default-sort-order-id").asInt(SortOrder.UNSORTED.orderId()))
         .extras(extras)
         .build();
     if (schemas.stream().noneMatch(s -> s.schemaId() == m.currentSchemaId())) {
@@ -144,7 +156,41 @@ public final class TableMetadataJson {
       throw Json.corrupt(location, "names default partition spec " + m.defaultSpecId() + " but holds no such spec",
           null);
     }
+    if (m.sortOrders().stream().noneMatch(o -> o.orderId() == m.defaultSortOrderId())) {
+      throw Json.corrupt(location, "names default sort order " + m.defaultSortOrderId() + " but holds no such"
+          + " order", null);
+    }
     return m;
+  }
+
+  /** Metadata before format version 5 names no sort orders: its tables are unsorted. */
+  private static List<SortOrder> sortOrdersFromJson(JsonNode node, String location) {
+    if (node == null) {
+      return List.of(SortOrder.UNSORTED);
+    }
+    List<SortOrder> orders = new ArrayList<>();
+    for (JsonNode on : node) {
+      List<SortOrder.Field> fields = new ArrayList<>();
+      for (JsonNode f : on.path("fields")) {
+        String transform = Json.requiredString(f, "transform", location);
+        String direction = Json.requiredString(f, "direction", location);
+        String nulls = Json.requiredString(f, "null-order", location);
+        if (!transform.equals("identity") || !direction.equals("asc") && !direction.equals("desc")
+            || !nulls.equals("nulls-first") && !nulls.equals("nulls-last")) {
+          throw Json.corrupt(location, "has a sort field this Snaplog cannot read (transform " + transform
+              + ", direction " + direction + ", null order " + nulls + ")", null);
+        }
+        fields.add(new SortOrder.Field(Json.requiredInt(f, "source-id", location),
+            direction.equals("asc") ? SortOrder.Direction.ASC : SortOrder.Direction.DESC,
+            nulls.equals("nulls-first") ? SortOrder.NullOrder.NULLS_FIRST : SortOrder.NullOrder.NULLS_LAST));
+      }
+      try {
+        orders.add(new SortOrder(Json.requiredInt(on, "order-id", location), fields));
+      } catch (ValidationException e) {
+        throw Json.corrupt(location, "has a sort order this Snaplog cannot read: " + e.getMessage(), e);
+      }
+    }
+    return orders;
   }
 
   /** Metadata before format version 3 names no specs: its tables are unpartitioned. */

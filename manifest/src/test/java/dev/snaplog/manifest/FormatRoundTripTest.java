@@ -108,6 +108,36 @@ class FormatRoundTripTest {
   }
 
   @Test
+  void sortOrdersRoundTripAndADamagedOneIsRefused() throws Exception {
+    dev.snaplog.core.SortOrder order = new dev.snaplog.core.SortOrder(2, List.of(
+        new dev.snaplog.core.SortOrder.Field(1, dev.snaplog.core.SortOrder.Direction.DESC,
+            dev.snaplog.core.SortOrder.NullOrder.NULLS_FIRST),
+        new dev.snaplog.core.SortOrder.Field(2, dev.snaplog.core.SortOrder.Direction.ASC,
+            dev.snaplog.core.SortOrder.NullOrder.NULLS_LAST)));
+    TableMetadata m = metadata().toBuilder().sortOrders(List.of(dev.snaplog.core.SortOrder.UNSORTED, order), 2)
+        .build();
+    byte[] bytes = TableMetadataJson.toBytes(m, loc);
+    assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"default-sort-order-id\":2")
+        .contains("{\"source-id\":1,\"transform\":\"identity\",\"direction\":\"desc\",\"null-order\":\"nulls-first\"}");
+    TableMetadata read = TableMetadataJson.fromBytes(bytes, "x", loc);
+    assertThat(read).isEqualTo(m);
+    assertThat(read.sortOrder()).isEqualTo(order);
+
+    ObjectNode n = (ObjectNode) Json.MAPPER.readTree(bytes);
+    n.put("default-sort-order-id", 5);
+    assertThatThrownBy(() -> TableMetadataJson.fromBytes(Json.write(n), "m.json", loc))
+        .isInstanceOf(CorruptTableException.class).hasMessageContaining("sort order 5");
+    n.put("default-sort-order-id", 2);
+    ((ObjectNode) n.get("sort-orders").get(1).get("fields").get(0)).put("transform", "bucket[4]");
+    assertThatThrownBy(() -> TableMetadataJson.fromBytes(Json.write(n), "m.json", loc))
+        .isInstanceOf(CorruptTableException.class).hasMessageContaining("bucket[4]");
+    n.remove("sort-orders");
+    n.remove("default-sort-order-id");
+    assertThat(TableMetadataJson.fromBytes(Json.write(n), "m.json", loc).sortOrder())
+        .isEqualTo(dev.snaplog.core.SortOrder.UNSORTED); // as version-4 metadata reads
+  }
+
+  @Test
   void unknownMetadataFieldsFromANewerWriterAreCarriedForward() throws Exception {
     ObjectNode n = (ObjectNode) Json.MAPPER.readTree(TableMetadataJson.toBytes(metadata(), loc));
     n.set("future-feature", TextNode.valueOf("on"));

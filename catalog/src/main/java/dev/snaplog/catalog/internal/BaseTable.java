@@ -17,9 +17,12 @@ import dev.snaplog.core.RowDelta;
 import dev.snaplog.core.Upsert;
 import dev.snaplog.core.PartitionSpec;
 import dev.snaplog.core.Schema;
+import dev.snaplog.core.ReplaceSortOrder;
+import dev.snaplog.core.SortOrder;
 import dev.snaplog.core.UpdatePartitionSpec;
 import dev.snaplog.core.UpdateSchema;
 import dev.snaplog.catalog.TableProperties;
+import dev.snaplog.core.data.SortOptions;
 import dev.snaplog.core.Snapshot;
 import dev.snaplog.core.Table;
 import dev.snaplog.core.TableId;
@@ -89,6 +92,23 @@ public final class BaseTable implements Table {
   @Override
   public UpdatePartitionSpec updateSpec() {
     return LayoutChanges.updateSpec(ops);
+  }
+
+  @Override
+  public SortOrder sortOrder() {
+    return metadata().sortOrder();
+  }
+
+  @Override
+  public Map<Integer, SortOrder> sortOrders() {
+    Map<Integer, SortOrder> out = new java.util.TreeMap<>();
+    metadata().sortOrders().forEach(o -> out.put(o.orderId(), o));
+    return out;
+  }
+
+  @Override
+  public ReplaceSortOrder replaceSortOrder() {
+    return LayoutChanges.replaceSortOrder(ops);
   }
 
   @Override
@@ -239,10 +259,25 @@ public final class BaseTable implements Table {
     return newDataWriter(spec());
   }
 
-  /** A writer with the current schema for files of {@code spec}, which may be an older spec of the table. */
-  DataWriter newDataWriter(PartitionSpec spec) {
+  /** How the loaded version's writers sort: its sort order and sort buffer bound. */
+  SortOptions sortOptions() {
+    TableMetadata m = metadata();
+    return SortOptions.of(m.sortOrder(), TableProperties.sortBufferRows(m.properties(), ops.catalogProperties()));
+  }
+
+  /**
+   * A writer with the current schema for files of {@code spec}, which may be an older spec of the table,
+   * sorting as {@code sort} says (compaction cuts files and tracks where rows went; see
+   * {@link TableDataWriter#placement}).
+   */
+  TableDataWriter newDataWriter(PartitionSpec spec, SortOptions sort) {
     return new TableDataWriter(ops, schema(), spec,
-        TableProperties.partitionedMaxOpenFiles(properties(), ops.catalogProperties()));
+        TableProperties.partitionedMaxOpenFiles(properties(), ops.catalogProperties()), sort);
+  }
+
+  /** A writer with the current schema and sort order for files of {@code spec}. */
+  DataWriter newDataWriter(PartitionSpec spec) {
+    return newDataWriter(spec, sortOptions());
   }
 
   @Override

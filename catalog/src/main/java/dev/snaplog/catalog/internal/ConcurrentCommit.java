@@ -16,7 +16,7 @@ import java.util.Optional;
  * and the data files it added and removed there. A file restated with a new deletion vector appears in both
  * lists. A rollback or fast-forward replaces the ref's whole file set ({@code replacedFileSet}).
  *
- * @param changedLayout whether it changed the current schema or the default partition spec
+ * @param changedLayout whether it changed the current schema, the default partition spec or the sort order
  * @param ref the ref whose head this commit moved ({@code null} for main); versions that move no head
  *     (tags, expiry, orphan horizons) have {@code movedHead} false
  */
@@ -66,7 +66,8 @@ record ConcurrentCommit(long version, String operation, String ref, boolean move
       removed = r.removed();
     }
     boolean layout = m.currentSchemaId() != parent.currentSchemaId() || m.defaultSpecId() != parent.defaultSpecId()
-        || !m.partitionSpecs().equals(parent.partitionSpecs());
+        || !m.partitionSpecs().equals(parent.partitionSpecs()) || m.defaultSortOrderId() != parent.defaultSortOrderId()
+        || !m.sortOrders().equals(parent.sortOrders());
     return new ConcurrentCommit(m.version(), m.operation(), ref, moved, added, removed, replaced, layout);
   }
 

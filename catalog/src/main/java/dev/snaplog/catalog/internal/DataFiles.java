@@ -69,16 +69,16 @@ final class DataFiles {
   }
 
   /**
-   * Writes the rows of one partition again (a copy-on-write delete, a compaction) into one data file of the
-   * spec the originals were written for, so the copy lands in the same partition however the table's spec
-   * changed since.
+   * Writes the rows of one partition again (a copy-on-write delete) into data files of the spec the originals
+   * were written for, so the copy lands in the same partition however the table's spec changed since: one
+   * file, or one per full sort buffer of a sorted table.
    */
-  static DataFile rewrite(BaseTable table, PartitionSpec spec, Iterable<? extends Record> records) {
+  static List<DataFile> rewrite(BaseTable table, PartitionSpec spec, Iterable<? extends Record> records) {
     try (DataWriter writer = table.newDataWriter(spec)) {
       for (Record r : records) {
         writer.write(r);
       }
-      return writer.complete();
+      return writer.completeFiles();
     }
   }
 }

@@ -1,23 +1,27 @@
 package dev.snaplog.catalog.internal;
 
 import dev.snaplog.core.PartitionSpec;
+import dev.snaplog.core.ReplaceSortOrder;
 import dev.snaplog.core.Schema;
+import dev.snaplog.core.SortOrder;
 import dev.snaplog.core.UpdatePartitionSpec;
 import dev.snaplog.core.UpdateSchema;
 import dev.snaplog.core.exceptions.CommitConflictException;
 import dev.snaplog.core.partition.PartitionSpecUpdate;
 import dev.snaplog.core.schema.SchemaUpdate;
+import dev.snaplog.core.sort.SortOrderUpdate;
 import dev.snaplog.manifest.TableMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Schema and partition spec changes: each is built by a pure update from the version it read
- * ({@link SchemaUpdate}, {@link PartitionSpecUpdate}) and committed as one version that adds no snapshot, through
- * the shared {@link Committer}. Commits of data that land meanwhile do not matter (their files are read by field
- * id, under the spec they name); another schema or spec change does, since this change was checked against the
- * layout it replaced: that is a {@link CommitConflictException}, not retried.
+ * Schema, partition spec and sort order changes: each is built by a pure update from the version it read
+ * ({@link SchemaUpdate}, {@link PartitionSpecUpdate}, {@link SortOrderUpdate}) and committed as one version that
+ * adds no snapshot, through the shared {@link Committer}. Commits of data that land meanwhile do not matter
+ * (their files are read by field id, under the spec they name); another schema, spec or sort order change does,
+ * since this change was checked against the layout it replaced: that is a {@link CommitConflictException}, not
+ * retried.
  */
 final class LayoutChanges {
   private LayoutChanges() {}
@@ -26,7 +30,7 @@ final class LayoutChanges {
     TableState read = ops.refresh();
     TableMetadata m = read.metadata();
     return TableLayoutErrors.of(new SchemaUpdate(m.schema(), m.lastColumnId(), m.partitionSpecs(),
-        u -> commitSchema(ops, read, u)), ops.id().toString(), read.version());
+        m.sortOrder(), u -> commitSchema(ops, read, u)), ops.id().toString(), read.version());
   }
 
   static UpdatePartitionSpec updateSpec(TableOperations ops) {
@@ -35,6 +39,14 @@ final class LayoutChanges {
     int newSpecId = m.partitionSpecs().stream().mapToInt(PartitionSpec::specId).max().orElse(0) + 1;
     return TableLayoutErrors.of(new PartitionSpecUpdate(m.schema(), m.spec(), newSpecId, m.lastPartitionId(),
         u -> commitSpec(ops, read, u)), ops.id().toString(), read.version());
+  }
+
+  static ReplaceSortOrder replaceSortOrder(TableOperations ops) {
+    TableState read = ops.refresh();
+    TableMetadata m = read.metadata();
+    int newOrderId = m.sortOrders().stream().mapToInt(SortOrder::orderId).max().orElse(0) + 1;
+    return TableLayoutErrors.of(new SortOrderUpdate(m.schema(), newOrderId, u -> commitSortOrder(ops, read, u)),
+        ops.id().toString(), read.version());
   }
 
   private static Schema commitSchema(TableOperations ops, TableState read, SchemaUpdate update) {
@@ -81,6 +93,28 @@ final class LayoutChanges {
     return next;
   }
 
+  private static SortOrder commitSortOrder(TableOperations ops, TableState read, SortOrderUpdate update) {
+    TableMetadata m = read.metadata();
+    SortOrder applied = update.apply();
+    if (applied.sameFields(m.sortOrder())) {
+      return m.sortOrder();
+    }
+    // going back to an order the table had reuses its id, as specs are reused
+    Optional<SortOrder> earlier = m.sortOrders().stream().filter(o -> o.sameFields(applied)).findFirst();
+    SortOrder next = earlier.orElse(applied);
+    Committer committer = new Committer(ops);
+    committer.commit("sort order change", read, conflicts(ops, read, "sort order change"), base -> {
+      List<SortOrder> orders = new ArrayList<>(base.metadata().sortOrders());
+      if (earlier.isEmpty()) {
+        orders.add(next);
+      }
+      return new Committer.Next(committer.nextVersion(base, "replace-sort-order", Committer.nextTimestamp(base))
+          .sortOrders(orders, next.orderId())
+          .build());
+    });
+    return next;
+  }
+
   /** Same source columns, transforms and names in the same order; field ids aside. */
   private static boolean sameFields(PartitionSpec a, PartitionSpec b) {
     if (a.fields().size() != b.fields().size()) {
@@ -100,8 +134,8 @@ final class LayoutChanges {
     return commit -> {
       if (commit.changedLayout()) {
         throw new CommitConflictException("Table " + ops.id() + ": version " + commit.version() + " changed the"
-            + " schema or partition spec after this " + what + " read version " + read.version() + "; nothing was"
-            + " committed. Refresh the table and make the change again against its new layout",
+            + " schema, partition spec or sort order after this " + what + " read version " + read.version()
+            + "; nothing was committed. Refresh the table and make the change again against its new layout",
             ops.id().toString(), read.version(), commit.version(), null);
       }
     };

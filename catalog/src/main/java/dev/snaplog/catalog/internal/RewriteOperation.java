@@ -2,7 +2,6 @@ package dev.snaplog.catalog.internal;
 
 import dev.snaplog.catalog.TableProperties;
 import dev.snaplog.core.DataFile;
-import dev.snaplog.core.DataWriter;
 import dev.snaplog.core.PartitionSpec;
 import dev.snaplog.core.IsolationLevel;
 import dev.snaplog.core.Record;
@@ -10,6 +9,7 @@ import dev.snaplog.core.RewriteFiles;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.data.ParquetFormat;
 import dev.snaplog.core.data.ReadMetrics;
+import dev.snaplog.core.data.SortOptions;
 import dev.snaplog.core.exceptions.CommitConflictException;
 import dev.snaplog.core.exceptions.ValidationException;
 import dev.snaplog.core.expressions.Expressions;
@@ -25,13 +25,16 @@ import org.roaringbitmap.RoaringBitmap;
  * Compaction; see {@link RewriteFiles}. Candidates (small files and files with deleted rows) are packed in
  * table order into bins of at most the target size, judged by each file's live share of its bytes; every bin
  * of two or more files, or holding a file with deleted rows, is written as one new file of its live rows.
+ * For a sorted table, all candidates of a partition form one bin written as one sorted run (at most
+ * {@code write.sort.buffer-rows} rows held at once), cut into files of about the target size, so the new files
+ * cover disjoint ranges of the sort columns and filters on them skip files.
  * The change is one commit that removes the old files and adds the new ones.
  *
  * <p>Conflicts: appends do not touch the files it replaces and are kept. A concurrent commit that removed or
  * rewrote one of them (copy-on-write, another compaction, a rollback) makes it conflict. A concurrent delete
  * that only gave one of them a (bigger) deletion vector does not: the rewrite remembers where each row it read
- * went in its new files, and on retry carries the newly deleted positions over into deletion vectors of those
- * files, so no deleted row comes back and the compaction still lands.
+ * went in its new files ({@link RowPlacement}), and on retry carries the newly deleted positions over into
+ * deletion vectors of those files, so no deleted row comes back and the compaction still lands.
  */
 final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements RewriteFiles {
   /** The operation name of a compaction's snapshots. */
@@ -46,13 +49,15 @@ final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements
   private FileChanges planned;
 
   /**
-   * The rows of one replaced file in its new file: the live rows as read (every position not in
-   * {@code deletedAtRead}), in order, from position {@code outputStart} of {@code output}.
+   * The rows of one replaced file in its bin's new files: the live rows as read (every position not in
+   * {@code deletedAtRead}) were written in order from ordinal {@code firstOrdinal} of the bin's writer, and
+   * {@code placement} says where each ordinal went (a sort order reorders them, and a full sort buffer splits
+   * them into several files).
    */
-  private record Origin(RoaringBitmap deletedAtRead, String output, long outputStart) {
-    /** The new file's position of the replaced file's position {@code p} (a row that was live). */
-    long outputPosition(int p) {
-      return outputStart + p - deletedAtRead.rank(p);
+  private record Origin(RoaringBitmap deletedAtRead, RowPlacement placement, long firstOrdinal) {
+    /** The writer's ordinal of the replaced file's position {@code p} (a row that was live). */
+    long ordinal(int p) {
+      return firstOrdinal + p - deletedAtRead.rank(p);
     }
   }
 
@@ -95,10 +100,21 @@ final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements
     for (DataFile f : ops.log().liveFiles(state.context(), state.fileSet(), part -> true)) {
       partitions.computeIfAbsent(List.of(f.specId(), f.partition()), k -> new ArrayList<>()).add(f);
     }
+    boolean sorted = table.sortOptions().sorts();
     for (List<DataFile> files : partitions.values()) {
-      for (List<DataFile> bin : bins(files, target)) {
+      List<List<DataFile>> bins = bins(files, target);
+      if (sorted && bins.size() > 1) {
+        // a sorted table's candidates of one partition go through one sorted run, cut at the target size: the
+        // new files then cover disjoint ranges of the sort columns instead of each covering all of them
+        bins = List.of(bins.stream().flatMap(List::stream).toList());
+      }
+      for (List<DataFile> bin : bins) {
         removed.addAll(bin);
-        added.add(dryRun ? planned(bin) : rewrite(bin, schema, state.context().specById(bin.get(0).specId())));
+        if (dryRun) {
+          added.add(planned(bin));
+        } else {
+          added.addAll(rewrite(bin, schema, state.context().specById(bin.get(0).specId()), target));
+        }
       }
     }
     FileChanges changes = new FileChanges(removed, added);
@@ -150,23 +166,40 @@ final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements
         bin.stream().mapToLong(RewriteOperation::liveBytes).sum(), Map.of());
   }
 
-  /** Writes the live rows of {@code bin}, file after file, into one new data file. */
-  private DataFile rewrite(List<DataFile> bin, Schema schema, PartitionSpec spec) {
-    Map<String, Origin> written = new HashMap<>();
-    try (DataWriter writer = table.newDataWriter(spec)) {
+  /**
+   * Writes the live rows of {@code bin}, file after file, into one new data file; for a sorted table, sorted
+   * and cut into files of about {@code target} bytes (and runs of at most the sort buffer).
+   */
+  private List<DataFile> rewrite(List<DataFile> bin, Schema schema, PartitionSpec spec, long target) {
+    Map<String, Long> firstOrdinals = new HashMap<>();
+    Map<String, RoaringBitmap> deletedAtRead = new HashMap<>();
+    SortOptions sort = table.sortOptions().withTrackOrdinals(true).withMaxFileRows(rowsPerFile(bin, target));
+    try (TableDataWriter writer = table.newDataWriter(spec, sort)) {
       for (DataFile f : bin) {
         RoaringBitmap deleted = ops.deletionVector(f);
-        written.put(f.location(), new Origin(deleted, null, writer.recordCount()));
+        deletedAtRead.put(f.location(), deleted);
+        firstOrdinals.put(f.location(), writer.recordCount());
         for (Record r : ParquetFormat.read(ops.storage().objects().newInputFile(f.location(), f.fileSizeBytes()),
             schema, schema, Expressions.alwaysTrue(), p -> deleted.contains((int) p), new ReadMetrics())) {
           writer.write(r);
         }
       }
-      DataFile out = writer.complete();
-      ownObject(out.location());
-      written.forEach((loc, o) -> origins.put(loc, new Origin(o.deletedAtRead(), out.location(), o.outputStart())));
+      List<DataFile> out = writer.completeFiles();
+      out.forEach(f -> ownObject(f.location()));
+      RowPlacement placement = writer.placement();
+      firstOrdinals.forEach((loc, first) -> origins.put(loc, new Origin(deletedAtRead.get(loc), placement, first)));
       return out;
     }
+  }
+
+  /** How many rows of {@code bin}'s make about {@code target} bytes, judged by the bytes a row takes there. */
+  private static int rowsPerFile(List<DataFile> bin, long target) {
+    long rows = bin.stream().mapToLong(DataFile::recordCount).sum();
+    long bytes = bin.stream().mapToLong(DataFile::fileSizeBytes).sum();
+    if (rows == 0 || bytes == 0) {
+      return Integer.MAX_VALUE;
+    }
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (double) target * rows / bytes));
   }
 
   @Override
@@ -199,8 +232,11 @@ final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements
       Origin o = origins.get(before.location());
       RoaringBitmap newly = RoaringBitmap.andNot(ops.deletionVector(now),
           o.deletedAtRead());
-      RoaringBitmap out = carried.computeIfAbsent(o.output(), k -> new RoaringBitmap());
-      newly.forEach((int p) -> out.add(Math.toIntExact(o.outputPosition(p))));
+      newly.forEach((int p) -> {
+        long ordinal = o.ordinal(p);
+        carried.computeIfAbsent(o.placement().location(ordinal), k -> new RoaringBitmap())
+            .add(o.placement().position(ordinal));
+      });
     }
     if (carried.isEmpty()) {
       return planned;

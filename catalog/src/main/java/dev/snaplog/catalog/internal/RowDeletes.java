@@ -267,20 +267,22 @@ final class RowDeletes {
 
     FileChanges finish(boolean dryRun, Consumer<String> ownObject, Set<String> rewritten) {
       List<DataFile> added = new ArrayList<>();
-      copies.forEach((original, kept) -> added.add(dryRun
-          ? new DataFile(NOT_WRITTEN, DataFile.PARQUET, kept.size(), 0, Map.of())
+      copies.forEach((original, kept) -> added.addAll(dryRun
+          ? List.of(new DataFile(NOT_WRITTEN, DataFile.PARQUET, kept.size(), 0, Map.of()))
           : writeCopy(original, kept, ownObject, rewritten)));
       added.addAll(withVectors(restated, vectors, dryRun, ownObject));
       return new FileChanges(removed, added);
     }
   }
 
-  private DataFile writeCopy(DataFile original, List<Record> kept, Consumer<String> ownObject,
+  private List<DataFile> writeCopy(DataFile original, List<Record> kept, Consumer<String> ownObject,
       Set<String> rewritten) {
-    DataFile copy = DataFiles.rewrite(table, ops.current().metadata().specById(original.specId()), kept);
-    ownObject.accept(copy.location());
-    rewritten.add(copy.location());
-    return copy;
+    List<DataFile> copies = DataFiles.rewrite(table, ops.current().metadata().specById(original.specId()), kept);
+    for (DataFile copy : copies) {
+      ownObject.accept(copy.location());
+      rewritten.add(copy.location());
+    }
+    return copies;
   }
 
   /** The files restated with their new vectors, written together into one object. */

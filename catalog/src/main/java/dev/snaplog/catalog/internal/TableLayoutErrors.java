@@ -1,7 +1,9 @@
 package dev.snaplog.catalog.internal;
 
 import dev.snaplog.core.PartitionSpec;
+import dev.snaplog.core.ReplaceSortOrder;
 import dev.snaplog.core.Schema;
+import dev.snaplog.core.SortOrder;
 import dev.snaplog.core.UpdatePartitionSpec;
 import dev.snaplog.core.UpdateSchema;
 import dev.snaplog.core.exceptions.ValidationException;
@@ -9,8 +11,8 @@ import dev.snaplog.core.types.Type;
 import java.util.function.Supplier;
 
 /**
- * Hands out the pure schema and spec updates with their refusals naming the table and the version the change
- * started from: the updates themselves know neither.
+ * Hands out the pure schema, spec and sort order updates with their refusals naming the table and the version
+ * the change started from: the updates themselves know neither.
  */
 final class TableLayoutErrors {
   private TableLayoutErrors() {}
@@ -112,6 +114,45 @@ final class TableLayoutErrors {
 
       @Override
       public PartitionSpec commit() {
+        return guard(table, version, u::commit);
+      }
+    };
+  }
+
+  static ReplaceSortOrder of(ReplaceSortOrder u, String table, long version) {
+    return new ReplaceSortOrder() {
+      private ReplaceSortOrder step(Supplier<ReplaceSortOrder> s) {
+        guard(table, version, s);
+        return this;
+      }
+
+      @Override
+      public ReplaceSortOrder asc(String column) {
+        return step(() -> u.asc(column));
+      }
+
+      @Override
+      public ReplaceSortOrder asc(String column, SortOrder.NullOrder nullOrder) {
+        return step(() -> u.asc(column, nullOrder));
+      }
+
+      @Override
+      public ReplaceSortOrder desc(String column) {
+        return step(() -> u.desc(column));
+      }
+
+      @Override
+      public ReplaceSortOrder desc(String column, SortOrder.NullOrder nullOrder) {
+        return step(() -> u.desc(column, nullOrder));
+      }
+
+      @Override
+      public SortOrder apply() {
+        return guard(table, version, u::apply);
+      }
+
+      @Override
+      public SortOrder commit() {
         return guard(table, version, u::commit);
       }
     };

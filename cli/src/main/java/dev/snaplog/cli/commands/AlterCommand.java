@@ -3,7 +3,9 @@ package dev.snaplog.cli.commands;
 import dev.snaplog.cli.CliContext;
 import dev.snaplog.cli.CliException;
 import dev.snaplog.core.PartitionSpec;
+import dev.snaplog.core.ReplaceSortOrder;
 import dev.snaplog.core.Schema;
+import dev.snaplog.core.SortOrder;
 import dev.snaplog.core.Table;
 import dev.snaplog.core.UpdatePartitionSpec;
 import dev.snaplog.core.UpdateSchema;
@@ -19,16 +21,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code alter TABLE CHANGE...}: one schema or partitioning change, committed as one version. Data files are
- * never rewritten: columns are matched by id, and files keep the partition spec they were written for.
+ * {@code alter TABLE CHANGE...}: one schema, partitioning or sort order change, committed as one version. Data
+ * files are never rewritten: columns are matched by id, and files keep the partition spec and the order they
+ * were written with.
  */
-@Command(name = "alter", description = "Change a table's schema or partitioning, in one commit:%n"
+@Command(name = "alter", description = "Change a table's schema, partitioning or sort order, in one commit:%n"
     + "  add column NAME TYPE [not null default VALUE]%n"
     + "  rename column NAME to NEW_NAME%n"
     + "  drop column NAME%n"
     + "  alter column NAME type TYPE      (widen: int->long, float->double, decimal precision up, date->timestamp)%n"
     + "  alter column NAME drop not null%n"
     + "  partition by \"day(ts), bucket(16, id)\"   (or \"none\")%n"
+    + "  sort by \"ts desc, id, msg asc nulls last\"   (new files are sorted by these columns)%n"
+    + "  unsorted%n"
     + "Nested fields by dotted name (address.city).",
     mixinStandardHelpOptions = true)
 public final class AlterCommand extends BaseCommand {
@@ -50,6 +55,8 @@ public final class AlterCommand extends BaseCommand {
     String done;
     if (change.kind() == Kind.PARTITION_BY) {
       done = repartition(t, change.args().get(0));
+    } else if (change.kind() == Kind.SORT_BY) {
+      done = resort(t, change.args().get(0));
     } else {
       done = alterSchema(t, change);
     }
@@ -62,6 +69,8 @@ public final class AlterCommand extends BaseCommand {
     result.put("schema", t.schema().toString());
     result.put("spec-id", t.spec().specId());
     result.put("partition-by", t.spec().toText(t.schema()));
+    result.put("sort-order-id", t.sortOrder().orderId());
+    result.put("sort-by", t.sortOrder().toText(t.schema()));
     ctx.output().result(t.version() == before ? "Nothing to change in " + t.id() + "; it stays at version "
         + before : done + " in " + t.id() + ": now at version " + t.version(), result);
     return 0;
@@ -131,6 +140,27 @@ public final class AlterCommand extends BaseCommand {
         + committed.specId() + "; files written before keep theirs)";
   }
 
+  /**
+   * Makes the order written in {@code text} the table's sort order ({@code ""}: unsorted). The text is checked
+   * against the schema before anything is committed.
+   */
+  private static String resort(Table t, String text) {
+    Schema schema = t.schema();
+    SortOrder wanted = SortOrder.parse(text, schema);
+    ReplaceSortOrder u = t.replaceSortOrder();
+    for (SortOrder.Field f : wanted.fields()) {
+      String column = schema.findName(f.sourceId()).orElseThrow();
+      if (f.direction() == SortOrder.Direction.ASC) {
+        u.asc(column, f.nullOrder());
+      } else {
+        u.desc(column, f.nullOrder());
+      }
+    }
+    SortOrder committed = u.commit();
+    return (committed.isUnsorted() ? "Unsorted" : "Sorted by " + committed.toText(schema) + " (order "
+        + committed.orderId() + ")") + "; files written before keep their order";
+  }
+
   private static boolean same(PartitionSpec.Field a, PartitionSpec.Field b) {
     return a.sourceId() == b.sourceId() && a.transform().equals(b.transform());
   }
@@ -168,13 +198,13 @@ public final class AlterCommand extends BaseCommand {
         ? v.substring(1, v.length() - 1) : v;
   }
 
-  enum Kind { ADD, RENAME, DROP, TYPE, OPTIONAL, PARTITION_BY }
+  enum Kind { ADD, RENAME, DROP, TYPE, OPTIONAL, PARTITION_BY, SORT_BY }
 
   /** The change the words name, checked before the table is loaded. */
   record Change(Kind kind, List<String> args) {
     private static final String USAGE = "write one of: 'add column NAME TYPE', 'rename column NAME to NEW_NAME',"
         + " 'drop column NAME', 'alter column NAME type TYPE', 'alter column NAME drop not null',"
-        + " 'partition by \"SPEC\"'";
+        + " 'partition by \"SPEC\"', 'sort by \"ORDER\"', 'unsorted'";
 
     static Change parse(List<String> words) {
       List<String> w = words;
@@ -182,6 +212,17 @@ public final class AlterCommand extends BaseCommand {
       String second = w.size() > 1 ? w.get(1).toLowerCase(Locale.ROOT) : "";
       if (verb.equals("partition") && second.equals("by") && w.size() >= 3) {
         return new Change(Kind.PARTITION_BY, List.of(String.join(" ", w.subList(2, w.size()))));
+      }
+      if (verb.equals("sort") && second.equals("by")) {
+        String order = String.join(" ", w.subList(2, w.size())).strip();
+        if (order.isEmpty()) {
+          throw CliException.invalid("'sort by' needs columns, e.g. 'sort by \"ts desc, id\"'; to stop sorting"
+              + " write 'unsorted'");
+        }
+        return new Change(Kind.SORT_BY, List.of(order));
+      }
+      if (verb.equals("unsorted") && w.size() == 1) {
+        return new Change(Kind.SORT_BY, List.of(""));
       }
       if (!second.equals("column") || w.size() < 3) {
         throw CliException.invalid("Cannot read the change '" + String.join(" ", w) + "'; " + USAGE);

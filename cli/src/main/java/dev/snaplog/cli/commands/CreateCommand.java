@@ -7,6 +7,7 @@ import dev.snaplog.core.Field;
 import dev.snaplog.core.Limits;
 import dev.snaplog.core.PartitionSpec;
 import dev.snaplog.core.Schema;
+import dev.snaplog.core.SortOrder;
 import dev.snaplog.core.Table;
 import dev.snaplog.core.TableId;
 import dev.snaplog.core.exceptions.NoSuchNamespaceException;
@@ -33,6 +34,12 @@ public final class CreateCommand extends BaseCommand {
           + " day, hour, bucket(N, col), truncate(W, col). Filters on the source columns skip whole partitions.")
   String partitionBy;
 
+  @Option(names = "--sort-by", paramLabel = "ORDER",
+      description = "Sort rows within each new data file, e.g. \"ts desc, id, msg asc nulls last\": columns with"
+          + " asc (the default) or desc, and nulls first or nulls last. Filters on the sort columns then skip"
+          + " more.")
+  String sortBy;
+
   @Option(names = {"-p", "--property"}, paramLabel = "KEY=VALUE", description = "A table property (repeatable).")
   Map<String, String> properties = new LinkedHashMap<>();
 
@@ -42,12 +49,13 @@ public final class CreateCommand extends BaseCommand {
     Schema parsed = Schema.parse(schema); // before touching storage: a typo must not need a warehouse
     PartitionSpec spec = partitionBy == null || partitionBy.isBlank() ? PartitionSpec.UNPARTITIONED
         : PartitionSpec.parse(partitionBy, parsed);
+    SortOrder order = sortBy == null ? SortOrder.UNSORTED : SortOrder.parse(sortBy, parsed);
     Limits.checkProperties("table property", properties);
     Catalog catalog = ctx.catalog();
     ctx.requireWritable();
     Table created;
     try {
-      created = catalog.createTable(id, parsed, spec, properties);
+      created = catalog.createTable(id, parsed, spec, order, properties);
     } catch (NoSuchNamespaceException e) {
       throw CliException.notFound("Namespace " + id.namespace() + " does not exist; create it with 'snaplog ns"
           + " create " + id.namespace() + "'");
@@ -58,8 +66,10 @@ public final class CreateCommand extends BaseCommand {
     result.put("version", created.version());
     result.put("schema", created.schema().toString());
     result.put("partition-by", created.spec().toText(created.schema()));
+    result.put("sort-by", created.sortOrder().toText(created.schema()));
     ctx.output().result("Created table " + id + " (" + describe(created.schema()) + ")"
-        + (created.spec().isUnpartitioned() ? "" : " partitioned by " + created.spec().toText(created.schema())),
+        + (created.spec().isUnpartitioned() ? "" : " partitioned by " + created.spec().toText(created.schema()))
+        + (created.sortOrder().isUnsorted() ? "" : " sorted by " + created.sortOrder().toText(created.schema())),
         result);
     return 0;
   }

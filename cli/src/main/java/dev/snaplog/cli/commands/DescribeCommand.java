@@ -4,6 +4,7 @@ import dev.snaplog.cli.CliContext;
 import dev.snaplog.core.Field;
 import dev.snaplog.core.PartitionSpec;
 import dev.snaplog.core.Schema;
+import dev.snaplog.core.SortOrder;
 import dev.snaplog.core.Snapshot;
 import dev.snaplog.core.Table;
 import java.util.ArrayList;
@@ -15,11 +16,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code describe TABLE}: schema, partitioning, properties, tags, branches and the current snapshot, then every
- * schema and partition spec the table has had.
+ * {@code describe TABLE}: schema, partitioning, sort order, properties, tags, branches and the current snapshot,
+ * then every schema, partition spec and sort order the table has had.
  */
-@Command(name = "describe", description = "Show a table's schema, partitioning, properties, tags, branches,"
-    + " current snapshot, and the schemas and partition specs it has had.",
+@Command(name = "describe", description = "Show a table's schema, partitioning, sort order, properties, tags,"
+    + " branches, current snapshot, and the schemas, partition specs and sort orders it has had.",
     mixinStandardHelpOptions = true)
 public final class DescribeCommand extends BaseCommand {
   @Parameters(paramLabel = "TABLE", description = "NAMESPACE.TABLE")
@@ -43,6 +44,8 @@ public final class DescribeCommand extends BaseCommand {
     doc.put("schema-id", t.schema().schemaId());
     doc.put("partition-by", t.spec().isUnpartitioned() ? "(none)" : t.spec().toText(t.schema()));
     doc.put("spec-id", t.spec().specId());
+    doc.put("sort-by", t.sortOrder().isUnsorted() ? "(none)" : t.sortOrder().toText(t.schema()));
+    doc.put("sort-order-id", t.sortOrder().orderId());
     doc.put("properties", new TreeMap<>(t.properties()));
     doc.put("tags", new TreeMap<>(t.tags()));
     doc.put("branches", new TreeMap<>(t.branches()));
@@ -75,6 +78,15 @@ public final class DescribeCommand extends BaseCommand {
       specs.add(row);
     }
     doc.put("partition-specs", specs);
+    List<Map<String, Object>> orders = new ArrayList<>();
+    for (SortOrder o : t.sortOrders().values()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("order-id", o.orderId());
+      row.put("current", o.orderId() == t.sortOrder().orderId());
+      row.put("sort-by", o.isUnsorted() ? "(none)" : o.toText(t.schema()));
+      orders.add(row);
+    }
+    doc.put("sort-orders", orders);
     ctx.output().document(doc, "columns");
     return 0;
   }

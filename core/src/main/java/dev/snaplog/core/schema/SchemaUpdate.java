@@ -3,6 +3,7 @@ package dev.snaplog.core.schema;
 import dev.snaplog.core.Field;
 import dev.snaplog.core.PartitionSpec;
 import dev.snaplog.core.Schema;
+import dev.snaplog.core.SortOrder;
 import dev.snaplog.core.UpdateSchema;
 import dev.snaplog.core.exceptions.ValidationException;
 import dev.snaplog.core.types.Literals;
@@ -27,6 +28,7 @@ import java.util.function.UnaryOperator;
 public final class SchemaUpdate implements UpdateSchema {
   private final Schema base;
   private final List<PartitionSpec> specs;
+  private final SortOrder sortOrder;
   private final Function<SchemaUpdate, Schema> committer;
   private Schema current;
   private int lastColumnId;
@@ -40,8 +42,18 @@ public final class SchemaUpdate implements UpdateSchema {
    */
   public SchemaUpdate(Schema base, int lastColumnId, List<PartitionSpec> specs,
       Function<SchemaUpdate, Schema> committer) {
+    this(base, lastColumnId, specs, SortOrder.UNSORTED, committer);
+  }
+
+  /**
+   * As {@link #SchemaUpdate(Schema, int, List, Function)}, for a table whose writers sort by {@code sortOrder}:
+   * a column it sorts by cannot be dropped.
+   */
+  public SchemaUpdate(Schema base, int lastColumnId, List<PartitionSpec> specs, SortOrder sortOrder,
+      Function<SchemaUpdate, Schema> committer) {
     this.base = Objects.requireNonNull(base, "base");
     this.specs = List.copyOf(specs);
+    this.sortOrder = Objects.requireNonNull(sortOrder, "sortOrder");
     this.committer = Objects.requireNonNull(committer, "committer");
     this.current = base;
     this.lastColumnId = Math.max(lastColumnId, base.highestFieldId());
@@ -69,6 +81,7 @@ public final class SchemaUpdate implements UpdateSchema {
   public Schema apply() {
     Schema out = current.withSchemaId(base.schemaId() + 1);
     specs.forEach(s -> s.checkCompatible(out));
+    sortOrder.checkCompatible(out);
     return out;
   }
 
@@ -158,6 +171,12 @@ public final class SchemaUpdate implements UpdateSchema {
           throw new ValidationException("Cannot drop column '" + name + "': partition field '" + pf.name()
               + "' of partition spec " + spec.specId() + " uses it; change the partition spec first");
         }
+      }
+    }
+    for (SortOrder.Field sf : sortOrder.fields()) {
+      if (sf.sourceId() == f.id() || contains(f.type(), sf.sourceId())) {
+        throw new ValidationException("Cannot drop column '" + name + "': the table's sort order "
+            + sortOrder.orderId() + " (" + sortOrder.toText(current) + ") sorts by it; change the sort order first");
       }
     }
     if (siblingsOf(f).size() == 1) {

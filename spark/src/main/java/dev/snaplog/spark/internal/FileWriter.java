@@ -7,6 +7,8 @@ import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.data.ParquetFormat;
 import dev.snaplog.core.data.PartitionedWriter;
+import dev.snaplog.core.data.SortOptions;
+import dev.snaplog.core.data.SortingWriter;
 import dev.snaplog.core.data.WriteOptions;
 import dev.snaplog.core.io.ObjectStore;
 import dev.snaplog.core.io.OutputFile;
@@ -31,6 +33,7 @@ final class FileWriter implements org.apache.spark.sql.connector.write.DataWrite
   private final String dataFolder;
   private final Schema schema;
   private final PartitionSpec spec;
+  private final SortOptions sort;
   private final int maxOpenFiles;
   private final String tableName;
   private final SparkValues.FromSpark converter;
@@ -41,15 +44,17 @@ final class FileWriter implements org.apache.spark.sql.connector.write.DataWrite
 
   /**
    * @param spec the table's partition spec that rows are routed by
+   * @param sort how rows are sorted within each file (not at all for an unsorted table)
    * @param maxOpenFiles the most files of a partitioned table open at once
    * @param discard drop every row and write no file (the write's commit token is already committed)
    */
-  FileWriter(ObjectStore objects, String dataFolder, Schema schema, PartitionSpec spec, int maxOpenFiles,
-      String tableName, boolean discard) {
+  FileWriter(ObjectStore objects, String dataFolder, Schema schema, PartitionSpec spec, SortOptions sort,
+      int maxOpenFiles, String tableName, boolean discard) {
     this.objects = objects;
     this.dataFolder = dataFolder;
     this.schema = schema;
     this.spec = spec;
+    this.sort = sort;
     this.maxOpenFiles = maxOpenFiles;
     this.tableName = tableName;
     this.converter = new SparkValues.FromSpark(schema);
@@ -64,13 +69,15 @@ final class FileWriter implements org.apache.spark.sql.connector.write.DataWrite
     Record record = converter.record(row);
     if (spec.isUnpartitioned()) {
       if (single == null) {
-        single = ParquetFormat.newWriter(newFile(""), schema, tableName);
+        single = sort.sorts()
+            ? new SortingWriter(schema, sort, () -> newFile(""), tableName, WriteOptions.defaults())
+            : ParquetFormat.newWriter(newFile(""), schema, tableName);
       }
       single.write(record);
     } else {
       if (partitioned == null) {
         partitioned = new PartitionedWriter(schema, spec, this::newFile, tableName, WriteOptions.defaults(),
-            maxOpenFiles);
+            maxOpenFiles, sort);
       }
       partitioned.write(record);
     }
@@ -87,8 +94,8 @@ final class FileWriter implements org.apache.spark.sql.connector.write.DataWrite
   @Override
   public WriterCommitMessage commit() {
     List<DataFile> completed = List.of();
-    if (single != null) {
-      completed = List.of(single.complete().withPartition(spec.specId(), Map.of()));
+    if (single != null) { // a sorted writer writes a file per full sort buffer
+      completed = single.completeFiles().stream().map(f -> f.withPartition(spec.specId(), Map.of())).toList();
     } else if (partitioned != null) {
       completed = partitioned.complete();
     }

@@ -25,7 +25,6 @@ import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
-import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.MessageType;
 
 /**
@@ -56,26 +55,6 @@ public final class ColumnarFileReader implements Closeable {
     }
   }
 
-  /** Accepts every value and keeps none: column readers are read through their getters, not converters. */
-  private static final PrimitiveConverter IGNORED = new PrimitiveConverter() {
-    @Override
-    public void addBinary(Binary value) {}
-
-    @Override
-    public void addBoolean(boolean value) {}
-
-    @Override
-    public void addDouble(double value) {}
-
-    @Override
-    public void addFloat(float value) {}
-
-    @Override
-    public void addInt(int value) {}
-
-    @Override
-    public void addLong(long value) {}
-  };
 
   private final InputFile in;
   private final Expression filter;
@@ -136,7 +115,7 @@ public final class ColumnarFileReader implements Closeable {
       this.converters = new GroupConverter() {
         @Override
         public Converter getConverter(int fieldIndex) {
-          return IGNORED;
+          return RowMaterializer.DISCARD; // column readers are read through their getters, not converters
         }
 
         @Override

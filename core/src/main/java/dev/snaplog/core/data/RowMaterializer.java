@@ -184,28 +184,31 @@ final class RowMaterializer extends RecordMaterializer<Object[]> {
     }
   }
 
+  /** Accepts every value of a primitive column and keeps none. */
+  static final PrimitiveConverter DISCARD = new PrimitiveConverter() {
+    @Override
+    public void addBinary(Binary value) {}
+
+    @Override
+    public void addBoolean(boolean value) {}
+
+    @Override
+    public void addDouble(double value) {}
+
+    @Override
+    public void addFloat(float value) {}
+
+    @Override
+    public void addInt(int value) {}
+
+    @Override
+    public void addLong(long value) {}
+  };
+
   /** Reads nothing: a column requested only so that its enclosing struct's presence is known. */
   private static Converter discarding(org.apache.parquet.schema.Type t) {
     if (t.isPrimitive()) {
-      return new PrimitiveConverter() {
-        @Override
-        public void addBinary(Binary value) {}
-
-        @Override
-        public void addBoolean(boolean value) {}
-
-        @Override
-        public void addDouble(double value) {}
-
-        @Override
-        public void addFloat(float value) {}
-
-        @Override
-        public void addInt(int value) {}
-
-        @Override
-        public void addLong(long value) {}
-      };
+      return DISCARD;
     }
     int n = t.asGroupType().getFieldCount();
     Converter[] children = new Converter[n];

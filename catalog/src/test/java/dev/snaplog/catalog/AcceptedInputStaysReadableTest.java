@@ -3,7 +3,6 @@ package dev.snaplog.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.snaplog.core.Catalog;
 import dev.snaplog.core.CloseableIterable;
 import dev.snaplog.core.GenericRecord;
 import dev.snaplog.core.Limits;
@@ -21,34 +20,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Input the API accepts must leave a table every reader can read; input it cannot store that way is refused
  * at the edge with a ValidationException naming the limit, before anything is written.
  */
-class AcceptedInputStaysReadableTest {
+class AcceptedInputStaysReadableTest extends LocalWarehouseTest {
   private static final Schema SCHEMA = Schema.parse("id long not null, s string, b binary");
 
-  @TempDir
-  Path dir;
 
-  private Catalog catalog;
   private Table table;
 
   @BeforeEach
   void open() {
-    catalog = Catalogs.open(dir.resolve("warehouse").toString());
-    catalog.createNamespace("db");
     table = catalog.createTable(TableId.of("db", "t"), SCHEMA, Map.of(TableProperties.CHECKPOINT_INTERVAL, "2"));
-  }
-
-  @AfterEach
-  void close() {
-    catalog.close();
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.snaplog.core.AppendFiles;
-import dev.snaplog.core.Catalog;
 import dev.snaplog.core.CloseableIterable;
 import dev.snaplog.core.GenericRecord;
 import dev.snaplog.core.Record;
@@ -20,7 +19,6 @@ import dev.snaplog.core.expressions.Expressions;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -32,10 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Random hostile input through the public API: huge values of every column type, long and odd names, keys,
@@ -47,17 +43,14 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>{@code -Dsnaplog.hostile.rounds=N} runs more rounds, {@code -Dsnaplog.hostile.seed=S} replays one run.
  */
-class HostileInputTest {
+class HostileInputTest extends LocalWarehouseTest {
   private static final Schema SCHEMA = Schema.parse("id long not null, b boolean, i int, l long, f float,"
       + " d double, dec decimal(38,10), s string, bin binary, dt date, t time, ts timestamp, tz timestamptz,"
       + " u uuid");
   private static final int ROUNDS = Integer.getInteger("snaplog.hostile.rounds", 60);
   private static final long SEED = Long.getLong("snaplog.hostile.seed", 20261202L);
 
-  @TempDir
-  Path dir;
 
-  private Catalog catalog;
   private Table table;
   private final List<Record> expected = new ArrayList<>();
   private final Random rnd = new Random(SEED);
@@ -68,14 +61,7 @@ class HostileInputTest {
 
   @BeforeEach
   void open() {
-    catalog = Catalogs.open(dir.resolve("warehouse").toString());
-    catalog.createNamespace("db");
     table = catalog.createTable(TableId.of("db", "t"), SCHEMA, Map.of(TableProperties.CHECKPOINT_INTERVAL, "3"));
-  }
-
-  @AfterEach
-  void close() {
-    catalog.close();
   }
 
   @Test

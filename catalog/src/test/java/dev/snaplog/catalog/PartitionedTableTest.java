@@ -3,7 +3,6 @@ package dev.snaplog.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.snaplog.core.Catalog;
 import dev.snaplog.core.DataFile;
 import dev.snaplog.core.DataWriter;
 import dev.snaplog.core.FileScanTask;
@@ -31,31 +30,14 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Partitioned tables: create with a spec, writers fan out, spec evolution, pruning by partition values. */
-class PartitionedTableTest {
+class PartitionedTableTest extends LocalWarehouseTest {
   private static final TableId T = TableId.of("db", "events");
   private static final Schema SCHEMA = Schema.parse("id long not null, ts timestamptz, msg string");
   private static final Instant DAY0 = Instant.parse("2026-01-01T00:00:00Z");
 
-  @TempDir
-  Path dir;
-  private Catalog catalog;
-
-  @BeforeEach
-  void open() {
-    catalog = Catalogs.open(dir.resolve("warehouse").toString());
-    catalog.createNamespace("db");
-  }
-
-  @AfterEach
-  void close() {
-    catalog.close();
-  }
 
   private Table create(String spec) {
     return catalog.createTable(T, SCHEMA, PartitionSpec.parse(spec, SCHEMA), Map.of());

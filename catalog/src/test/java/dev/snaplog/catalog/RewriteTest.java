@@ -3,7 +3,6 @@ package dev.snaplog.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.snaplog.core.Catalog;
 import dev.snaplog.core.DataFile;
 import dev.snaplog.core.FileScanTask;
 import dev.snaplog.core.GenericRecord;
@@ -15,39 +14,26 @@ import dev.snaplog.core.TableId;
 import dev.snaplog.core.exceptions.CommitConflictException;
 import dev.snaplog.core.exceptions.ValidationException;
 import dev.snaplog.core.expressions.Expressions;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Compaction on the local warehouse: bin-packing, folded deletion vectors, and concurrent appends and deletes. */
-class RewriteTest {
+class RewriteTest extends LocalWarehouseTest {
   private static final Schema SCHEMA = Schema.parse("id long not null, msg string");
   private static final TableId T = TableId.of("db", "t");
   private static final long TARGET = 1 << 20;
 
-  @TempDir
-  Path dir;
-  private Catalog catalog;
   private Table table;
 
   @BeforeEach
   void setUp() {
-    catalog = Catalogs.open(dir.resolve("warehouse").toString());
-    catalog.createNamespace("db");
     table = catalog.createTable(T, SCHEMA, Map.of(TableProperties.TARGET_FILE_SIZE_BYTES, String.valueOf(TARGET)));
-  }
-
-  @AfterEach
-  void tearDown() {
-    catalog.close();
   }
 
   private static List<Record> rows(long from, long to) {

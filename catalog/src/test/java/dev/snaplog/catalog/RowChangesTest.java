@@ -3,7 +3,6 @@ package dev.snaplog.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.snaplog.core.Catalog;
 import dev.snaplog.core.DataFile;
 import dev.snaplog.core.FileScanTask;
 import dev.snaplog.core.GenericRecord;
@@ -24,31 +23,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Delete and overwrite on the local warehouse: deletion vectors, copy-on-write, counts, conflicts. */
-class RowChangesTest {
+class RowChangesTest extends LocalWarehouseTest {
   private static final Schema SCHEMA = Schema.parse("id long not null, msg string");
   private static final TableId T = TableId.of("db", "t");
 
-  @TempDir
-  Path dir;
-  private Catalog catalog;
   private Table table;
 
   @BeforeEach
   void setUp() {
-    catalog = Catalogs.open(dir.resolve("warehouse").toString());
-    catalog.createNamespace("db");
     table = catalog.createTable(T, SCHEMA);
-  }
-
-  @AfterEach
-  void tearDown() {
-    catalog.close();
   }
 
   private static List<Record> rows(long from, long to) {

@@ -3,7 +3,6 @@ package dev.snaplog.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.snaplog.core.Catalog;
 import dev.snaplog.core.DataFile;
 import dev.snaplog.core.DataWriter;
 import dev.snaplog.core.GenericRecord;
@@ -23,31 +22,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Row deltas and upserts on the local warehouse: one commit each, deletion vectors, bad input, conflicts. */
-class RowDeltaUpsertTest {
+class RowDeltaUpsertTest extends LocalWarehouseTest {
   private static final Schema SCHEMA = Schema.parse("id long not null, msg string, score double");
   private static final TableId T = TableId.of("db", "t");
 
-  @TempDir
-  Path dir;
-  private Catalog catalog;
   private Table table;
 
   @BeforeEach
   void setUp() {
-    catalog = Catalogs.open(dir.resolve("warehouse").toString());
-    catalog.createNamespace("db");
     table = catalog.createTable(T, SCHEMA);
-  }
-
-  @AfterEach
-  void tearDown() {
-    catalog.close();
   }
 
   private static List<Record> rows(long from, long to, String tag) {

@@ -3,7 +3,6 @@ package dev.snaplog.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.snaplog.core.Catalog;
 import dev.snaplog.core.GenericRecord;
 import dev.snaplog.core.IsolationLevel;
 import dev.snaplog.core.Record;
@@ -14,42 +13,29 @@ import dev.snaplog.core.TableId;
 import dev.snaplog.core.exceptions.CommitConflictException;
 import dev.snaplog.core.exceptions.ValidationException;
 import dev.snaplog.core.expressions.Expressions;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The two options that tighten a row delta's validation for an engine's {@code UPDATE} or {@code MERGE}:
  * {@link RowDelta#validateNoConcurrentDeletes()} and {@link RowDelta#conflictDetectionFilter}.
  */
-class RowDeltaValidationTest {
+class RowDeltaValidationTest extends LocalWarehouseTest {
   private static final Schema SCHEMA = Schema.parse("id long not null, msg string");
   private static final TableId T = TableId.of("db", "t");
 
-  @TempDir
-  Path dir;
-  private Catalog catalog;
   private Table table;
   private String file;
 
   @BeforeEach
   void setUp() {
-    catalog = Catalogs.open(dir.resolve("warehouse").toString());
-    catalog.createNamespace("db");
     table = catalog.createTable(T, SCHEMA);
     table.newAppend().appendRecords(rows(0, 10, "a")).commit();
     file = table.refresh().newScan().planFiles().toList().get(0).file().location();
-  }
-
-  @AfterEach
-  void tearDown() {
-    catalog.close();
   }
 
   private static List<Record> rows(long from, long to, String tag) {

@@ -3,7 +3,6 @@ package dev.snaplog.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.snaplog.core.Catalog;
 import dev.snaplog.core.GenericRecord;
 import dev.snaplog.core.PartitionSpec;
 import dev.snaplog.core.Record;
@@ -16,34 +15,16 @@ import dev.snaplog.core.exceptions.CommitConflictException;
 import dev.snaplog.core.exceptions.ValidationException;
 import dev.snaplog.core.expressions.Expressions;
 import dev.snaplog.core.types.Type;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code Table.updateSchema()}: one commit per change, conflicts, old files read by id, time travel. */
-class SchemaEvolutionTest {
+class SchemaEvolutionTest extends LocalWarehouseTest {
   private static final TableId T = TableId.of("db", "events");
 
-  @TempDir
-  Path dir;
-  private Catalog catalog;
-
-  @BeforeEach
-  void open() {
-    catalog = Catalogs.open(dir.resolve("warehouse").toString());
-    catalog.createNamespace("db");
-  }
-
-  @AfterEach
-  void close() {
-    catalog.close();
-  }
 
   private Table table() {
     Schema schema = Schema.parse("id long not null, ts timestamptz, n int, msg string");

@@ -3,7 +3,6 @@ package dev.snaplog.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.snaplog.core.Catalog;
 import dev.snaplog.core.DataFile;
 import dev.snaplog.core.DataWriter;
 import dev.snaplog.core.FileScanTask;
@@ -19,7 +18,6 @@ import dev.snaplog.core.exceptions.CommitConflictException;
 import dev.snaplog.core.exceptions.ValidationException;
 import dev.snaplog.core.expressions.Expressions;
 import dev.snaplog.core.io.local.LocalObjectStore;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,38 +25,21 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Tables with a sort order: every writer the table hands out sorts each file's rows, compaction writes sorted
  * runs cut into files of disjoint ranges (which a point filter then skips), and sort order changes commit,
  * conflict and refuse bad input like partition spec changes.
  */
-class SortedTableTest {
+class SortedTableTest extends LocalWarehouseTest {
   private static final Schema SCHEMA = Schema.parse("id long not null, ts timestamptz, msg string,"
       + " tags list<string>");
   private static final TableId T = TableId.of("db", "sorted");
   private static final TableId U = TableId.of("db", "unsorted");
   private static final Instant DAY0 = Instant.parse("2026-01-01T00:00:00Z");
 
-  @TempDir
-  Path dir;
-  private Catalog catalog;
   private final LocalObjectStore store = new LocalObjectStore();
-
-  @BeforeEach
-  void open() {
-    catalog = Catalogs.open(dir.resolve("warehouse").toString());
-    catalog.createNamespace("db");
-  }
-
-  @AfterEach
-  void close() {
-    catalog.close();
-  }
 
   private Table create(TableId id, String sortBy, String partitionBy, Map<String, String> props) {
     return catalog.createTable(id, SCHEMA, PartitionSpec.parse(partitionBy, SCHEMA), SortOrder.parse(sortBy, SCHEMA),

@@ -21,4 +21,10 @@ public interface ReplaceSortOrder extends PendingUpdate<SortOrder> {
 
   /** Sorts by {@code column} descending with the given null order. */
   ReplaceSortOrder desc(String column, SortOrder.NullOrder nullOrder);
+
+  /**
+   * Sorts by the columns written in {@code order}, after any given before, as {@link SortOrder#parse} reads
+   * them: {@code "ts desc, id, msg asc nulls last"}; blank adds none.
+   */
+  ReplaceSortOrder sortBy(String order);
 }

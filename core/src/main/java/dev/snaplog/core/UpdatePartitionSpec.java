@@ -16,4 +16,11 @@ public interface UpdatePartitionSpec extends PendingUpdate<PartitionSpec> {
 
   /** Removes the partition field with this name ({@code ts_day}). */
   UpdatePartitionSpec removeField(String name);
+
+  /**
+   * Makes the spec the one written in {@code spec} ({@code "day(ts), bucket(16, id)"}; blank or {@code "none"}:
+   * unpartitioned): fields the table already has (same column and transform) stay, with their ids, the others
+   * are removed, and the new ones added in the order written.
+   */
+  UpdatePartitionSpec partitionBy(String spec);
 }

@@ -108,6 +108,12 @@ final class TableLayoutErrors {
       }
 
       @Override
+      public UpdatePartitionSpec partitionBy(String spec) {
+        guard(table, version, () -> u.partitionBy(spec));
+        return this;
+      }
+
+      @Override
       public PartitionSpec apply() {
         return guard(table, version, u::apply);
       }
@@ -144,6 +150,11 @@ final class TableLayoutErrors {
       @Override
       public ReplaceSortOrder desc(String column, SortOrder.NullOrder nullOrder) {
         return step(() -> u.desc(column, nullOrder));
+      }
+
+      @Override
+      public ReplaceSortOrder sortBy(String order) {
+        return step(() -> u.sortBy(order));
       }
 
       @Override

@@ -3,8 +3,6 @@ package dev.snaplog.cli.commands;
 import dev.snaplog.cli.CliContext;
 import dev.snaplog.cli.CliException;
 import dev.snaplog.core.PartitionSpec;
-import dev.snaplog.core.ReplaceSortOrder;
-import dev.snaplog.core.Schema;
 import dev.snaplog.core.SortOrder;
 import dev.snaplog.core.Table;
 import dev.snaplog.core.UpdatePartitionSpec;
@@ -111,87 +109,20 @@ public final class AlterCommand extends BaseCommand {
     return done;
   }
 
-  /**
-   * Moves the table to the spec written in {@code text}: fields it already has (same column and transform)
-   * keep their partition field ids, the others are removed or added.
-   */
+  /** Moves the table to the spec written in {@code text}: see {@link UpdatePartitionSpec#partitionBy}. */
   private static String repartition(Table t, String text) {
-    Schema schema = t.schema();
-    boolean none = text.isBlank() || text.strip().equalsIgnoreCase("none");
-    List<String> wanted = none ? List.of() : splitFields(text);
-    List<PartitionSpec.Field> target = new ArrayList<>();
-    for (String field : wanted) {
-      target.addAll(PartitionSpec.parse(field, schema).fields());
-    }
-    UpdatePartitionSpec u = t.updateSpec();
-    for (PartitionSpec.Field have : t.spec().fields()) {
-      if (target.stream().noneMatch(w -> same(w, have))) {
-        u.removeField(have.name());
-      }
-    }
-    for (int i = 0; i < wanted.size(); i++) {
-      PartitionSpec.Field w = target.get(i);
-      if (t.spec().fields().stream().noneMatch(have -> same(w, have))) {
-        u.addField(wanted.get(i));
-      }
-    }
-    PartitionSpec committed = u.commit();
-    return "Partitioned by " + (committed.isUnpartitioned() ? "nothing" : committed.toText(schema)) + " (spec "
+    PartitionSpec committed = t.updateSpec().partitionBy(text).commit();
+    return "Partitioned by " + (committed.isUnpartitioned() ? "nothing" : committed.toText(t.schema())) + " (spec "
         + committed.specId() + "; files written before keep theirs)";
   }
 
-  /**
-   * Makes the order written in {@code text} the table's sort order ({@code ""}: unsorted). The text is checked
-   * against the schema before anything is committed.
-   */
+  /** Makes the order written in {@code text} the table's sort order ({@code ""}: unsorted). */
   private static String resort(Table t, String text) {
-    Schema schema = t.schema();
-    SortOrder wanted = SortOrder.parse(text, schema);
-    ReplaceSortOrder u = t.replaceSortOrder();
-    for (SortOrder.Field f : wanted.fields()) {
-      String column = schema.findName(f.sourceId()).orElseThrow();
-      if (f.direction() == SortOrder.Direction.ASC) {
-        u.asc(column, f.nullOrder());
-      } else {
-        u.desc(column, f.nullOrder());
-      }
-    }
-    SortOrder committed = u.commit();
-    return (committed.isUnsorted() ? "Unsorted" : "Sorted by " + committed.toText(schema) + " (order "
+    SortOrder committed = t.replaceSortOrder().sortBy(text).commit();
+    return (committed.isUnsorted() ? "Unsorted" : "Sorted by " + committed.toText(t.schema()) + " (order "
         + committed.orderId() + ")") + "; files written before keep their order";
   }
 
-  private static boolean same(PartitionSpec.Field a, PartitionSpec.Field b) {
-    return a.sourceId() == b.sourceId() && a.transform().equals(b.transform());
-  }
-
-  /** Splits a spec at the commas outside parentheses: {@code bucket(16, id), day(ts)} has two fields. */
-  static List<String> splitFields(String text) {
-    List<String> out = new ArrayList<>();
-    int depth = 0;
-    StringBuilder cur = new StringBuilder();
-    for (char ch : text.toCharArray()) {
-      if (ch == '(') {
-        depth++;
-      } else if (ch == ')') {
-        depth--;
-      }
-      if (ch == ',' && depth == 0) {
-        out.add(cur.toString().strip());
-        cur.setLength(0);
-      } else {
-        cur.append(ch);
-      }
-    }
-    out.add(cur.toString().strip());
-    for (String f : out) {
-      if (f.isEmpty()) {
-        throw CliException.invalid("Partition spec '" + text + "' has an empty field; write fields as"
-            + " \"day(ts), bucket(16, id)\"");
-      }
-    }
-    return out;
-  }
 
   private static String unquote(String v) {
     return v.length() >= 2 && (v.startsWith("'") && v.endsWith("'") || v.startsWith("\"") && v.endsWith("\""))

@@ -62,6 +62,25 @@ public final class PartitionSpecUpdate implements UpdatePartitionSpec {
     return this;
   }
 
+  @Override
+  public UpdatePartitionSpec partitionBy(String spec) {
+    Objects.requireNonNull(spec, "spec");
+    List<PartitionSpec.Field> target = spec.isBlank() || spec.strip().equalsIgnoreCase("none") ? List.of()
+        : PartitionSpecParser.parse(spec, schema, newSpecId, lastAssignedFieldId).fields();
+    fields.removeIf(have -> target.stream().noneMatch(wanted -> sameSource(wanted, have)));
+    for (PartitionSpec.Field wanted : target) {
+      if (fields.stream().noneMatch(have -> sameSource(wanted, have))) {
+        addField(new PartitionSpec(newSpecId, List.of(wanted)).toText(schema)); // its checks, the next id
+      }
+    }
+    return this;
+  }
+
+  /** Whether two fields partition the same column the same way (their ids and names aside). */
+  private static boolean sameSource(PartitionSpec.Field a, PartitionSpec.Field b) {
+    return a.sourceId() == b.sourceId() && a.transform().equals(b.transform());
+  }
+
   /** The highest partition field id assigned so far: the table's next {@code last-partition-id}. */
   public int lastAssignedFieldId() {
     return lastAssignedFieldId;

@@ -49,6 +49,14 @@ public final class SortOrderUpdate implements ReplaceSortOrder {
     return add(column, SortOrder.Direction.DESC, nullOrder);
   }
 
+  @Override
+  public ReplaceSortOrder sortBy(String order) {
+    for (SortOrder.Field f : SortOrder.parse(order, schema).fields()) {
+      add(schema.findName(f.sourceId()).orElseThrow(), f.direction(), f.nullOrder());
+    }
+    return this;
+  }
+
   private ReplaceSortOrder add(String column, SortOrder.Direction direction, SortOrder.NullOrder nullOrder) {
     Objects.requireNonNull(column, "column");
     Objects.requireNonNull(nullOrder, "nullOrder");

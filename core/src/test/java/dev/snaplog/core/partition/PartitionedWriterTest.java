@@ -131,4 +131,18 @@ class PartitionedWriterTest {
     assertThatThrownBy(() -> u.addField("weekly(ts)")).isInstanceOf(ValidationException.class)
         .hasMessageContaining("Unknown partition transform");
   }
+
+  @Test
+  void partitionByKeepsTheFieldsItNamesAgainAndReplacesTheRest() {
+    PartitionSpec v0 = PartitionSpec.parse("day(ts), bucket(4, id)", SCHEMA);
+    PartitionSpecUpdate u = new PartitionSpecUpdate(SCHEMA, v0, 1, 1001, x -> x.apply());
+    PartitionSpec v1 = u.partitionBy("hour(ts), bucket(4, id), truncate(2, v)").commit();
+    assertThat(v1.fields()).extracting(f -> f.name() + "#" + f.fieldId())
+        .containsExactly("id_bucket#1001", "ts_hour#1002", "v_trunc#1003");
+    assertThat(new PartitionSpecUpdate(SCHEMA, v1, 2, 1003, x -> x.apply()).partitionBy("none").apply()
+        .isUnpartitioned()).isTrue();
+    assertThatThrownBy(() -> new PartitionSpecUpdate(SCHEMA, v0, 1, 1001, x -> x.apply())
+        .partitionBy("weekly(ts)")).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("Unknown partition transform");
+  }
 }

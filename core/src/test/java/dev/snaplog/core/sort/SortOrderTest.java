@@ -85,6 +85,18 @@ class SortOrderTest {
     assertThat(u.apply().fields()).hasSize(3); // refused columns left the update as it was
   }
 
+  @Test
+  void sortByTakesTheParsersTextAndAddsAfterColumnsGivenBefore() {
+    SortOrder parsed = SortOrder.parse("ts desc, id, category asc nulls last", SCHEMA);
+    assertThat(new SortOrderUpdate(SCHEMA, 4, x -> x.apply()).sortBy("ts desc, id, category asc nulls last")
+        .apply()).isEqualTo(new SortOrder(4, parsed.fields()));
+    assertThat(new SortOrderUpdate(SCHEMA, 4, x -> x.apply()).desc("ts").sortBy("id, category asc nulls last")
+        .apply()).isEqualTo(new SortOrder(4, parsed.fields()));
+    assertThat(new SortOrderUpdate(SCHEMA, 4, x -> x.apply()).sortBy("").apply()).isEqualTo(SortOrder.UNSORTED);
+    assertThatThrownBy(() -> new SortOrderUpdate(SCHEMA, 4, x -> x.apply()).sortBy("tags"))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("list");
+  }
+
   private static List<Object> sortedValues(String order, String column, Record... rows) {
     List<Record> list = new ArrayList<>(Arrays.asList(rows));
     list.sort(SortOrder.parse(order, SCHEMA).comparator(SCHEMA));

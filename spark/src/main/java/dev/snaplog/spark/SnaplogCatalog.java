@@ -7,6 +7,7 @@ import dev.snaplog.core.TableId;
 import dev.snaplog.core.exceptions.NamespaceNotEmptyException;
 import dev.snaplog.core.exceptions.TableAlreadyExistsException;
 import dev.snaplog.spark.internal.ReadSelection;
+import dev.snaplog.spark.internal.SchemaChanges;
 import dev.snaplog.spark.internal.SnaplogSparkTable;
 import dev.snaplog.spark.internal.SparkErrors;
 import dev.snaplog.spark.internal.SparkPartitioning;
@@ -234,8 +235,15 @@ public class SnaplogCatalog implements TableCatalog, SupportsNamespaces {
   }
 
   @Override
-  public Table alterTable(Identifier ident, TableChange... changes) {
-    throw SparkErrors.unsupported("ALTER TABLE", "create a new table with the columns and properties wanted");
+  public Table alterTable(Identifier ident, TableChange... changes) throws NoSuchTableException {
+    dev.snaplog.core.Table table;
+    try {
+      table = catalog.loadTable(tableId(ident));
+    } catch (dev.snaplog.core.exceptions.NoSuchTableException e) {
+      throw new NoSuchTableException(ident);
+    }
+    SchemaChanges.commit(table, changes);
+    return load(ident, ReadSelection.current());
   }
 
   @Override

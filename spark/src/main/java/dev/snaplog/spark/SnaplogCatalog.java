@@ -6,6 +6,7 @@ import dev.snaplog.core.Schema;
 import dev.snaplog.core.TableId;
 import dev.snaplog.core.exceptions.NamespaceNotEmptyException;
 import dev.snaplog.core.exceptions.TableAlreadyExistsException;
+import dev.snaplog.spark.internal.LayoutProcedure;
 import dev.snaplog.spark.internal.ReadSelection;
 import dev.snaplog.spark.internal.SchemaChanges;
 import dev.snaplog.spark.internal.SnaplogSparkTable;
@@ -25,10 +26,12 @@ import org.apache.spark.sql.catalyst.analysis.NonEmptyNamespaceException;
 import org.apache.spark.sql.connector.catalog.Column;
 import org.apache.spark.sql.connector.catalog.Identifier;
 import org.apache.spark.sql.connector.catalog.NamespaceChange;
+import org.apache.spark.sql.connector.catalog.ProcedureCatalog;
 import org.apache.spark.sql.connector.catalog.SupportsNamespaces;
 import org.apache.spark.sql.connector.catalog.Table;
 import org.apache.spark.sql.connector.catalog.TableCatalog;
 import org.apache.spark.sql.connector.catalog.TableChange;
+import org.apache.spark.sql.connector.catalog.procedures.UnboundProcedure;
 import org.apache.spark.sql.connector.expressions.Transform;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
@@ -46,7 +49,7 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * command line's {@code -P key=value} is: storage settings ({@code s3.*}) and defaults of table properties.
  * Namespaces have one level. Thread-safe.
  */
-public class SnaplogCatalog implements TableCatalog, SupportsNamespaces {
+public class SnaplogCatalog implements TableCatalog, SupportsNamespaces, ProcedureCatalog {
   /** The setting that names the warehouse root. */
   public static final String WAREHOUSE = "warehouse";
 
@@ -260,6 +263,19 @@ public class SnaplogCatalog implements TableCatalog, SupportsNamespaces {
   public void renameTable(Identifier from, Identifier to) {
     throw SparkErrors.unsupported("Renaming a table", "a table's files live under its name; create the new"
         + " table and append the old one's rows");
+  }
+
+  // ---- procedures: layout changes Spark SQL has no statement for
+
+  @Override
+  public UnboundProcedure loadProcedure(Identifier ident) {
+    return LayoutProcedure.load(ident, catalog);
+  }
+
+  @Override
+  public Identifier[] listProcedures(String[] namespace) {
+    return namespace.length == 1 && namespace[0].equals(LayoutProcedure.NAMESPACE) ? LayoutProcedure.identifiers()
+        : new Identifier[0];
   }
 
   private static TableId tableId(Identifier ident) {

@@ -76,4 +76,38 @@ class AlterTableTest {
     assertThat(api("strict").version()).isEqualTo(version);
     assertThat(api("strict").schema().columnNames()).containsExactly("id", "msg");
   }
+
+  @Test
+  void proceduresChangeThePartitionSpecAndSortOrderOfNewData() {
+    String t = "snaplog." + ns + ".layout";
+    spark.sql("CREATE TABLE " + t + " (id BIGINT NOT NULL, cat STRING)");
+    spark.sql("INSERT INTO " + t + " VALUES (1, 'a'), (2, 'b')");
+    long version = api("layout").version();
+
+    List<Row> spec = spark.sql("CALL snaplog.system.set_partition_spec(table => '" + ns + ".layout',"
+        + " spec => 'bucket(4, id), cat')").collectAsList();
+    assertThat(spec).hasSize(1);
+    assertThat(spec.get(0).getLong(0)).isEqualTo(version + 1);
+    assertThat(spec.get(0).getString(1)).isEqualTo("bucket(4, id), cat");
+    List<Row> sort = spark.sql("CALL snaplog.system.set_sort_order('" + ns + ".layout', 'id desc')")
+        .collectAsList();
+    assertThat(sort.get(0).getString(1)).isEqualTo("id desc");
+    Table changed = api("layout");
+    assertThat(changed.version()).isEqualTo(version + 2);
+    assertThat(changed.spec().toText(changed.schema())).isEqualTo("bucket(4, id), cat");
+    assertThat(changed.sortOrder().toText(changed.schema())).isEqualTo("id desc");
+
+    spark.sql("INSERT INTO " + t + " VALUES (3, 'a'), (4, 'a')");
+    assertThat(changed.refresh().newScan().planFiles().toList()).filteredOn(f -> f.file().specId()
+        == changed.spec().specId()).isNotEmpty().allSatisfy(f -> assertThat(f.file().location())
+        .contains("/data/id_bucket="));
+    assertThat(rows("SELECT * FROM " + t)).containsExactly("[1,a]", "[2,b]", "[3,a]", "[4,a]");
+    long afterInsert = api("layout").version();
+
+    assertThatThrownBy(() -> spark.sql("CALL snaplog.system.set_partition_spec('" + ns + ".layout',"
+        + " 'weekly(id)')").collect()).hasMessageContaining("weekly");
+    assertThatThrownBy(() -> spark.sql("CALL snaplog.system.compact('" + ns + ".layout')").collect())
+        .hasMessageContaining("compact").hasStackTraceContaining("Snaplog's are [system.set_partition_spec");
+    assertThat(api("layout").version()).isEqualTo(afterInsert); // refused: nothing committed
+  }
 }

@@ -61,7 +61,7 @@ public final class SchemaChanges {
     } else {
       throw SparkErrors.unsupported("ALTER TABLE (" + change.getClass().getSimpleName() + ")", "Snaplog changes"
           + " columns from Spark (ADD, RENAME, ALTER ... TYPE, DROP NOT NULL, FIRST/AFTER, DROP); partitioning and"
-          + " sort order change through `snaplog alter` or table.updateSpec() / replaceSortOrder()");
+          + " sort order change through CALL snaplog.system.set_partition_spec / set_sort_order");
     }
   }
 

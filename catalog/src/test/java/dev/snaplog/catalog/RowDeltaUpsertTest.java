@@ -192,6 +192,30 @@ class RowDeltaUpsertTest extends LocalWarehouseTest {
   }
 
   @Test
+  void anUpsertFindsKeysSpreadFarApartAndNegative() {
+    long far = 1L << 40; // a span no bit set covers: the keys are searched instead
+    List<Record> old = new ArrayList<>();
+    for (long id : new long[] {-5, 0, 7, far, far + 1, Long.MAX_VALUE}) {
+      old.add(GenericRecord.of(SCHEMA, id, "old", 1.0));
+    }
+    table.newAppend().appendRecords(old).commit();
+    Snapshot s = table.newUpsert().key("id").addRecords(List.of(GenericRecord.of(SCHEMA, -5L, "new", 2.0),
+        GenericRecord.of(SCHEMA, far + 1, "new", 2.0), GenericRecord.of(SCHEMA, Long.MAX_VALUE, "new", 2.0),
+        GenericRecord.of(SCHEMA, 8L, "new", 2.0))).commit();
+    assertThat(s.summaryLong(Snapshot.REMOVED_RECORDS)).isEqualTo(3);
+    Map<Long, String> want = new TreeMap<>(Map.of(-5L, "new", 0L, "old", 7L, "old", far, "old", far + 1, "new",
+        Long.MAX_VALUE, "new", 8L, "new"));
+    assertThat(contents(table)).isEqualTo(want);
+
+    // a narrow span: the bit set, with values on both of its ends and just outside them
+    table.newUpsert().key("id").addRecords(List.of(GenericRecord.of(SCHEMA, 0L, "b", 3.0),
+        GenericRecord.of(SCHEMA, 7L, "b", 3.0))).commit();
+    want.put(0L, "b");
+    want.put(7L, "b");
+    assertThat(contents(table)).isEqualTo(want);
+  }
+
+  @Test
   void anUpsertInCopyOnWriteModeRewritesTheFiles() {
     catalog.dropTable(T, true);
     table = catalog.createTable(T, SCHEMA, Map.of(TableProperties.DELETE_MODE,

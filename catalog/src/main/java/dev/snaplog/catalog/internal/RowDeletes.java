@@ -14,6 +14,7 @@ import dev.snaplog.core.exceptions.ValidationException;
 import dev.snaplog.core.expressions.Evaluators;
 import dev.snaplog.core.expressions.Expression;
 import dev.snaplog.core.expressions.Expressions;
+import dev.snaplog.core.types.TypeId;
 import dev.snaplog.manifest.DeletionVectors;
 import dev.snaplog.manifest.ParallelReads;
 import dev.snaplog.manifest.ScanPlanner;
@@ -25,7 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
+import java.util.function.LongPredicate;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.io.ParquetDecodingException;
 import org.roaringbitmap.RoaringBitmap;
@@ -100,7 +101,7 @@ final class RowDeletes {
       topLevelKey = schema.fields().stream().filter(f -> f.id() == keyId).findFirst();
     }
     if (!copyOnWrite && topLevelKey.isPresent()) {
-      out.readKeyAndDelete(toRead, schema, topLevelKey.get(), keys::matchesValue);
+      out.readKeyAndDelete(toRead, schema, topLevelKey.get(), keys);
     } else {
       Schema projection = copyOnWrite ? schema : schema.select(keys.columns());
       out.readAndDelete(toRead, schema, projection, (p, r) -> keys.matches(r));
@@ -181,16 +182,17 @@ final class RowDeletes {
 
     /**
      * Reads the one column {@code key} of each of {@code files} (side by side), value by value, skipping rows
-     * already deleted, and deletes the rows whose value {@code matches} (a null never does).
+     * already deleted, and deletes the rows whose value {@code matches} (a null never does). Integer keys are
+     * compared as the primitives the file holds, without building a value per row.
      */
-    void readKeyAndDelete(List<DataFile> files, Schema schema, Field key, Predicate<Object> matches) {
+    void readKeyAndDelete(List<DataFile> files, Schema schema, Field key, UpsertKeys matches) {
       Schema projection = schema.select(List.of(key.name()));
       for (FileRead read : ParallelReads.map(files, f -> readKey(f, schema, projection, matches))) {
         record(read.file(), read.existing(), read.matching(), read.kept());
       }
     }
 
-    private FileRead readKey(DataFile f, Schema schema, Schema projection, Predicate<Object> matches) {
+    private FileRead readKey(DataFile f, Schema schema, Schema projection, UpsertKeys matches) {
       RoaringBitmap existing = ops.deletionVector(f);
       RoaringBitmap matching = new RoaringBitmap();
       try (ColumnarFileReader file = ParquetFormat.readColumns(ops.storage().objects().newInputFile(f.location()),
@@ -200,19 +202,23 @@ final class RowDeletes {
           int first = Math.toIntExact(file.rowGroupStart());
           int rows = Math.toIntExact(file.rowGroupRows());
           if (!column.inFile()) { // added after the file was written: every row has the column's default
-            if (matches.test(column.defaultValue())) {
+            if (matches.matchesValue(column.defaultValue())) {
               matching.add((long) first, (long) first + rows);
             }
             continue;
           }
           ColumnReader values = file.reader(0);
           int present = values.getDescriptor().getMaxDefinitionLevel();
+          LongPredicate integral = matches.integralMatcher();
+          TypeId held = column.fileType().id();
+          boolean primitive = integral != null && (held == TypeId.INT || held == TypeId.LONG);
           try {
             for (int p = first; p < first + rows; p++) {
               if (values.getCurrentDefinitionLevel() == present) {
                 if (existing.contains(p)) {
                   values.skip();
-                } else if (matches.test(ColumnarFileReader.value(column, values))) {
+                } else if (primitive ? integral.test(held == TypeId.INT ? values.getInteger() : values.getLong())
+                    : matches.matchesValue(ColumnarFileReader.value(column, values))) {
                   matching.add(p);
                 }
               }

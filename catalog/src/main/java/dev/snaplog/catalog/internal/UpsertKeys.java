@@ -11,10 +11,13 @@ import dev.snaplog.core.types.Comparators;
 import dev.snaplog.core.types.TypeId;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +34,9 @@ final class UpsertKeys {
   private final List<String> columns;
   /** One value per row for a one-column key (hashing a boxed value, not a list of one), else a list. */
   private final Set<Object> keys = new HashSet<>();
+  /** Above this span of integer keys, {@link #integralMatcher()} searches instead of keeping a bit set (8 MB). */
+  private static final long MAX_BITSET_RANGE = 1L << 26;
+  private LongPredicate integral;
   private Schema prunedFor;
   private Expression pruneFilter;
 
@@ -93,6 +99,30 @@ final class UpsertKeys {
       throw new IllegalStateException("a key of " + columns.size() + " columns is matched on rows, not values");
     }
     return value != null && keys.contains(normalized(value));
+  }
+
+  /**
+   * For a one-column key of integers (int or long), whether a row's key value matches, tested on the primitive:
+   * a bit set over the keys' range when it spans at most {@value #MAX_BITSET_RANGE} values, else a binary
+   * search of the sorted keys. Null for other keys. Built once; safe to call from several threads after that.
+   */
+  synchronized LongPredicate integralMatcher() {
+    if (integral == null && columns.size() == 1 && !keys.isEmpty()
+        && keys.stream().allMatch(k -> k instanceof Integer || k instanceof Long)) {
+      long[] sorted = keys.stream().mapToLong(k -> ((Number) k).longValue()).sorted().toArray();
+      long min = sorted[0];
+      long max = sorted[sorted.length - 1];
+      if (max - min < MAX_BITSET_RANGE) {
+        BitSet bits = new BitSet((int) (max - min + 1));
+        for (long k : sorted) {
+          bits.set((int) (k - min));
+        }
+        integral = v -> v >= min && v <= max && bits.get((int) (v - min));
+      } else {
+        integral = v -> Arrays.binarySearch(sorted, v) >= 0;
+      }
+    }
+    return integral;
   }
 
   List<String> columns() {

@@ -194,19 +194,38 @@ class PartitionedTableTest extends LocalWarehouseTest {
   @Test
   void aOneDayFilterPlansOnlyThatDaysFilesOfAThousandOverAHundredDays() {
     Table t = create("day(ts)");
+    Table flat = catalog.createTable(TableId.of("db", "flat"), SCHEMA, Map.of());
     for (int round = 0; round < 10; round++) {
       List<Record> rows = new ArrayList<>();
       for (int day = 0; day < 100; day++) {
         rows.add(row(t, round * 1000L + day, DAY0.plus(day, ChronoUnit.DAYS).plusSeconds(round)));
       }
       t.newAppend().appendRecords(rows).commit();
+      for (Record r : rows) { // the same rows, a file each, into an unpartitioned table
+        flat.newAppend().appendRecords(List.of(r)).commit();
+      }
     }
     assertThat(liveFiles(t.refresh())).hasSize(1_000);
+    assertThat(liveFiles(flat.refresh())).hasSize(1_000);
     Instant day = DAY0.plus(42, ChronoUnit.DAYS);
-    List<FileScanTask> planned = t.newScan().filter(Expressions.and(Expressions.greaterThanOrEqual("ts", day),
-        Expressions.lessThan("ts", day.plus(1, ChronoUnit.DAYS)))).planFiles().toList();
+    var oneDay = Expressions.and(Expressions.greaterThanOrEqual("ts", day),
+        Expressions.lessThan("ts", day.plus(1, ChronoUnit.DAYS)));
+    List<FileScanTask> planned = t.newScan().filter(oneDay).planFiles().toList();
     assertThat(planned).hasSize(10).allSatisfy(task ->
         assertThat(task.file().partition()).containsEntry(1000, LocalDate.of(2026, 2, 12)));
+
+    // planning from a new catalog reads no more objects for the partitioned table than for the flat one
+    long[] reads = new long[2];
+    for (int i = 0; i < 2; i++) {
+      CountingStorage counting = new CountingStorage(Catalogs.openStorage(dir.resolve("warehouse").toString(),
+          Map.of()));
+      Table fresh = WarehouseCatalog.of(counting.storage(), Map.of()).loadTable(i == 0 ? T : flat.id());
+      counting.reset();
+      assertThat(fresh.newScan().filter(oneDay).planFiles().toList()).hasSize(10);
+      reads[i] = counting.ops().size();
+    }
+    assertThat(reads[0]).as("objects read planning the partitioned table").isPositive()
+        .isLessThanOrEqualTo(reads[1]);
   }
 
   @Test

@@ -3,7 +3,6 @@ package dev.snaplog.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.snaplog.catalog.Catalogs;
 import dev.snaplog.core.AppendFiles;
 import dev.snaplog.core.DataWriter;
 import dev.snaplog.core.GenericRecord;
@@ -13,7 +12,6 @@ import dev.snaplog.core.Table;
 import dev.snaplog.core.TableId;
 import dev.snaplog.core.data.ParquetFormat;
 import dev.snaplog.core.data.WriteOptions;
-import dev.snaplog.core.io.Storage;
 import dev.snaplog.core.types.Type;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -25,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Function;
@@ -49,13 +46,11 @@ class ColumnarReadTest {
 
   private static SparkSession spark;
   private static String ns;
-  private static Storage storage;
 
   @BeforeAll
   static void start() {
     spark = SharedSpark.spark();
     ns = SharedSpark.newNamespace("columnar");
-    storage = Catalogs.openStorage(SharedSpark.warehouse().toString(), Map.of());
   }
 
   /** The rows of {@code query} over {@code table}, read in batches or a row at a time, in a stable order. */
@@ -95,7 +90,7 @@ class ColumnarReadTest {
   private static void appendFile(Table t, List<Record> rows) {
     String location = t.location() + "/data/" + UUID.randomUUID() + ".parquet";
     AppendFiles append = t.newAppend();
-    try (DataWriter writer = ParquetFormat.newWriter(storage.objects().newOutputFile(location), t.schema(),
+    try (DataWriter writer = ParquetFormat.newWriter(SharedSpark.storage().objects().newOutputFile(location), t.schema(),
         t.id().toString(), WriteOptions.defaults().withRowGroupRowLimit(ROW_GROUP_ROWS))) {
       rows.forEach(writer::write);
       append.appendFile(writer.complete());

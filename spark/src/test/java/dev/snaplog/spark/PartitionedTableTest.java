@@ -3,7 +3,6 @@ package dev.snaplog.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.snaplog.catalog.Catalogs;
 import dev.snaplog.core.CloseableIterable;
 import dev.snaplog.core.DataFile;
 import dev.snaplog.core.FileScanTask;
@@ -15,7 +14,6 @@ import dev.snaplog.core.Table;
 import dev.snaplog.core.TableId;
 import dev.snaplog.core.data.ParquetFormat;
 import dev.snaplog.core.expressions.Expressions;
-import dev.snaplog.core.io.Storage;
 import dev.snaplog.core.partition.Transforms;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,13 +45,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PartitionedTableTest {
   private static SparkSession spark;
   private static String ns;
-  private static Storage storage;
 
   @BeforeAll
   static void start() {
     spark = SharedSpark.spark();
     ns = SharedSpark.newNamespace("partitioned");
-    storage = Catalogs.openStorage(SharedSpark.warehouse().toString(), Map.of());
   }
 
   private static Table api(String name) {
@@ -82,7 +78,7 @@ class PartitionedTableTest {
       assertThat(f.specId()).isEqualTo(spec.specId());
       String path = spec.path(f.partition(), schema);
       assertThat(f.location()).contains("/data/" + path + "/");
-      try (CloseableIterable<Record> rows = ParquetFormat.read(storage.objects().newInputFile(f.location()), schema,
+      try (CloseableIterable<Record> rows = ParquetFormat.read(SharedSpark.storage().objects().newInputFile(f.location()), schema,
           schema, Expressions.alwaysTrue())) {
         for (Record r : rows) {
           assertThat(spec.path(spec.partition(r), schema)).as("row %s in %s", r, f.location()).isEqualTo(path);

@@ -23,6 +23,7 @@ final class SharedSpark {
   private static SparkSession spark;
   private static Path warehouse;
   private static Catalog api;
+  private static dev.snaplog.core.io.Storage storage;
 
   private SharedSpark() {}
 
@@ -57,6 +58,14 @@ final class SharedSpark {
   static Path warehouse() {
     spark();
     return warehouse;
+  }
+
+  /** The warehouse's storage, to read and write its objects directly. */
+  static synchronized dev.snaplog.core.io.Storage storage() {
+    if (storage == null) {
+      storage = dev.snaplog.catalog.Catalogs.openStorage(warehouse().toString(), java.util.Map.of());
+    }
+    return storage;
   }
 
   /** Snaplog's own API over the same warehouse, to check what Spark did. */

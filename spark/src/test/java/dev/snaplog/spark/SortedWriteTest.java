@@ -2,7 +2,6 @@ package dev.snaplog.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.snaplog.catalog.Catalogs;
 import dev.snaplog.core.CloseableIterable;
 import dev.snaplog.core.DataFile;
 import dev.snaplog.core.FileScanTask;
@@ -11,11 +10,9 @@ import dev.snaplog.core.Table;
 import dev.snaplog.core.TableId;
 import dev.snaplog.core.data.ParquetFormat;
 import dev.snaplog.core.expressions.Expressions;
-import dev.snaplog.core.io.Storage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,13 +21,11 @@ import org.junit.jupiter.api.Test;
 class SortedWriteTest {
   private static SparkSession spark;
   private static String ns;
-  private static Storage storage;
 
   @BeforeAll
   static void start() {
     spark = SharedSpark.spark();
     ns = SharedSpark.newNamespace("sorted");
-    storage = Catalogs.openStorage(SharedSpark.warehouse().toString(), Map.of());
   }
 
   /** The rows of every live file, file by file, in the order the file holds them. */
@@ -39,7 +34,7 @@ class SortedWriteTest {
     for (FileScanTask task : t.newScan().planFiles().toList()) {
       DataFile f = task.file();
       List<Record> rows = new ArrayList<>();
-      try (CloseableIterable<Record> it = ParquetFormat.read(storage.objects().newInputFile(f.location()),
+      try (CloseableIterable<Record> it = ParquetFormat.read(SharedSpark.storage().objects().newInputFile(f.location()),
           t.schema(), t.schema(), Expressions.alwaysTrue())) {
         it.forEach(rows::add);
       }

@@ -35,7 +35,9 @@ public record DataFile(String location, String format, long recordCount, long fi
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(content, "content");
     columnStats = Map.copyOf(columnStats);
-    partition = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(partition)); // nulls allowed
+    // nulls allowed, so not Map.copyOf; most files of most tables have none, and share the one empty map
+    partition = partition.isEmpty() ? Map.of()
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(partition));
     Objects.requireNonNull(deletionVector, "deletionVector");
   }
 

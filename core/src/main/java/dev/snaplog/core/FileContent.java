@@ -8,16 +8,21 @@ public enum FileContent {
   /** Table rows. */
   DATA;
 
+  /** Every kind's stored form, made once: decoding a checkpoint looks one up per file entry. */
+  private static final FileContent[] KINDS = values();
+  private static final String[] IDS = java.util.Arrays.stream(KINDS)
+      .map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
+
   /** The form stored in the log. */
   public String id() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return IDS[ordinal()];
   }
 
   /** The kind stored as {@code id}; empty when this build does not know it. */
   public static java.util.Optional<FileContent> fromId(String id) {
-    for (FileContent c : values()) {
-      if (c.id().equals(id)) {
-        return java.util.Optional.of(c);
+    for (int i = 0; i < IDS.length; i++) {
+      if (IDS[i].equals(id)) {
+        return java.util.Optional.of(KINDS[i]);
       }
     }
     return java.util.Optional.empty();

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * Checkpoint parts as Parquet files: one row per data file entry, its stats as typed columns ({@code nulls_k},
@@ -219,18 +220,31 @@ final class CheckpointPartParquet {
     Map<Integer, Object> partition = r.get(13) == null ? Map.of()
         : DataFileJson.valuesFromJson(Json.parseFragment((String) r.get(13), location), partitionTypes,
             location);
-    Map<Integer, ColumnStats> stats = r.get(14) == null ? new HashMap<>()
-        : DataFileJson.statsFromJson(Json.parseFragment((String) r.get(14), location), schema, location);
+    Map<Integer, ColumnStats> stats;
+    if (r.get(14) == null) { // typed columns only, the usual case: straight into the immutable map DataFile keeps
+      List<Map.Entry<Integer, ColumnStats>> entries = new ArrayList<>(typed.size());
+      typedStats(r, typed, (id, s) -> entries.add(Map.entry(id, s)));
+      @SuppressWarnings("unchecked")
+      Map.Entry<Integer, ColumnStats>[] array = entries.toArray(new Map.Entry[0]);
+      stats = Map.ofEntries(array);
+    } else {
+      stats = DataFileJson.statsFromJson(Json.parseFragment((String) r.get(14), location), schema, location);
+      typedStats(r, typed, stats::put);
+    }
+    return new DataFile(loc.resolve((String) r.get(2)), (String) r.get(3), records, (Long) r.get(5), stats,
+        content, (Integer) r.get(7), partition, dv, (Long) r.get(8));
+  }
+
+  /** The stats an entry holds in typed columns, by field id, handed to {@code sink}. */
+  private static void typedStats(Record r, Map<Integer, Field> typed, BiConsumer<Integer, ColumnStats> sink) {
     int pos = FIXED.size();
     for (Integer id : typed.keySet()) {
       Object nulls = r.get(pos);
       if (nulls != null) {
-        stats.put(id, new ColumnStats((Long) nulls, r.get(pos + 1), r.get(pos + 2)));
+        sink.accept(id, new ColumnStats((Long) nulls, r.get(pos + 1), r.get(pos + 2)));
       }
       pos += 3;
     }
-    return new DataFile(loc.resolve((String) r.get(2)), (String) r.get(3), records, (Long) r.get(5), stats,
-        content, (Integer) r.get(7), partition, dv, (Long) r.get(8));
   }
 
   /** The column of {@code id} in {@code schema} when its stats fit a typed column. */

@@ -90,7 +90,8 @@ class ColumnarReadTest {
   private static void appendFile(Table t, List<Record> rows) {
     String location = t.location() + "/data/" + UUID.randomUUID() + ".parquet";
     AppendFiles append = t.newAppend();
-    try (DataWriter writer = ParquetFormat.newWriter(SharedSpark.storage().objects().newOutputFile(location), t.schema(),
+    try (DataWriter writer = ParquetFormat.newWriter(SharedSpark.storage().objects().newOutputFile(location),
+        t.schema(),
         t.id().toString(), WriteOptions.defaults().withRowGroupRowLimit(ROW_GROUP_ROWS))) {
       rows.forEach(writer::write);
       append.appendFile(writer.complete());

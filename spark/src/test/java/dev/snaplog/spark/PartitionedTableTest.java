@@ -78,7 +78,8 @@ class PartitionedTableTest {
       assertThat(f.specId()).isEqualTo(spec.specId());
       String path = spec.path(f.partition(), schema);
       assertThat(f.location()).contains("/data/" + path + "/");
-      try (CloseableIterable<Record> rows = ParquetFormat.read(SharedSpark.storage().objects().newInputFile(f.location()), schema,
+      try (CloseableIterable<Record> rows = ParquetFormat.read(
+          SharedSpark.storage().objects().newInputFile(f.location()), schema,
           schema, Expressions.alwaysTrue())) {
         for (Record r : rows) {
           assertThat(spec.path(spec.partition(r), schema)).as("row %s in %s", r, f.location()).isEqualTo(path);

@@ -175,9 +175,7 @@ final class RowDeletes {
      * read side by side; what they yield is recorded in their order.
      */
     void readAndDelete(List<DataFile> files, Schema schema, Schema projection, RowSelector selector) {
-      for (FileRead read : ParallelReads.map(files, f -> read(f, schema, projection, selector))) {
-        record(read.file(), read.existing(), read.matching(), read.kept());
-      }
+      recordAll(ParallelReads.map(files, f -> read(f, schema, projection, selector)));
     }
 
     /**
@@ -187,9 +185,7 @@ final class RowDeletes {
      */
     void readKeyAndDelete(List<DataFile> files, Schema schema, Field key, UpsertKeys matches) {
       Schema projection = schema.select(List.of(key.name()));
-      for (FileRead read : ParallelReads.map(files, f -> readKey(f, schema, projection, matches))) {
-        record(read.file(), read.existing(), read.matching(), read.kept());
-      }
+      recordAll(ParallelReads.map(files, f -> readKey(f, schema, projection, matches)));
     }
 
     private FileRead readKey(DataFile f, Schema schema, Schema projection, UpsertKeys matches) {
@@ -251,6 +247,13 @@ final class RowDeletes {
         }
       }
       return new FileRead(f, existing, matching, kept);
+    }
+
+    /** Records what reading each file found, in the files' order. */
+    private void recordAll(List<FileRead> reads) {
+      for (FileRead read : reads) {
+        record(read.file(), read.existing(), read.matching(), read.kept());
+      }
     }
 
     /** Deletes {@code matching} (disjoint from {@code existing}) from {@code f}; {@code kept} for a copy. */

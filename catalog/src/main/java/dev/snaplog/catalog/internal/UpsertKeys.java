@@ -37,6 +37,7 @@ final class UpsertKeys {
   /** Above this span of integer keys, {@link #integralMatcher()} searches instead of keeping a bit set (8 MB). */
   private static final long MAX_BITSET_RANGE = 1L << 26;
   private LongPredicate integral;
+  private boolean integralDecided;
   private Schema prunedFor;
   private Expression pruneFilter;
 
@@ -107,7 +108,11 @@ final class UpsertKeys {
    * search of the sorted keys. Null for other keys. Built once; safe to call from several threads after that.
    */
   synchronized LongPredicate integralMatcher() {
-    if (integral == null && columns.size() == 1 && !keys.isEmpty()
+    if (integralDecided) { // asked once per row group of every file read: decide once
+      return integral;
+    }
+    integralDecided = true;
+    if (columns.size() == 1 && !keys.isEmpty()
         && keys.stream().allMatch(k -> k instanceof Integer || k instanceof Long)) {
       long[] sorted = keys.stream().mapToLong(k -> ((Number) k).longValue()).sorted().toArray();
       long min = sorted[0];

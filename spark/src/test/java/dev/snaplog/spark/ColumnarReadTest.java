@@ -13,8 +13,12 @@ import dev.snaplog.core.TableId;
 import dev.snaplog.core.data.ParquetFormat;
 import dev.snaplog.core.data.WriteOptions;
 import dev.snaplog.core.types.Type;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,8 +28,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.LocalInputFile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -88,11 +96,15 @@ class ColumnarReadTest {
 
   /** Writes {@code rows} into one data file of {@code t} with row groups of {@value #ROW_GROUP_ROWS} rows. */
   private static void appendFile(Table t, List<Record> rows) {
+    appendFile(t, rows, WriteOptions.defaults().withRowGroupRowLimit(ROW_GROUP_ROWS));
+  }
+
+  private static void appendFile(Table t, List<Record> rows, WriteOptions options) {
     String location = t.location() + "/data/" + UUID.randomUUID() + ".parquet";
     AppendFiles append = t.newAppend();
     try (DataWriter writer = ParquetFormat.newWriter(SharedSpark.storage().objects().newOutputFile(location),
         t.schema(),
-        t.id().toString(), WriteOptions.defaults().withRowGroupRowLimit(ROW_GROUP_ROWS))) {
+        t.id().toString(), options)) {
       rows.forEach(writer::write);
       append.appendFile(writer.complete());
     }
@@ -225,6 +237,103 @@ class ColumnarReadTest {
     spark.sql("DELETE FROM " + name + " WHERE id % 5 = 1");
     assertThat(sameBothWays(name, df -> df.select("id"))).hasSize(
         (int) expected.stream().filter(id -> id % 5 != 1).count());
+  }
+
+  private static String randomText(Random rnd, int length) {
+    StringBuilder b = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      b.append((char) ('a' + rnd.nextInt(26)));
+    }
+    return b.toString();
+  }
+
+  /** The encodings of the values of column {@code column} in each row group of a local data file. */
+  private static List<Set<Encoding>> encodings(String location, String column) {
+    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(
+        location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location)))) {
+      return reader.getRowGroups().stream().map(g -> g.getColumns().stream()
+          .filter(c -> c.getPath().toDotString().equals(column)).findFirst().orElseThrow().getEncodings())
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void dictionaryEncodedStringsReadInBatchesAsRowsReadThem() {
+    Table t = SharedSpark.api().createTable(TableId.of(ns, "dictionary"),
+        Schema.parse("id long not null, cat string, note string, raw binary"));
+    Random rnd = new Random(11);
+    List<Record> rows = new ArrayList<>();
+    // one row group of 4 KiB pages: the first pages hold 200 short notes, dictionary-encoded; then distinct
+    // 400-character notes overflow the chunk's 4 KiB dictionary, and the rest of the chunk (five short notes
+    // from row 6,200 on) is plain-encoded
+    for (long id = 0; id < 8000; id++) {
+      String note = id % 13 == 5 ? null
+          : id >= 6000 && id < 6200 ? randomText(rnd, 400) : "note-" + id % (id < 6000 ? 200 : 5);
+      String cat = id % 7 == 2 ? null : "cat-" + rnd.nextInt(6);
+      ByteBuffer raw = id % 9 == 4 ? null : ByteBuffer.wrap(new byte[] {(byte) (id % 3), -1});
+      rows.add(GenericRecord.of(t.schema(), id, cat, note, raw));
+    }
+    appendFile(t, rows, WriteOptions.defaults().withPageSizeBytes(4096));
+    String file = SharedSpark.dataFilesInTable(t.id()).get(0);
+    assertThat(encodings(file, "note")).singleElement().satisfies(e -> assertThat(e).contains(Encoding.PLAIN)
+        .containsAnyOf(Encoding.PLAIN_DICTIONARY, Encoding.RLE_DICTIONARY));
+    // a second file of small row groups: a dictionary per chunk, the batches spanning chunks
+    List<Record> more = new ArrayList<>();
+    for (long id = 10_000; id < 12_000; id++) {
+      more.add(GenericRecord.of(t.schema(), id, id % 5 == 0 ? null : "cat-" + id % 3, "n" + id % 4, null));
+    }
+    appendFile(t, more);
+    String name = "snaplog." + t.id();
+    List<List<Object>> all = sameBothWays(name, df -> df);
+    assertThat(all).hasSize(10_000);
+    assertThat(all.stream().filter(r -> r.get(0).equals(6001L)).findFirst().orElseThrow().get(2))
+        .asString().hasSize(400);
+    assertThat(all.stream().filter(r -> r.get(0).equals(7001L)).findFirst().orElseThrow().get(2))
+        .isEqualTo("note-1");
+    assertThat(sameBothWays(name, df -> df.groupBy("cat").count())).hasSize(7);
+    assertThat(sameBothWays(name, df -> df.selectExpr("max(cat)", "min(note)", "count(note)", "count(raw)")))
+        .singleElement().satisfies(r -> assertThat(r.get(0)).isEqualTo("cat-5"));
+    assertThat(sameBothWays(name, df -> df.where("cat = 'cat-1'").select("id", "cat", "raw"))).isNotEmpty();
+
+    // deleted rows in dictionary-encoded and fallen-back pages and chunks, then a column added later
+    spark.sql("DELETE FROM " + name + " WHERE id % 4 = 1 OR id BETWEEN 6190 AND 6210"
+        + " OR id BETWEEN 11100 AND 11200");
+    t.updateSchema().addColumn("added", Type.STRING).commit();
+    t = SharedSpark.api().loadTable(t.id());
+    List<Record> later = new ArrayList<>();
+    for (long id = 20_000; id < 20_500; id++) {
+      later.add(GenericRecord.of(t.schema(), id, "cat-" + id % 2, null, null, id % 3 == 0 ? null : "new-" + id % 2));
+    }
+    appendFile(t, later);
+    List<List<Object>> live = sameBothWays(name, df -> df.selectExpr("id", "cat", "note", "raw", "added", "_pos"));
+    assertThat(live).map(r -> (Long) r.get(0)).doesNotContain(1L, 6200L, 11_150L)
+        .contains(0L, 6188L, 6211L, 20_001L);
+    assertThat(live.stream().filter(r -> (Long) r.get(0) < 20_000)).allMatch(r -> r.get(4) == null);
+    assertThat(live.stream().filter(r -> r.get(0).equals(20_002L)).findFirst().orElseThrow().get(4))
+        .isEqualTo("new-0");
+    assertThat(sameBothWays(name, df -> df.groupBy("added").count())).hasSize(3);
+  }
+
+  @Test
+  void stringsOutgrowingTheDictionaryReadInBatchesAsRowsReadThem() {
+    Table t = SharedSpark.api().createTable(TableId.of(ns, "outgrown"),
+        Schema.parse("id long not null, s string, b binary"));
+    Random rnd = new Random(5);
+    List<Record> rows = new ArrayList<>();
+    // more distinct bytes than the reader's dictionary holds: the rest of the file, from inside a batch, is plain
+    // (the reader's dictionary holds up to 1 MiB of distinct values; half the rows bring 400 new bytes each)
+    int n = 2 * (1 << 20) / 400 + 1000;
+    for (long id = 0; id < n; id++) {
+      String s = id % 17 == 3 ? null : id % 2 == 0 ? "low-" + id % 3 : randomText(rnd, 400);
+      byte[] b = randomText(rnd, 1 + rnd.nextInt(300)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      rows.add(GenericRecord.of(t.schema(), id, s, id % 19 == 7 ? null : ByteBuffer.wrap(b)));
+    }
+    appendFile(t, rows, WriteOptions.defaults().withRowGroupRowLimit(2000));
+    String name = "snaplog." + t.id();
+    assertThat(sameBothWays(name, df -> df)).hasSize(n);
+    assertThat(sameBothWays(name, df -> df.selectExpr("count(distinct s)", "max(s)", "count(b)"))).hasSize(1);
   }
 
   @Test

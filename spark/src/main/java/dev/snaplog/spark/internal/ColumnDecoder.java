@@ -76,12 +76,6 @@ abstract class ColumnDecoder {
           v.putDouble(row, r.getDouble());
         }
       };
-      case STRING, BINARY -> new ColumnDecoder() {
-        @Override
-        void put(ColumnReader r, WritableColumnVector v, int row) {
-          putBytes(v, row, r.getBinary());
-        }
-      };
       case UUID -> new ColumnDecoder() {
         @Override
         void put(ColumnReader r, WritableColumnVector v, int row) {
@@ -92,6 +86,7 @@ abstract class ColumnDecoder {
         }
       };
       case DECIMAL -> decimal(read, column);
+      case STRING, BINARY -> throw new IllegalArgumentException(read + " columns read into a DictionaryVector");
       case TIME, STRUCT, LIST, MAP -> throw new IllegalArgumentException("no column decoder for " + read);
     };
   }
@@ -133,7 +128,7 @@ abstract class ColumnDecoder {
     };
   }
 
-  private static void putBytes(WritableColumnVector v, int row, Binary b) {
+  static void putBytes(WritableColumnVector v, int row, Binary b) {
     ByteBuffer bb = b.toByteBuffer();
     if (bb.hasArray()) {
       v.putByteArray(row, bb.array(), bb.arrayOffset() + bb.position(), bb.remaining());

@@ -8,6 +8,7 @@ import dev.snaplog.core.io.Storage;
 import dev.snaplog.core.types.Type;
 import dev.snaplog.manifest.DeletionVectors;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.io.ParquetDecodingException;
@@ -19,6 +20,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 import org.apache.spark.unsafe.types.UTF8String;
+import org.roaringbitmap.PeekableIntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -32,11 +34,14 @@ import org.roaringbitmap.RoaringBitmap;
  */
 final class FileBatchReader implements PartitionReader<ColumnarBatch> {
   private final ColumnarFileReader file;
-  private final RoaringBitmap deleted;
+  /** The file's deleted positions not yet passed, or null when no row of it is deleted. */
+  private final PeekableIntIterator deletedPositions;
   private final int batchSize;
   /** Per projected column: its vector to fill, or null for a constant one. */
   private final WritableColumnVector[] vectors;
   private final ColumnDecoder[] decoders;
+  /** Per projected column: its dictionary vector when it is a string or binary column the file holds. */
+  private final DictionaryVector[] dictionaries;
   private final ColumnReader[] readers;
   private final WritableColumnVector positions;
   private final ColumnarBatch batch;
@@ -54,8 +59,9 @@ final class FileBatchReader implements PartitionReader<ColumnarBatch> {
     // a read of no table column (a count) still opens one column: rows are counted by row group
     boolean noColumn = columns.isEmpty();
     Schema projection = dataSchema.select(noColumn ? List.of(dataSchema.columnNames().get(0)) : columns);
-    this.deleted = partition.deletionVector() == null ? null
+    RoaringBitmap deleted = partition.deletionVector() == null ? null
         : DeletionVectors.read(storage.objects(), partition.dataFile());
+    this.deletedPositions = deleted == null || deleted.isEmpty() ? null : deleted.getIntIterator();
     this.file = ParquetFormat.readColumns(
         storage.objects().newInputFile(partition.location(), partition.fileSizeBytes()), dataSchema, projection,
         partition.residual().bind(dataSchema), new ReadMetrics());
@@ -63,12 +69,16 @@ final class FileBatchReader implements PartitionReader<ColumnarBatch> {
       int n = noColumn ? 0 : projection.size();
       this.vectors = new WritableColumnVector[n];
       this.decoders = new ColumnDecoder[n];
+      this.dictionaries = new DictionaryVector[n];
       this.readers = new ColumnReader[n];
       List<ColumnVector> all = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         ColumnarFileReader.Column c = file.columns().get(i);
         Type type = c.field().type();
-        if (c.inFile()) {
+        if (c.inFile() && DictionaryVector.holds(type)) {
+          dictionaries[i] = new DictionaryVector(SparkSchemas.toSpark(type), batchSize);
+          all.add(dictionaries[i]);
+        } else if (c.inFile()) {
           vectors[i] = new OnHeapColumnVector(batchSize, SparkSchemas.toSpark(type));
           decoders[i] = ColumnDecoder.of(c);
           all.add(vectors[i]);
@@ -103,6 +113,11 @@ final class FileBatchReader implements PartitionReader<ColumnarBatch> {
         v.reset();
       }
     }
+    for (DictionaryVector v : dictionaries) {
+      if (v != null) {
+        v.reset();
+      }
+    }
     if (positions != null) {
       positions.reset();
     }
@@ -131,7 +146,10 @@ final class FileBatchReader implements PartitionReader<ColumnarBatch> {
     groupRead = 0;
     groupRows = file.rowGroupRows();
     for (int i = 0; i < readers.length; i++) {
-      readers[i] = decoders[i] == null ? null : file.reader(i);
+      readers[i] = decoders[i] == null && dictionaries[i] == null ? null : file.reader(i);
+      if (dictionaries[i] != null) {
+        dictionaries[i].nextChunk();
+      }
     }
     return true;
   }
@@ -146,6 +164,8 @@ final class FileBatchReader implements PartitionReader<ColumnarBatch> {
     for (int i = 0; i < decoders.length; i++) {
       if (decoders[i] != null) {
         decoders[i].decode(readers[i], vectors[i], out, rows, dropped);
+      } else if (dictionaries[i] != null) {
+        dictionaries[i].decode(readers[i], out, rows, dropped);
       }
     }
     int end = out + rows;
@@ -167,13 +187,22 @@ final class FileBatchReader implements PartitionReader<ColumnarBatch> {
     return end;
   }
 
-  /** Which of the rows at {@code first} onwards are deleted, or null when none is. */
+  /**
+   * Which of the {@code rows} rows at {@code first} onwards are deleted, or null when none is. Reads advance through
+   * the file, so the deleted positions are walked once, in order, over the whole read.
+   */
   private boolean[] markDeleted(long first, int rows) {
-    if (deleted == null || !deleted.intersects(first, first + rows)) {
+    if (deletedPositions == null) {
       return null;
     }
-    for (int i = 0; i < rows; i++) {
-      drop[i] = deleted.contains((int) (first + i));
+    deletedPositions.advanceIfNeeded((int) first);
+    long end = first + rows;
+    if (!deletedPositions.hasNext() || Integer.toUnsignedLong(deletedPositions.peekNext()) >= end) {
+      return null;
+    }
+    Arrays.fill(drop, 0, rows, false);
+    while (deletedPositions.hasNext() && Integer.toUnsignedLong(deletedPositions.peekNext()) < end) {
+      drop[(int) (Integer.toUnsignedLong(deletedPositions.next()) - first)] = true;
     }
     return drop;
   }

@@ -34,49 +34,39 @@ abstract class ColumnDecoder {
     Type read = column.field().type();
     TypeId from = column.fileType().id();
     return switch (read.id()) {
-      case BOOLEAN -> new ColumnDecoder() {
+      case BOOLEAN -> new PerValue() {
         @Override
         void put(ColumnReader r, WritableColumnVector v, int row) {
           v.putBoolean(row, r.getBoolean());
         }
       };
-      case INT, DATE -> new ColumnDecoder() {
-        @Override
-        void put(ColumnReader r, WritableColumnVector v, int row) {
-          v.putInt(row, r.getInteger());
-        }
-      };
-      case LONG -> from == TypeId.INT ? new ColumnDecoder() {
+      case INT, DATE -> new Ints();
+      case LONG -> from == TypeId.INT ? new PerValue() {
         @Override
         void put(ColumnReader r, WritableColumnVector v, int row) {
           v.putLong(row, r.getInteger());
         }
-      } : longs();
-      case TIMESTAMP -> from == TypeId.DATE ? new ColumnDecoder() {
+      } : new Longs();
+      case TIMESTAMP -> from == TypeId.DATE ? new PerValue() {
         @Override
         void put(ColumnReader r, WritableColumnVector v, int row) {
           v.putLong(row, r.getInteger() * MICROS_PER_DAY);
         }
-      } : longs();
-      case TIMESTAMPTZ -> longs();
-      case FLOAT -> new ColumnDecoder() {
+      } : new Longs();
+      case TIMESTAMPTZ -> new Longs();
+      case FLOAT -> new PerValue() {
         @Override
         void put(ColumnReader r, WritableColumnVector v, int row) {
           v.putFloat(row, r.getFloat());
         }
       };
-      case DOUBLE -> from == TypeId.FLOAT ? new ColumnDecoder() {
+      case DOUBLE -> from == TypeId.FLOAT ? new PerValue() {
         @Override
         void put(ColumnReader r, WritableColumnVector v, int row) {
           v.putDouble(row, r.getFloat());
         }
-      } : new ColumnDecoder() {
-        @Override
-        void put(ColumnReader r, WritableColumnVector v, int row) {
-          v.putDouble(row, r.getDouble());
-        }
-      };
-      case UUID -> new ColumnDecoder() {
+      } : new Doubles();
+      case UUID -> new PerValue() {
         @Override
         void put(ColumnReader r, WritableColumnVector v, int row) {
           ByteBuffer b = r.getBinary().toByteBuffer();
@@ -95,37 +85,108 @@ abstract class ColumnDecoder {
    * Decodes {@code rows} rows from {@code r} into {@code v} from position {@code out} on, leaving out the rows
    * {@code drop} marks (it may be null: none); each row read is consumed.
    */
-  final void decode(ColumnReader r, WritableColumnVector v, int out, int rows, boolean[] drop) {
-    int present = r.getDescriptor().getMaxDefinitionLevel();
-    int at = out;
-    for (int i = 0; i < rows; i++) {
-      boolean isValue = r.getCurrentDefinitionLevel() == present;
-      if (drop != null && drop[i]) {
-        if (isValue) {
-          r.skip();
-        }
-      } else {
-        if (isValue) {
-          put(r, v, at);
+  abstract void decode(ColumnReader r, WritableColumnVector v, int out, int rows, boolean[] drop);
+
+  /** A decoder that writes one value at a time through {@link #put}, for the types fewer columns have. */
+  private abstract static class PerValue extends ColumnDecoder {
+    @Override
+    final void decode(ColumnReader r, WritableColumnVector v, int out, int rows, boolean[] drop) {
+      int present = r.getDescriptor().getMaxDefinitionLevel();
+      int at = out;
+      for (int i = 0; i < rows; i++) {
+        boolean isValue = r.getCurrentDefinitionLevel() == present;
+        if (drop != null && drop[i]) {
+          if (isValue) {
+            r.skip();
+          }
         } else {
-          v.putNull(at);
+          if (isValue) {
+            put(r, v, at);
+          } else {
+            v.putNull(at);
+          }
+          at++;
         }
-        at++;
+        r.consume();
       }
-      r.consume();
     }
+
+    /** Writes the reader's current value at {@code row}. */
+    abstract void put(ColumnReader r, WritableColumnVector v, int row);
   }
 
-  /** Writes the reader's current value at {@code row}. */
-  abstract void put(ColumnReader r, WritableColumnVector v, int row);
+  /*
+   * The types most columns have decode in loops of their own: a loop shared by every decoder calls put() on many
+   * classes once per value, a call the JIT compiler cannot inline.
+   */
 
-  private static ColumnDecoder longs() {
-    return new ColumnDecoder() {
-      @Override
-      void put(ColumnReader r, WritableColumnVector v, int row) {
-        v.putLong(row, r.getLong());
+  /** Longs as the file holds them: long, timestamp and timestamptz columns. */
+  private static final class Longs extends ColumnDecoder {
+    @Override
+    void decode(ColumnReader r, WritableColumnVector v, int out, int rows, boolean[] drop) {
+      int present = r.getDescriptor().getMaxDefinitionLevel();
+      int at = out;
+      for (int i = 0; i < rows; i++) {
+        boolean keep = drop == null || !drop[i];
+        if (r.getCurrentDefinitionLevel() != present) {
+          if (keep) {
+            v.putNull(at++);
+          }
+        } else if (keep) {
+          v.putLong(at++, r.getLong());
+        } else {
+          r.skip();
+        }
+        r.consume();
       }
-    };
+    }
+
+  }
+
+  /** Ints as the file holds them: int and date columns. */
+  private static final class Ints extends ColumnDecoder {
+    @Override
+    void decode(ColumnReader r, WritableColumnVector v, int out, int rows, boolean[] drop) {
+      int present = r.getDescriptor().getMaxDefinitionLevel();
+      int at = out;
+      for (int i = 0; i < rows; i++) {
+        boolean keep = drop == null || !drop[i];
+        if (r.getCurrentDefinitionLevel() != present) {
+          if (keep) {
+            v.putNull(at++);
+          }
+        } else if (keep) {
+          v.putInt(at++, r.getInteger());
+        } else {
+          r.skip();
+        }
+        r.consume();
+      }
+    }
+
+  }
+
+  /** Doubles as the file holds them. */
+  private static final class Doubles extends ColumnDecoder {
+    @Override
+    void decode(ColumnReader r, WritableColumnVector v, int out, int rows, boolean[] drop) {
+      int present = r.getDescriptor().getMaxDefinitionLevel();
+      int at = out;
+      for (int i = 0; i < rows; i++) {
+        boolean keep = drop == null || !drop[i];
+        if (r.getCurrentDefinitionLevel() != present) {
+          if (keep) {
+            v.putNull(at++);
+          }
+        } else if (keep) {
+          v.putDouble(at++, r.getDouble());
+        } else {
+          r.skip();
+        }
+        r.consume();
+      }
+    }
+
   }
 
   static void putBytes(WritableColumnVector v, int row, Binary b) {
@@ -146,7 +207,7 @@ abstract class ColumnDecoder {
     int precision = read.precision();
     PhysicalKind stored = PhysicalKind.of(column);
     if (precision <= Decimal.MAX_INT_DIGITS()) {
-      return new ColumnDecoder() {
+      return new PerValue() {
         @Override
         void put(ColumnReader r, WritableColumnVector v, int row) {
           v.putInt(row, (int) stored.unscaledLong(r));
@@ -154,14 +215,14 @@ abstract class ColumnDecoder {
       };
     }
     if (precision <= Decimal.MAX_LONG_DIGITS()) {
-      return new ColumnDecoder() {
+      return new PerValue() {
         @Override
         void put(ColumnReader r, WritableColumnVector v, int row) {
           v.putLong(row, stored.unscaledLong(r));
         }
       };
     }
-    return new ColumnDecoder() {
+    return new PerValue() {
       @Override
       void put(ColumnReader r, WritableColumnVector v, int row) {
         if (stored == PhysicalKind.BYTES) {

@@ -161,7 +161,7 @@ final class RgwCluster {
         "osd op num shards = 1",
         "osd op num threads per shard = 2",
         "[client.rgw.a]",
-        "rgw frontends = beast endpoint=127.0.0.1:" + rgwPort,
+        "rgw frontends = beast endpoint=127.0.0.1:" + rgwPort + " tcp_nodelay=1",
         "rgw data = " + dir.resolve("rgw"),
         "rgw thread pool size = 64",
         "rgw dns name = localhost",

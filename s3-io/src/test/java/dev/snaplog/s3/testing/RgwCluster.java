@@ -121,7 +121,8 @@ final class RgwCluster {
   private String config(String fsid, String monAddr) {
     // Facts behind the settings: radosgw hard-codes cephx and a secure mon mode for itself, so with
     // 'auth ... = none' its own section must override both or it loops on authentication; a size-1 pool
-    // needs 'mon allow pool size one'; path-style addressing needs no DNS name.
+    // needs 'mon allow pool size one'; path-style addressing needs no DNS name; without 'tcp_nodelay=1' a small
+    // response body waits ~40 ms for the client's delayed ACK (Nagle), a stall AWS S3 and MinIO do not have.
     return String.join("\n",
         "[global]",
         "fsid = " + fsid,

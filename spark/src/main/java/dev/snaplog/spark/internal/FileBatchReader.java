@@ -8,8 +8,8 @@ import dev.snaplog.core.io.Storage;
 import dev.snaplog.core.types.Type;
 import dev.snaplog.manifest.DeletionVectors;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongPredicate;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.spark.sql.connector.read.PartitionReader;
@@ -20,8 +20,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 import org.apache.spark.unsafe.types.UTF8String;
-import org.roaringbitmap.PeekableIntIterator;
-import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Reads the live rows of one data file as Spark column batches: each batch holds up to the batch size of rows,
@@ -34,8 +32,8 @@ import org.roaringbitmap.RoaringBitmap;
  */
 final class FileBatchReader implements PartitionReader<ColumnarBatch> {
   private final ColumnarFileReader file;
-  /** The file's deleted positions not yet passed, or null when no row of it is deleted. */
-  private final PeekableIntIterator deletedPositions;
+  /** Whether a position is deleted, asked in ascending order as the file is read; null when none is. */
+  private final LongPredicate deleted;
   private final int batchSize;
   /** Per projected column: its vector to fill, or null for a constant one. */
   private final WritableColumnVector[] vectors;
@@ -59,9 +57,8 @@ final class FileBatchReader implements PartitionReader<ColumnarBatch> {
     // a read of no table column (a count) still opens one column: rows are counted by row group
     boolean noColumn = columns.isEmpty();
     Schema projection = dataSchema.select(noColumn ? List.of(dataSchema.columnNames().get(0)) : columns);
-    RoaringBitmap deleted = partition.deletionVector() == null ? null
-        : DeletionVectors.read(storage.objects(), partition.dataFile());
-    this.deletedPositions = deleted == null || deleted.isEmpty() ? null : deleted.getIntIterator();
+    this.deleted = partition.deletionVector() == null ? null
+        : DeletionVectors.inOrder(DeletionVectors.read(storage.objects(), partition.dataFile()));
     this.file = ParquetFormat.readColumns(
         storage.objects().newInputFile(partition.location(), partition.fileSizeBytes()), dataSchema, projection,
         partition.residual().bind(dataSchema), new ReadMetrics());
@@ -187,24 +184,17 @@ final class FileBatchReader implements PartitionReader<ColumnarBatch> {
     return end;
   }
 
-  /**
-   * Which of the {@code rows} rows at {@code first} onwards are deleted, or null when none is. Reads advance through
-   * the file, so the deleted positions are walked once, in order, over the whole read.
-   */
+  /** Which of the {@code rows} rows at {@code first} onwards are deleted, or null when none is. */
   private boolean[] markDeleted(long first, int rows) {
-    if (deletedPositions == null) {
+    if (deleted == null) {
       return null;
     }
-    deletedPositions.advanceIfNeeded((int) first);
-    long end = first + rows;
-    if (!deletedPositions.hasNext() || Integer.toUnsignedLong(deletedPositions.peekNext()) >= end) {
-      return null;
+    boolean any = false;
+    for (int i = 0; i < rows; i++) {
+      drop[i] = deleted.test(first + i);
+      any |= drop[i];
     }
-    Arrays.fill(drop, 0, rows, false);
-    while (deletedPositions.hasNext() && Integer.toUnsignedLong(deletedPositions.peekNext()) < end) {
-      drop[(int) (Integer.toUnsignedLong(deletedPositions.next()) - first)] = true;
-    }
-    return drop;
+    return any ? drop : null;
   }
 
   @Override

@@ -14,7 +14,6 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.unsafe.types.UTF8String;
-import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Reads the live rows of one data file as Spark rows, one at a time: rows its deletion vector names are
@@ -64,8 +63,7 @@ final class FileRowReader implements PartitionReader<InternalRow> {
     if (file.deletionVector() == null) {
       return position -> false;
     }
-    RoaringBitmap positions = DeletionVectors.read(storage.objects(), file.dataFile());
-    return position -> positions.contains((int) position);
+    return DeletionVectors.inOrder(DeletionVectors.read(storage.objects(), file.dataFile()));
   }
 
   @Override

@@ -38,7 +38,9 @@ import org.apache.parquet.schema.MessageType;
  * {@link dev.snaplog.core.types.Promotions} does), or no column at all (the field was added after the file was
  * written: every row reads {@link Column#defaultValue()}, which may be null). Values come from a Parquet
  * {@link ColumnReader} as {@link ParquetValues#read} takes them: Boolean, int, long, float, double or
- * {@link Binary}, decoded the same way.
+ * {@link Binary}, decoded the same way. An int, long, float or double column can instead be decoded a page at a
+ * time into primitive arrays ({@link #bulkReader(int)}, {@link BulkColumnReader}), for callers that look at every
+ * value; each column of a row group is read one way or the other.
  *
  * <p>Not thread-safe. The file is opened at construction and closed by {@link #close()}.
  */

@@ -65,6 +65,7 @@ public final class BulkColumnReader {
   private int rows;
   private int nullCount;
   private boolean bulk;
+  private int capacity;
   private boolean[] nulls = new boolean[0];
   private int[] ints = new int[0];
   private long[] longs = new long[0];
@@ -208,8 +209,11 @@ public final class BulkColumnReader {
   }
 
   private void ensureCapacity(int n) {
-    if (nulls.length < n) {
-      nulls = new boolean[n];
+    if (capacity < n) {
+      capacity = n;
+      if (maxDefinition > 0) { // a required column has no nulls to mark
+        nulls = new boolean[n];
+      }
       switch (kind) {
         case INT -> ints = new int[n];
         case LONG -> longs = new long[n];
@@ -420,9 +424,11 @@ public final class BulkColumnReader {
     int count = 0;
     for (int i = 0; i < rows; i++) {
       boolean isNull = r.getCurrentDefinitionLevel() != maxDefinition;
-      nulls[i] = isNull;
       if (isNull) {
+        nulls[i] = true;
         count++;
+      } else if (maxDefinition > 0) {
+        nulls[i] = false;
       }
       switch (kind) {
         case INT -> ints[i] = isNull ? 0 : r.getInteger();

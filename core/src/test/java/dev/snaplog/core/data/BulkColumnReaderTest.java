@@ -8,24 +8,37 @@ import dev.snaplog.core.Field;
 import dev.snaplog.core.GenericRecord;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
+import dev.snaplog.core.exceptions.CorruptTableException;
 import dev.snaplog.core.expressions.Expressions;
 import dev.snaplog.core.io.local.LocalObjectStore;
 import dev.snaplog.core.types.Promotions;
 import dev.snaplog.core.types.Type;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
+import org.apache.parquet.column.page.DataPage;
+import org.apache.parquet.column.page.DataPageV1;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -198,6 +211,64 @@ class BulkColumnReaderTest {
       assertThatThrownBy(() -> r.bulkReader(0)).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("already being read");
     }
+  }
+
+  @Test
+  void damagedPagesAreReportedAsACorruptFile() {
+    Schema schema = Schema.parse("id long not null");
+    String loc = write(schema, List.of(GenericRecord.of(schema, 1L)), WriteOptions.defaults());
+    try (ColumnarFileReader r = ParquetFormat.readColumns(store.newInputFile(loc), schema, schema,
+        Expressions.alwaysTrue(), new ReadMetrics())) {
+      ColumnarFileReader.Column id = r.columns().get(0);
+      // a page that announces ten values and holds two
+      BulkColumnReader shortPage = new BulkColumnReader(r, id, chunk(plainLongs(10, 2)), 10);
+      assertThatThrownBy(shortPage::nextPage).isInstanceOf(CorruptTableException.class)
+          .hasMessageContaining(loc).hasMessageContaining("10 values of 8 bytes");
+      // pages that end before their row group does
+      BulkColumnReader missingPage = new BulkColumnReader(r, id, chunk(plainLongs(2, 2)), 5);
+      assertThat(missingPage.nextPage()).isTrue();
+      assertThat(missingPage.longs()[1]).isEqualTo(1L);
+      assertThatThrownBy(missingPage::nextPage).isInstanceOf(CorruptTableException.class)
+          .hasMessageContaining(loc).hasMessageContaining("2 values in a row group of 5 rows");
+      // and pages with more rows than it
+      BulkColumnReader extraPage = new BulkColumnReader(r, id, chunk(plainLongs(2, 2), plainLongs(2, 2)), 3);
+      assertThat(extraPage.nextPage()).isTrue();
+      assertThatThrownBy(extraPage::nextPage).isInstanceOf(CorruptTableException.class)
+          .hasMessageContaining("more values than the 3 rows");
+    }
+  }
+
+  /** A plain page of a required long column announcing {@code announced} values and holding 0, 1, ... */
+  private static DataPageV1 plainLongs(int announced, int held) {
+    ByteBuffer bytes = ByteBuffer.allocate(8 * held).order(ByteOrder.LITTLE_ENDIAN);
+    for (long v = 0; v < held; v++) {
+      bytes.putLong(v);
+    }
+    return new DataPageV1(BytesInput.from(bytes.array()), announced, 8 * held,
+        Statistics.createStats(Types.required(PrimitiveTypeName.INT64).named("id")), Encoding.RLE, Encoding.RLE,
+        Encoding.PLAIN);
+  }
+
+  /** A column chunk of {@code pages} and no dictionary, as a file's row group would hand them out. */
+  private static PageReader chunk(DataPage... pages) {
+    ArrayDeque<DataPage> left = new ArrayDeque<>(List.of(pages));
+    long values = Arrays.stream(pages).mapToLong(DataPage::getValueCount).sum();
+    return new PageReader() {
+      @Override
+      public DictionaryPage readDictionaryPage() {
+        return null;
+      }
+
+      @Override
+      public long getTotalValueCount() {
+        return values;
+      }
+
+      @Override
+      public DataPage readPage() {
+        return left.poll();
+      }
+    };
   }
 
   private static Object boxed(BulkColumnReader values, int i) {

@@ -5,13 +5,11 @@ import dev.snaplog.core.types.TypeId;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.bytes.BytesUtils;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DataPage;
 import org.apache.parquet.column.page.DataPageV1;
@@ -59,7 +57,10 @@ public final class BulkColumnReader {
   private final PrimitiveTypeName physical;
   private final int maxDefinition;
   private final long expectedRows;
-  private final DictionaryPage dictionaryPage;
+  /** The chunk's dictionary page: its values, plain-encoded; null when the chunk has none. */
+  private final ByteBuffer dictionaryBytes;
+  private final int dictionarySize;
+  private final Encoding dictionaryEncoding;
   private Object dictionary; // the dictionary's values as an array of the physical type, decoded when first used
   private long rowsRead;
   private int rows;
@@ -83,9 +84,9 @@ public final class BulkColumnReader {
     this.expectedRows = rows;
     try {
       DictionaryPage page = pages.readDictionaryPage();
-      // held as bytes that can be read twice: once here, once by a column reader for a page read value by value
-      this.dictionaryPage = page == null ? null : new DictionaryPage(BytesInput.from(page.getBytes().toByteArray()),
-          page.getDictionarySize(), page.getEncoding());
+      this.dictionaryBytes = page == null ? null : page.getBytes().toByteBuffer();
+      this.dictionarySize = page == null ? 0 : page.getDictionarySize();
+      this.dictionaryEncoding = page == null ? null : page.getEncoding();
     } catch (IOException | RuntimeException e) {
       throw file.corrupt(e instanceof RuntimeException r ? r : new ParquetDecodingException(e));
     }
@@ -243,8 +244,10 @@ public final class BulkColumnReader {
     } else {
       return false;
     }
+    // a dictionary page holds its values plain in both page versions, whatever name its encoding goes by
+    boolean plainDictionary = dictionaryEncoding == Encoding.PLAIN_DICTIONARY || dictionaryEncoding == Encoding.PLAIN;
     return values == Encoding.PLAIN
-        || (dictionaryPage != null && (values == Encoding.PLAIN_DICTIONARY || values == Encoding.RLE_DICTIONARY));
+        || (plainDictionary && (values == Encoding.PLAIN_DICTIONARY || values == Encoding.RLE_DICTIONARY));
   }
 
   private void decode(DataPage page) throws IOException {
@@ -361,31 +364,34 @@ public final class BulkColumnReader {
     return id;
   }
 
+  /** The dictionary's values, read from its page in one bulk get of a little-endian view. */
   private Object dictionary() {
     if (dictionary == null) {
-      Dictionary d = dictionaryPage.decode(descriptor);
-      int size = d.getMaxId() + 1;
+      ByteBuffer le = dictionaryBytes.duplicate().slice().order(ByteOrder.LITTLE_ENDIAN);
+      int width = physical == PrimitiveTypeName.INT32 || physical == PrimitiveTypeName.FLOAT ? 4 : 8;
+      if (dictionarySize < 0 || (long) dictionarySize * width > le.remaining()) {
+        throw new ParquetDecodingException("dictionary page holds " + le.remaining() + " bytes, " + dictionarySize
+            + " values of " + width + " bytes expected");
+      }
       switch (physical) {
         case INT32 -> {
-          int[] a = new int[size];
-          Arrays.setAll(a, d::decodeToInt);
+          int[] a = new int[dictionarySize];
+          le.asIntBuffer().get(a);
           dictionary = a;
         }
         case INT64 -> {
-          long[] a = new long[size];
-          Arrays.setAll(a, d::decodeToLong);
+          long[] a = new long[dictionarySize];
+          le.asLongBuffer().get(a);
           dictionary = a;
         }
         case FLOAT -> {
-          float[] a = new float[size];
-          for (int i = 0; i < size; i++) {
-            a[i] = d.decodeToFloat(i);
-          }
+          float[] a = new float[dictionarySize];
+          le.asFloatBuffer().get(a);
           dictionary = a;
         }
         case DOUBLE -> {
-          double[] a = new double[size];
-          Arrays.setAll(a, d::decodeToDouble);
+          double[] a = new double[dictionarySize];
+          le.asDoubleBuffer().get(a);
           dictionary = a;
         }
         default -> throw new IllegalStateException(physical + " is not read in bulk");
@@ -420,6 +426,8 @@ public final class BulkColumnReader {
 
   /** Reads a page Parquet's column reader decodes, one value at a time, into the page's arrays. */
   private void readValueByValue(DataPage page) {
+    DictionaryPage dictionaryPage = dictionaryBytes == null ? null
+        : new DictionaryPage(BytesInput.from(dictionaryBytes.duplicate()), dictionarySize, dictionaryEncoding);
     ColumnReader r = file.perValueReader(descriptor, new OnePage(dictionaryPage, page));
     int count = 0;
     for (int i = 0; i < rows; i++) {

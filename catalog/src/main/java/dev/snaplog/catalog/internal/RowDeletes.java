@@ -20,6 +20,7 @@ import dev.snaplog.manifest.DeletionVectors;
 import dev.snaplog.manifest.ParallelReads;
 import dev.snaplog.manifest.ScanPlanner;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -231,15 +232,21 @@ final class RowDeletes {
     private void matchIntegral(BulkColumnReader values, int first, LongPredicate integral, RoaringBitmap matching) {
       int p = first;
       boolean ints = values.kind() == BulkColumnReader.Kind.INT;
+      int[] found = new int[0];
       while (values.nextPage()) {
         int n = values.rows();
         int[] asInts = values.ints();
         long[] asLongs = values.longs();
+        int count = 0;
         for (int i = 0; i < n; i++) {
           if (integral.test(ints ? asInts[i] : asLongs[i]) && !values.isNull(i)) {
-            matching.add(p + i);
+            if (count == found.length) {
+              found = Arrays.copyOf(found, Math.max(16, Math.min(n, 2 * count)));
+            }
+            found[count++] = p + i;
           }
         }
+        matching.addN(found, 0, count); // ascending positions: added container by container
         p += n;
       }
     }

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongPredicate;
+import org.roaringbitmap.PeekableIntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -98,6 +100,39 @@ public final class DeletionVectors {
           + file.recordCount() + " rows");
     }
     return bitmap;
+  }
+
+  /**
+   * A test of "is this row deleted" for a reader that asks about a file's positions in ascending order (it may
+   * skip positions, as a reader skipping row groups does): it walks the vector alongside the reader, so a row
+   * costs a comparison where {@link RoaringBitmap#contains} costs a container search. A position asked below
+   * one asked before answers as {@code contains} does, only slower.
+   */
+  public static LongPredicate inOrder(RoaringBitmap deleted) {
+    if (deleted.isEmpty()) {
+      return position -> false;
+    }
+    return new LongPredicate() {
+      private final PeekableIntIterator walk = deleted.getIntIterator();
+      private long next = Integer.toUnsignedLong(walk.peekNext());
+      private long last = -1;
+
+      @Override
+      public boolean test(long position) {
+        if (position < last) {
+          return deleted.contains((int) position);
+        }
+        last = position;
+        if (position < next) {
+          return false;
+        }
+        if (position > next) {
+          walk.advanceIfNeeded((int) position);
+          next = walk.hasNext() ? Integer.toUnsignedLong(walk.peekNext()) : Long.MAX_VALUE;
+        }
+        return position == next;
+      }
+    };
   }
 
   private static CorruptTableException corrupt(DataFile file, String problem) {

@@ -89,7 +89,8 @@ public final class HistoryIndex {
         return Optional.of(e);
       }
     }
-    return searchLeaves(log, h, l -> l.lastVersion() >= version, e -> e.version() == version, false);
+    return searchLeaves(log, h, l -> l.lastVersion() >= version, e -> e.version() >= version, false)
+        .filter(e -> e.version() == version);
   }
 
   /** The newest entry committed at or before {@code millis} among the versions before {@code head}. */
@@ -107,8 +108,9 @@ public final class HistoryIndex {
   }
 
   /**
-   * Binary search over the root's leaves. With {@code lastMatching} false, the first leaf whose test holds;
-   * with true, the last one; then the matching entry in that leaf (the last matching one when asked).
+   * Binary search over the root's leaves, then over the chosen leaf's entries. Both tests must be monotone along
+   * the history (versions grow, and so do commit times: a commit is stamped after its parent). With
+   * {@code lastMatching} false, the first leaf and entry whose test holds; with true, the last ones.
    */
   private static Optional<IndexEntry> searchLeaves(TableLog log, HistoryState h, Predicate<LeafRef> leafTest,
       Predicate<IndexEntry> entryTest, boolean lastMatching) {
@@ -116,40 +118,33 @@ public final class HistoryIndex {
       return Optional.empty();
     }
     List<LeafRef> leaves = log.readHistoryRoot(h.root().get());
+    int leaf = search(leaves, leafTest, lastMatching);
+    if (leaf < 0) {
+      return Optional.empty();
+    }
+    List<IndexEntry> entries = log.readHistoryLeaf(leaves.get(leaf).location());
+    int entry = search(entries, entryTest, lastMatching);
+    return entry < 0 ? Optional.empty() : Optional.of(entries.get(entry));
+  }
+
+  /** The index of the first (or last) element whose monotone {@code test} holds; -1 when none does. */
+  private static <T> int search(List<T> sorted, Predicate<T> test, boolean last) {
     int lo = 0;
-    int hi = leaves.size() - 1;
+    int hi = sorted.size() - 1;
     int pick = -1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      boolean ok = leafTest.test(leaves.get(mid));
-      if (lastMatching) {
-        if (ok) {
-          pick = mid;
-          lo = mid + 1;
-        } else {
-          hi = mid - 1;
-        }
-      } else if (ok) {
+      boolean ok = test.test(sorted.get(mid));
+      if (ok) {
         pick = mid;
-        hi = mid - 1;
-      } else {
+      }
+      if (ok == last) {
         lo = mid + 1;
+      } else {
+        hi = mid - 1;
       }
     }
-    if (pick < 0) {
-      return Optional.empty();
-    }
-    List<IndexEntry> entries = log.readHistoryLeaf(leaves.get(pick).location());
-    Optional<IndexEntry> result = Optional.empty();
-    for (IndexEntry e : entries) {
-      if (entryTest.test(e)) {
-        result = Optional.of(e);
-        if (!lastMatching) {
-          break;
-        }
-      }
-    }
-    return result;
+    return pick;
   }
 
   /** Every retained entry before {@code head}, newest first; leaves are read lazily as iteration reaches them. */

@@ -9,6 +9,7 @@ import dev.snaplog.core.data.ParquetFormat;
 import dev.snaplog.core.data.ReadMetrics;
 import dev.snaplog.core.expressions.Expressions;
 import dev.snaplog.manifest.TableMetadata;
+import dev.snaplog.manifest.DeletionVectors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ final class BaseIncrementalScan implements IncrementalScan {
     return new ConcatIterable<>(files, f -> {
       RoaringBitmap deleted = ops.deletionVector(f);
       return ParquetFormat.read(ops.storage().objects().newInputFile(f.location(), f.fileSizeBytes()), schema,
-          schema, Expressions.alwaysTrue(), p -> deleted.contains((int) p), new ReadMetrics());
+          schema, Expressions.alwaysTrue(), DeletionVectors.inOrder(deleted), new ReadMetrics());
     });
   }
 }

@@ -12,6 +12,7 @@ import dev.snaplog.core.expressions.Expressions;
 import dev.snaplog.core.data.ReadMetrics;
 import dev.snaplog.manifest.ScanPlanner;
 import dev.snaplog.manifest.TableMetadata;
+import dev.snaplog.manifest.DeletionVectors;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -147,7 +148,7 @@ final class BaseTableScan implements TableScan {
       RoaringBitmap deleted = ops.deletionVector(task.file());
       return ParquetFormat.read(ops.storage().objects().newInputFile(task.file().location(),
           task.file().fileSizeBytes()), full, projection, task.residual(),
-          deleted.isEmpty() ? position -> false : position -> deleted.contains((int) position), new ReadMetrics());
+          DeletionVectors.inOrder(deleted), new ReadMetrics());
     });
   }
 }

@@ -9,6 +9,7 @@ import dev.snaplog.core.Schema;
 import dev.snaplog.core.data.ParquetFormat;
 import dev.snaplog.core.data.ReadMetrics;
 import dev.snaplog.core.expressions.Expressions;
+import dev.snaplog.manifest.DeletionVectors;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -115,7 +116,8 @@ final class ChangedRows {
     }
     CloseableIterable<Record> rows = ParquetFormat.read(
         ops.storage().objects().newInputFile(f.file().location(), f.file().fileSizeBytes()), schema, schema,
-        Expressions.alwaysTrue(), p -> excluded.contains((int) p) || (within != null && !within.contains((int) p)),
+        Expressions.alwaysTrue(), within == null ? DeletionVectors.inOrder(excluded)
+            : DeletionVectors.inOrder(excluded).or(DeletionVectors.inOrder(within).negate()),
         new ReadMetrics());
     return rows.map(r -> new RowChange(f.kind(), f.snapshotId(), r));
   }

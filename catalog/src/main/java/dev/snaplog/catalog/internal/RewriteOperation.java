@@ -13,6 +13,7 @@ import dev.snaplog.core.data.SortOptions;
 import dev.snaplog.core.exceptions.CommitConflictException;
 import dev.snaplog.core.exceptions.ValidationException;
 import dev.snaplog.core.expressions.Expressions;
+import dev.snaplog.manifest.DeletionVectors;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -180,7 +181,7 @@ final class RewriteOperation extends BaseSnapshotUpdate<RewriteFiles> implements
         deletedAtRead.put(f.location(), deleted);
         firstOrdinals.put(f.location(), writer.recordCount());
         for (Record r : ParquetFormat.read(ops.storage().objects().newInputFile(f.location(), f.fileSizeBytes()),
-            schema, schema, Expressions.alwaysTrue(), p -> deleted.contains((int) p), new ReadMetrics())) {
+            schema, schema, Expressions.alwaysTrue(), DeletionVectors.inOrder(deleted), new ReadMetrics())) {
           writer.write(r);
         }
       }

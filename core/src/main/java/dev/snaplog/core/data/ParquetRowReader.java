@@ -22,6 +22,9 @@ import java.util.function.LongPredicate;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.filter.RecordFilter;
+import org.apache.parquet.filter.UnboundRecordFilter;
+import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.io.ColumnIOFactory;
@@ -42,7 +45,7 @@ final class ParquetRowReader implements CloseableIterable<Record> {
   private final Expression filter;
   private final boolean filtering;
   private final Set<Integer> filterIds;
-  /** Positions of deleted rows (a deletion vector); such rows are decoded (to step past) but not returned. */
+  /** Positions of deleted rows (a deletion vector), asked in ascending order; such rows are never built. */
   private final LongPredicate deleted;
   private final ReadMetrics metrics;
   private final List<RowIterator> open = new ArrayList<>();
@@ -139,10 +142,20 @@ final class ParquetRowReader implements CloseableIterable<Record> {
         nextRowGroup();
         return;
       }
-      rowsLeft--;
-      Object[] values = rows == null ? plan.defaults.clone() : rows.read();
-      if (deleted.test(position++) || values == null) {
-        return;
+      Object[] values;
+      if (rows == null) {
+        rowsLeft--;
+        if (deleted.test(position++)) {
+          return;
+        }
+        values = plan.defaults.clone();
+      } else {
+        values = rows.read(); // the next live row: deleted ones are stepped over without being built
+        if (values == null) { // the row group is used up
+          position += rowsLeft;
+          rowsLeft = 0;
+          return;
+        }
       }
       if (filtering && !Evaluators.matches(filter, GenericRecord.wrap(readSchema, values))) {
         return;
@@ -186,7 +199,7 @@ final class ParquetRowReader implements CloseableIterable<Record> {
           rows = null;
         } else {
           pages = reader.readNextRowGroup();
-          rows = columnIO.getRecordReader(pages, materializer);
+          rows = columnIO.getRecordReader(pages, materializer, FilterCompat.get(liveRows(position)));
         }
         rowsLeft = block.getRowCount();
         metrics.rowGroupRead(rowsLeft);
@@ -196,6 +209,22 @@ final class ParquetRowReader implements CloseableIterable<Record> {
       }
       done = true;
       closeQuietly();
+    }
+
+    /**
+     * The rows of the row group starting at file position {@code first} that no deletion vector removed. Parquet
+     * asks once per row, in order, and steps over a refused row's values without handing them to the
+     * materializer: a deleted row costs its decoding, not a record.
+     */
+    private UnboundRecordFilter liveRows(long first) {
+      return columns -> new RecordFilter() {
+        private long next = first;
+
+        @Override
+        public boolean isMatch() {
+          return !deleted.test(next++);
+        }
+      };
     }
 
     private void releasePages() {

@@ -121,7 +121,8 @@ final class RgwCluster {
   private String config(String fsid, String monAddr) {
     // Facts behind the settings: radosgw hard-codes cephx and a secure mon mode for itself, so with
     // 'auth ... = none' its own section must override both or it loops on authentication; a size-1 pool
-    // needs 'mon allow pool size one'; path-style addressing needs no DNS name.
+    // needs 'mon allow pool size one'; path-style addressing needs no DNS name; without 'tcp_nodelay=1' a small
+    // response body waits ~40 ms for the client's delayed ACK (Nagle), a stall AWS S3 and MinIO do not have.
     return String.join("\n",
         "[global]",
         "fsid = " + fsid,
@@ -161,7 +162,7 @@ final class RgwCluster {
         "osd op num shards = 1",
         "osd op num threads per shard = 2",
         "[client.rgw.a]",
-        "rgw frontends = beast endpoint=127.0.0.1:" + rgwPort,
+        "rgw frontends = beast endpoint=127.0.0.1:" + rgwPort + " tcp_nodelay=1",
         "rgw data = " + dir.resolve("rgw"),
         "rgw thread pool size = 64",
         "rgw dns name = localhost",

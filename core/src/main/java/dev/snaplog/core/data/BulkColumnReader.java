@@ -184,7 +184,7 @@ public final class BulkColumnReader {
     return nullCount > 0 && nulls[i];
   }
 
-  /** True if the current page was decoded in bulk, false if it was read value by value (an encoding not decoded in bulk). */
+  /** True if the current page was decoded in bulk; false if its encoding is one read value by value. */
   public boolean pageDecodedInBulk() {
     return bulk;
   }

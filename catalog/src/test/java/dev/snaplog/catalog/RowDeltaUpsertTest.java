@@ -192,6 +192,21 @@ class RowDeltaUpsertTest extends LocalWarehouseTest {
   }
 
   @Test
+  void anUpsertOfManyKeysPrunesByTheirRangeAndReadsTheFilesAtBothEnds() {
+    table.newAppend().appendRecords(rows(0, 1000, "a")).commit();
+    table.newAppend().appendRecords(rows(1400, 1600, "c")).commit();
+    table.newAppend().appendRecords(rows(5000, 5100, "far")).commit();
+    // 1,500 keys: more than an 'in' list takes, so files are pruned by the keys' range, 5..1504
+    Snapshot s = table.newUpsert().key("id").addRecords(rows(5, 1505, "new")).commit();
+    assertThat(s.summaryLong(Snapshot.REMOVED_RECORDS)).isEqualTo(995 + 105);
+    Map<Long, String> want = expected(0, 5, "a", new TreeMap<>());
+    expected(5, 1505, "new", want);
+    expected(1505, 1600, "c", want);
+    expected(5000, 5100, "far", want);
+    assertThat(contents(table)).isEqualTo(want);
+  }
+
+  @Test
   void anUpsertNeverMatchesANullKey() {
     // an optional int key, nulls among zeros: a decoded null holds 0 in its slot and must not match key 0
     Schema nullable = Schema.parse("k int, msg string");

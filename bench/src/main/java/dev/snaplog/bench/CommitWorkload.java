@@ -96,25 +96,23 @@ final class CommitWorkload {
     Samples[] coldRequests = {new Samples(), new Samples()};
     List<List<long[]>> histories = List.of(both[0].history(), both[1].history());
     int depth = histories.get(0).size();
-    lookUpLoaded(both, histories, new Random(7), null);
-    lookUpLoaded(both, histories, new Random(42), warm);
-    Random random = new Random(42);
-    for (int i = 0; i < config.timeTravelLookups(); i++) {
-      double where = random.nextDouble();
-      for (int k = 0; k < 2; k++) {
-        int s = (i + k) % 2;
-        List<long[]> h = histories.get(s);
-        long[] target = h.get((int) (where * (h.size() - 1)));
-        both[s].counters().reset(); // Iceberg's local handles share one counter
-        long start = System.nanoTime();
-        try (BenchTable fresh = backend.open(both[s].system(), TABLE)) {
-          long found = fresh.snapshotIdAsOf(target[0]);
-          cold[s].addNanosAsMillis(System.nanoTime() - start);
-          coldRequests[s].add(fresh.counters().totalRequests());
-          check(found, target[0], h, both[s].system());
-        }
+    lookUps(histories, new Random(7), (s, millis) -> both[s].snapshotIdAsOf(millis)); // warm-up
+    lookUps(histories, new Random(42), (s, millis) -> {
+      long start = System.nanoTime();
+      long found = both[s].snapshotIdAsOf(millis);
+      warm[s].addNanosAsMillis(System.nanoTime() - start);
+      return found;
+    });
+    lookUps(histories, new Random(42), (s, millis) -> {
+      both[s].counters().reset(); // Iceberg's local handles share one counter
+      long start = System.nanoTime();
+      try (BenchTable fresh = backend.open(both[s].system(), TABLE)) {
+        long found = fresh.snapshotIdAsOf(millis);
+        cold[s].addNanosAsMillis(System.nanoTime() - start);
+        coldRequests[s].add(fresh.counters().totalRequests());
+        return found;
       }
-    }
+    });
     String w = String.format("5 time travel asOfTime, depth %,d", depth);
     String on = ", " + backend.label();
     report.addLatency(w + ", loaded table" + on, warm[0], warm[1], config.timeTravelLookups()
@@ -125,21 +123,23 @@ final class CommitWorkload {
         coldRequests[1].mean(), "storage requests of open + lookup; Iceberg's catalog query not counted");
   }
 
-  /** Time-travel lookups on the loaded tables, alternating systems; recorded into {@code into} unless null. */
-  private void lookUpLoaded(BenchTable[] both, List<List<long[]>> histories, Random random, Samples[] into) {
+  /** One time-travel lookup by system (0 or 1) and time; returns the snapshot id found. */
+  private interface Lookup {
+    long find(int system, long millis);
+  }
+
+  /**
+   * {@code lookups} at random points of each history, alternating which system goes first, each answer checked
+   * against the history.
+   */
+  private void lookUps(List<List<long[]>> histories, Random random, Lookup lookup) {
     for (int i = 0; i < config.timeTravelLookups(); i++) {
       double where = random.nextDouble();
       for (int k = 0; k < 2; k++) {
         int s = (i + k) % 2;
         List<long[]> h = histories.get(s);
         long[] target = h.get((int) (where * (h.size() - 1)));
-        long start = System.nanoTime();
-        long found = both[s].snapshotIdAsOf(target[0]);
-        long nanos = System.nanoTime() - start;
-        if (into != null) {
-          into[s].addNanosAsMillis(nanos);
-        }
-        check(found, target[0], h, both[s].system());
+        check(lookup.find(s, target[0]), target[0], h, s == 0 ? SnaplogTable.SYSTEM : IcebergTable.SYSTEM);
       }
     }
   }

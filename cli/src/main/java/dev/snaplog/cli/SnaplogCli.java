@@ -30,7 +30,11 @@ import dev.snaplog.cli.commands.VerifyCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,14 +52,21 @@ import picocli.CommandLine.Mixin;
         + " or relative (-10m, -2h, -1d).", ""},
     footer = {"", "Exit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 invalid input, 5 commit retries"
         + " exhausted, unknown outcome or fenced, 6 storage or damaged table (verify), 7 unsafe store (doctor),"
-        + " 8 conflict with a concurrent change. See docs/cli.md."},
-    subcommands = {NsCommand.class, CreateCommand.class, TablesCommand.class, DescribeCommand.class,
-        AlterCommand.class, DropCommand.class, AppendCommand.class, DeleteCommand.class, OverwriteCommand.class,
-        UpsertCommand.class, CompactCommand.class, LogCommand.class, ShowCommand.class, ScanCommand.class,
-        DiffCommand.class, ChangesCommand.class, RollbackCommand.class, TagCommand.class, UntagCommand.class, BranchCommand.class,
-        UnbranchCommand.class, FastForwardCommand.class, ExpireCommand.class, OrphansCommand.class,
-        VerifyCommand.class, DoctorCommand.class, DemoCommand.class, AutoComplete.GenerateCompletion.class})
+        + " 8 conflict with a concurrent change. See docs/cli.md."})
 public final class SnaplogCli implements Runnable {
+  /**
+   * The subcommands, in the order usage lists them. They are added per run, not declared on the annotation:
+   * picocli builds a command's model by reflecting over all its options, and a short command such as
+   * {@code log} spent more time building the models of the other 27 than doing its work.
+   */
+  private static final List<Class<?>> COMMANDS = List.of(NsCommand.class, CreateCommand.class,
+      TablesCommand.class, DescribeCommand.class, AlterCommand.class, DropCommand.class, AppendCommand.class,
+      DeleteCommand.class, OverwriteCommand.class, UpsertCommand.class, CompactCommand.class, LogCommand.class,
+      ShowCommand.class, ScanCommand.class, DiffCommand.class, ChangesCommand.class, RollbackCommand.class,
+      TagCommand.class, UntagCommand.class, BranchCommand.class, UnbranchCommand.class, FastForwardCommand.class,
+      ExpireCommand.class, OrphansCommand.class, VerifyCommand.class, DoctorCommand.class, DemoCommand.class,
+      AutoComplete.GenerateCompletion.class);
+
   @Mixin
   GlobalOptions options;
 
@@ -80,11 +91,14 @@ public final class SnaplogCli implements Runnable {
   public static int execute(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
       Clock clock) {
     SnaplogCli app = new SnaplogCli(env, out, err, clock);
-    CommandLine cl = new CommandLine(app);
+    CommandLine cl = withSubcommands(app, args);
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+    CommandLine completion = cl.getSubcommands().get("generate-completion");
+    if (completion != null) {
+      completion.getCommandSpec().usageMessage().hidden(false);
+    }
     ErrorHandler errors = new ErrorHandler(app::verbosity, err);
     cl.setParameterExceptionHandler(errors);
     cl.setExecutionExceptionHandler(errors);
@@ -103,6 +117,24 @@ public final class SnaplogCli implements Runnable {
     }
   }
 
+  /**
+   * The command line of {@code app} with the subcommands {@code args} can select: every one whose name is among
+   * the arguments (the one the parser picks is among them, whatever the options around it), or all of them
+   * when none is named (usage lists them, and an unknown name gets its suggestions) or when completion is
+   * generated (it describes them all).
+   */
+  private static CommandLine withSubcommands(Object app, String[] args) {
+    Set<String> words = new HashSet<>(Arrays.asList(args));
+    List<Class<?>> named = COMMANDS.stream().filter(c -> words.contains(c.getAnnotation(Command.class).name()))
+        .toList();
+    boolean all = named.isEmpty() || named.contains(AutoComplete.GenerateCompletion.class);
+    CommandLine cl = new CommandLine(app);
+    for (Class<?> c : all ? COMMANDS : named) {
+      cl.addSubcommand(c);
+    }
+    return cl;
+  }
+
   private int verbosity() {
     return options == null ? 0 : options.verbosity();
   }
@@ -118,6 +150,6 @@ public final class SnaplogCli implements Runnable {
   @Override
   public void run() {
     // 'snaplog' alone: show what there is to do rather than fail
-    new CommandLine(this).usage(out);
+    withSubcommands(this, new String[0]).usage(out);
   }
 }

@@ -18,6 +18,7 @@ import dev.snaplog.core.expressions.Expressions;
 import dev.snaplog.core.types.Type;
 import dev.snaplog.core.types.TypeId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -222,11 +223,11 @@ final class CheckpointPartParquet {
             location);
     Map<Integer, ColumnStats> stats;
     if (r.get(14) == null) { // typed columns only, the usual case: straight into the immutable map DataFile keeps
-      List<Map.Entry<Integer, ColumnStats>> entries = new ArrayList<>(typed.size());
-      typedStats(r, typed, (id, s) -> entries.add(Map.entry(id, s)));
       @SuppressWarnings("unchecked")
-      Map.Entry<Integer, ColumnStats>[] array = entries.toArray(new Map.Entry[0]);
-      stats = Map.ofEntries(array);
+      Map.Entry<Integer, ColumnStats>[] entries = new Map.Entry[typed.size()];
+      int[] n = {0};
+      typedStats(r, typed, (id, s) -> entries[n[0]++] = Map.entry(id, s));
+      stats = Map.ofEntries(n[0] == entries.length ? entries : Arrays.copyOf(entries, n[0]));
     } else {
       stats = DataFileJson.statsFromJson(Json.parseFragment((String) r.get(14), location), schema, location);
       typedStats(r, typed, stats::put);

@@ -8,6 +8,8 @@ import dev.snaplog.core.exceptions.ValidationException;
 import dev.snaplog.core.expressions.Evaluators;
 import dev.snaplog.core.expressions.Expression;
 import dev.snaplog.core.expressions.PartitionFilter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,13 @@ public final class ScanPlanner {
     Map<Integer, PartitionFilter> bySpec = new HashMap<>();
     List<DataFile> live = log.liveFiles(context, fileSet,
         part -> Evaluators.mightMatch(boundFilter, part.recordCount(), part.stats()));
+    if (boundFilter instanceof Expression.True) { // nothing to prune: every live file is a task
+      List<FileScanTask> tasks = new ArrayList<>(live.size());
+      for (DataFile f : live) {
+        tasks.add(new FileScanTask(f, boundFilter));
+      }
+      return Collections.unmodifiableList(tasks);
+    }
     return live.stream()
         .filter(f -> bySpec.computeIfAbsent(f.specId(), id -> partitionFilter(context, id, boundFilter, schema))
             .mightContain(f.partition()))

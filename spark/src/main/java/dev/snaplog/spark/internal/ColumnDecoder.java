@@ -13,10 +13,11 @@ import org.apache.spark.sql.execution.vectorized.WritableColumnVector;
 import org.apache.spark.sql.types.Decimal;
 
 /**
- * Decodes the values of one Parquet column straight into a Spark column vector, in Spark's internal form (as
- * {@link SparkValues} gives it for a whole row): a value the file holds as a narrower type is widened on the way
- * (int to long, float to double, a decimal to more digits, a date to a timestamp at midnight), as Snaplog's row
- * reader widens it.
+ * Decodes the values of one Parquet column a value at a time straight into a Spark column vector, in Spark's
+ * internal form (as {@link SparkValues} gives it for a whole row): a value the file holds as a narrower type is
+ * widened on the way (a decimal to more digits, a date to a timestamp at midnight), as Snaplog's row reader widens
+ * it. Int, long, float and double columns (widened ones too) are decoded a page at a time by {@link BulkDecoder}
+ * instead, strings and binaries by {@link DictionaryVector}.
  */
 abstract class ColumnDecoder {
   private static final long MICROS_PER_DAY = 86_400_000_000L;
@@ -40,13 +41,7 @@ abstract class ColumnDecoder {
           v.putBoolean(row, r.getBoolean());
         }
       };
-      case INT, DATE -> new Ints();
-      case LONG -> from == TypeId.INT ? new PerValue() {
-        @Override
-        void put(ColumnReader r, WritableColumnVector v, int row) {
-          v.putLong(row, r.getInteger());
-        }
-      } : new Longs();
+      case DATE -> new Ints();
       case TIMESTAMP -> from == TypeId.DATE ? new PerValue() {
         @Override
         void put(ColumnReader r, WritableColumnVector v, int row) {
@@ -54,18 +49,6 @@ abstract class ColumnDecoder {
         }
       } : new Longs();
       case TIMESTAMPTZ -> new Longs();
-      case FLOAT -> new PerValue() {
-        @Override
-        void put(ColumnReader r, WritableColumnVector v, int row) {
-          v.putFloat(row, r.getFloat());
-        }
-      };
-      case DOUBLE -> from == TypeId.FLOAT ? new PerValue() {
-        @Override
-        void put(ColumnReader r, WritableColumnVector v, int row) {
-          v.putDouble(row, r.getFloat());
-        }
-      } : new Doubles();
       case UUID -> new PerValue() {
         @Override
         void put(ColumnReader r, WritableColumnVector v, int row) {
@@ -76,6 +59,7 @@ abstract class ColumnDecoder {
         }
       };
       case DECIMAL -> decimal(read, column);
+      case INT, LONG, FLOAT, DOUBLE -> throw new IllegalArgumentException(read + " columns read by a BulkDecoder");
       case STRING, BINARY -> throw new IllegalArgumentException(read + " columns read into a DictionaryVector");
       case TIME, STRUCT, LIST, MAP -> throw new IllegalArgumentException("no column decoder for " + read);
     };
@@ -120,7 +104,7 @@ abstract class ColumnDecoder {
    * classes once per value, a call the JIT compiler cannot inline.
    */
 
-  /** Longs as the file holds them: long, timestamp and timestamptz columns. */
+  /** Longs as the file holds them: timestamp and timestamptz columns. */
   private static final class Longs extends ColumnDecoder {
     @Override
     void decode(ColumnReader r, WritableColumnVector v, int out, int rows, boolean[] drop) {
@@ -143,7 +127,7 @@ abstract class ColumnDecoder {
 
   }
 
-  /** Ints as the file holds them: int and date columns. */
+  /** Ints as the file holds them: date columns. */
   private static final class Ints extends ColumnDecoder {
     @Override
     void decode(ColumnReader r, WritableColumnVector v, int out, int rows, boolean[] drop) {
@@ -157,29 +141,6 @@ abstract class ColumnDecoder {
           }
         } else if (keep) {
           v.putInt(at++, r.getInteger());
-        } else {
-          r.skip();
-        }
-        r.consume();
-      }
-    }
-
-  }
-
-  /** Doubles as the file holds them. */
-  private static final class Doubles extends ColumnDecoder {
-    @Override
-    void decode(ColumnReader r, WritableColumnVector v, int out, int rows, boolean[] drop) {
-      int present = r.getDescriptor().getMaxDefinitionLevel();
-      int at = out;
-      for (int i = 0; i < rows; i++) {
-        boolean keep = drop == null || !drop[i];
-        if (r.getCurrentDefinitionLevel() != present) {
-          if (keep) {
-            v.putNull(at++);
-          }
-        } else if (keep) {
-          v.putDouble(at++, r.getDouble());
         } else {
           r.skip();
         }

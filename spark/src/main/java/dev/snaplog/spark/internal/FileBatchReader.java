@@ -1,6 +1,7 @@
 package dev.snaplog.spark.internal;
 
 import dev.snaplog.core.Schema;
+import dev.snaplog.core.data.BulkColumnReader;
 import dev.snaplog.core.data.ColumnarFileReader;
 import dev.snaplog.core.data.ParquetFormat;
 import dev.snaplog.core.data.ReadMetrics;
@@ -24,7 +25,8 @@ import org.apache.spark.unsafe.types.UTF8String;
 /**
  * Reads the live rows of one data file as Spark column batches: each batch holds up to the batch size of rows,
  * decoded column by column from Parquet's column chunks into Spark's column vectors (the batch and its vectors
- * are reused, as Spark allows). Rows a deletion vector names are left out as they are decoded, so batches hold
+ * are reused, as Spark allows): int, long, float and double columns a page at a time ({@link BulkDecoder}), the
+ * others a value at a time. Rows a deletion vector names are left out as they are decoded, so batches hold
  * live rows only. Row groups whose stats rule out the residual filter are skipped as the row reader skips them;
  * rows are not filtered here (Spark evaluates every filter again). Columns the file lacks read as their
  * default or null, as constant vectors; {@code _file} is a constant, {@code _pos} each row's file position.
@@ -37,6 +39,9 @@ final class FileBatchReader implements PartitionReader<ColumnarBatch> {
   private final int batchSize;
   /** Per projected column: its vector to fill, or null for a constant one. */
   private final WritableColumnVector[] vectors;
+  /** Per projected column: its decoder when the file holds it as a type core decodes a page at a time. */
+  private final BulkDecoder[] bulk;
+  /** Per projected column: its value-at-a-time decoder when it is of another type the file holds. */
   private final ColumnDecoder[] decoders;
   /** Per projected column: its dictionary vector when it is a string or binary column the file holds. */
   private final DictionaryVector[] dictionaries;
@@ -65,6 +70,7 @@ final class FileBatchReader implements PartitionReader<ColumnarBatch> {
     try {
       int n = noColumn ? 0 : projection.size();
       this.vectors = new WritableColumnVector[n];
+      this.bulk = new BulkDecoder[n];
       this.decoders = new ColumnDecoder[n];
       this.dictionaries = new DictionaryVector[n];
       this.readers = new ColumnReader[n];
@@ -77,7 +83,11 @@ final class FileBatchReader implements PartitionReader<ColumnarBatch> {
           all.add(dictionaries[i]);
         } else if (c.inFile()) {
           vectors[i] = new OnHeapColumnVector(batchSize, SparkSchemas.toSpark(type));
-          decoders[i] = ColumnDecoder.of(c);
+          if (BulkColumnReader.supports(c)) {
+            bulk[i] = new BulkDecoder();
+          } else {
+            decoders[i] = ColumnDecoder.of(c);
+          }
           all.add(vectors[i]);
         } else {
           all.add(ConstantVectors.of(type, c.defaultValue(), batchSize));
@@ -144,6 +154,9 @@ final class FileBatchReader implements PartitionReader<ColumnarBatch> {
     groupRows = file.rowGroupRows();
     for (int i = 0; i < readers.length; i++) {
       readers[i] = decoders[i] == null && dictionaries[i] == null ? null : file.reader(i);
+      if (bulk[i] != null) {
+        bulk[i].nextChunk(file.bulkReader(i));
+      }
       if (dictionaries[i] != null) {
         dictionaries[i].nextChunk();
       }
@@ -159,7 +172,9 @@ final class FileBatchReader implements PartitionReader<ColumnarBatch> {
   private int decode(long first, int rows, int out) {
     boolean[] dropped = markDeleted(first, rows);
     for (int i = 0; i < decoders.length; i++) {
-      if (decoders[i] != null) {
+      if (bulk[i] != null) {
+        bulk[i].decode(vectors[i], out, rows, dropped);
+      } else if (decoders[i] != null) {
         decoders[i].decode(readers[i], vectors[i], out, rows, dropped);
       } else if (dictionaries[i] != null) {
         dictionaries[i].decode(readers[i], out, rows, dropped);

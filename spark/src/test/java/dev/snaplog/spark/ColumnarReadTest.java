@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The columnar read path against the row path: the same table read both ways (the option
  * {@code read.vectorization.enabled}) returns the same rows, with nulls, extreme values, several row groups per
- * file, batches that end inside row groups, evolved schemas, deletion vectors and the metadata columns.
+ * file, batches that end inside row groups and pages, evolved schemas, deletion vectors and the metadata columns.
  */
 class ColumnarReadTest {
   private static final String ALL_TYPES = "id long not null, b boolean, i int, l long, f float, d double,"
@@ -314,6 +314,77 @@ class ColumnarReadTest {
     assertThat(live.stream().filter(r -> r.get(0).equals(20_002L)).findFirst().orElseThrow().get(4))
         .isEqualTo("new-0");
     assertThat(sameBothWays(name, df -> df.groupBy("added").count())).hasSize(3);
+  }
+
+  /** How many data pages each row group holds of column {@code column} of a local data file. */
+  private static List<Integer> pageCounts(String location, String column) {
+    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(
+        location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location)))) {
+      List<Integer> counts = new ArrayList<>();
+      for (var group : reader.getRowGroups()) {
+        var chunk = group.getColumns().stream().filter(c -> c.getPath().toDotString().equals(column)).findFirst()
+            .orElseThrow();
+        counts.add(reader.readOffsetIndex(chunk).getPageCount());
+      }
+      return counts;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void numericColumnsReadPageByPageInBatchesAsRowsReadThem() {
+    Table t = SharedSpark.api().createTable(TableId.of(ns, "numeric"), Schema.parse(
+        "id long not null, l long, i int, f float, d double, few long, n int, g float, day date"));
+    Random rnd = new Random(3);
+    List<Record> rows = new ArrayList<>();
+    // 1 KiB pages: a few hundred longs a page, so batches of 333 rows span pages and pages span batches; row groups
+    // of 1,500 rows; nulls alone, in runs, and a whole stretch of pages of them (l for ids 2,000-2,399); random
+    // values make plain pages; l's first 300 values of each row group are few, its later ones random, outgrowing the
+    // 1 KiB dictionary: each of its chunks holds dictionary-encoded then plain pages
+    for (long id = 0; id < 5000; id++) {
+      boolean gap = id >= 2000 && id < 2400;
+      rows.add(GenericRecord.of(t.schema(), id, gap || id % 7 == 1 ? null : id % 1500 < 300 ? id % 6 : rnd.nextLong(),
+          id % 5 == 2 ? null : rnd.nextInt(), id % 50 < 10 ? null : rnd.nextFloat() * 1e6f,
+          id % 13 == 4 ? null : rnd.nextGaussian() * 1e12, id % 9 == 0 ? null : id % 4 - 2L,
+          id % 3 == 0 ? null : (int) id * 1000, id % 8 == 0 ? null : id / 4.0f,
+          id % 11 == 0 ? null : LocalDate.ofEpochDay(id - 2500)));
+    }
+    appendFile(t, rows, WriteOptions.defaults().withRowGroupRowLimit(1500).withPageSizeBytes(1024));
+    String file = SharedSpark.dataFilesInTable(t.id()).get(0);
+    assertThat(pageCounts(file, "l")).hasSize(4).allMatch(pages -> pages >= 3);
+    assertThat(encodings(file, "l").get(0)).contains(Encoding.PLAIN)
+        .containsAnyOf(Encoding.PLAIN_DICTIONARY, Encoding.RLE_DICTIONARY);
+    assertThat(encodings(file, "few")).allSatisfy(e -> assertThat(e)
+        .containsAnyOf(Encoding.PLAIN_DICTIONARY, Encoding.RLE_DICTIONARY));
+    // widened since: the old file's values read as long, double and timestamp; a new file holds them as such
+    t.updateSchema().updateColumn("n", Type.LONG).updateColumn("g", Type.DOUBLE).updateColumn("day", Type.TIMESTAMP)
+        .commit();
+    t = SharedSpark.api().loadTable(t.id());
+    List<Record> later = new ArrayList<>();
+    for (long id = 10_000; id < 11_000; id++) {
+      later.add(GenericRecord.of(t.schema(), id, id, (int) id, null, id * 0.5, id % 2, id % 3 == 0 ? null : id << 33,
+          id / 3.0, LocalDateTime.of(2026, 3, 4, 5, 6).plusSeconds(id)));
+    }
+    appendFile(t, later, WriteOptions.defaults().withRowGroupRowLimit(600).withPageSizeBytes(1024));
+    String name = "snaplog." + t.id();
+    List<List<Object>> all = sameBothWays(name, df -> df);
+    assertThat(all).hasSize(6000);
+    List<Object> widened = all.stream().filter(r -> r.get(0).equals(2002L)).findFirst().orElseThrow();
+    assertThat(widened.subList(1, 4)).containsOnlyNulls();
+    assertThat(widened.subList(5, 9)).containsExactly(0L, 2_002_000L, 500.5, null);
+    assertThat(all.stream().filter(r -> r.get(0).equals(2005L)).findFirst().orElseThrow().get(8))
+        .isEqualTo(LocalDate.ofEpochDay(-495).atStartOfDay());
+    sameBothWays(name, df -> df.select("g", "day", "few", "n"));
+    assertThat(sameBothWays(name, df -> df.groupBy("few").count())).hasSize(5);
+
+    // deleted rows across page, batch and row group boundaries: stretches and every third row
+    spark.sql("DELETE FROM " + name + " WHERE id % 3 = 1 OR id BETWEEN 1400 AND 1700 OR id BETWEEN 2100 AND 2150"
+        + " OR id BETWEEN 10250 AND 10700");
+    List<List<Object>> live = sameBothWays(name, df -> df.selectExpr("*", "_pos"));
+    assertThat(live).map(r -> (Long) r.get(0)).doesNotContain(1L, 1500L, 2120L, 10_600L)
+        .contains(0L, 1398L, 1701L, 2099L, 2151L, 10_248L, 10_701L);
+    sameBothWays(name, df -> df.select("l", "d"));
   }
 
   @Test

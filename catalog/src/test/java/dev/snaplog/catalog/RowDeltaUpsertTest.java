@@ -192,6 +192,47 @@ class RowDeltaUpsertTest extends LocalWarehouseTest {
   }
 
   @Test
+  void anUpsertOfManyKeysPrunesByTheirRangeAndReadsTheFilesAtBothEnds() {
+    table.newAppend().appendRecords(rows(0, 1000, "a")).commit();
+    table.newAppend().appendRecords(rows(1400, 1600, "c")).commit();
+    table.newAppend().appendRecords(rows(5000, 5100, "far")).commit();
+    // 1,500 keys: more than an 'in' list takes, so files are pruned by the keys' range, 5..1504
+    Snapshot s = table.newUpsert().key("id").addRecords(rows(5, 1505, "new")).commit();
+    assertThat(s.summaryLong(Snapshot.REMOVED_RECORDS)).isEqualTo(995 + 105);
+    Map<Long, String> want = expected(0, 5, "a", new TreeMap<>());
+    expected(5, 1505, "new", want);
+    expected(1505, 1600, "c", want);
+    expected(5000, 5100, "far", want);
+    assertThat(contents(table)).isEqualTo(want);
+  }
+
+  @Test
+  void anUpsertNeverMatchesANullKey() {
+    // an optional int key, nulls among zeros: a decoded null holds 0 in its slot and must not match key 0
+    Schema nullable = Schema.parse("k int, msg string");
+    Table t = catalog.createTable(TableId.of("db", "nullable"), nullable);
+    List<Record> old = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      old.add(GenericRecord.of(nullable, i % 4 == 0 ? null : i % 4 == 1 ? 0 : i, "old" + i));
+    }
+    t.newAppend().appendRecords(old).commit();
+    Snapshot s = t.newUpsert().key("k").addRecords(List.of(GenericRecord.of(nullable, 0, "new0"),
+        GenericRecord.of(nullable, 4998, "new4998"), GenericRecord.of(nullable, 3, "new3"))).commit();
+    assertThat(s.summaryLong(Snapshot.REMOVED_RECORDS)).isEqualTo(1250 + 2); // every 0, then 4998 and 3
+    Map<String, Long> byMsg = new TreeMap<>();
+    t.refresh().newScan().records().forEach(r -> byMsg.merge(r.get("k") == null ? "null" : "key", 1L, Long::sum));
+    assertThat(byMsg).containsEntry("null", 1250L).containsEntry("key", 5000L - 2 * 1250 - 2 + 3);
+    List<String> news = new ArrayList<>();
+    t.refresh().newScan().records().forEach(r -> {
+      if (((String) r.get("msg")).startsWith("new")) {
+        news.add(r.get("k") + ":" + r.get("msg"));
+      }
+    });
+    assertThat(news).containsExactlyInAnyOrder("0:new0", "4998:new4998", "3:new3");
+    assertThat(t.verify(true).problems()).isEmpty();
+  }
+
+  @Test
   void anUpsertFindsKeysSpreadFarApartAndNegative() {
     long far = 1L << 40; // a span no bit set covers: the keys are searched instead
     List<Record> old = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.snaplog.core.Field;
 import dev.snaplog.core.FileScanTask;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
+import dev.snaplog.core.data.BulkColumnReader;
 import dev.snaplog.core.data.ColumnarFileReader;
 import dev.snaplog.core.data.ParquetFormat;
 import dev.snaplog.core.data.ReadMetrics;
@@ -19,6 +20,7 @@ import dev.snaplog.manifest.DeletionVectors;
 import dev.snaplog.manifest.ParallelReads;
 import dev.snaplog.manifest.ScanPlanner;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +86,7 @@ final class RowDeletes {
   /**
    * The changes that delete the rows of {@code target} whose key is one of {@code keys}. Files are chosen by the
    * keys' pruning filter (their stats must allow it) and every candidate is read: in merge-on-read only the key
-   * columns, a one-column key value by value without building rows.
+   * columns, a one-column key without building rows.
    */
   FileChanges deleteKeys(SnapshotState target, UpsertKeys keys, boolean copyOnWrite, boolean dryRun,
       Consumer<String> ownObject, Set<String> rewritten) {
@@ -179,9 +181,10 @@ final class RowDeletes {
     }
 
     /**
-     * Reads the one column {@code key} of each of {@code files} (side by side), value by value, skipping rows
-     * already deleted, and deletes the rows whose value {@code matches} (a null never does). Integer keys are
-     * compared as the primitives the file holds, without building a value per row.
+     * Reads the one column {@code key} of each of {@code files} (side by side), skipping rows already deleted,
+     * and deletes the rows whose value {@code matches} (a null never does). Integer keys are decoded a page at a
+     * time into primitive arrays ({@link BulkColumnReader}) and tested there, without a value or a decoder call
+     * per row; other keys are read value by value.
      */
     void readKeyAndDelete(List<DataFile> files, Schema schema, Field key, UpsertKeys matches) {
       Schema projection = schema.select(List.of(key.name()));
@@ -203,22 +206,14 @@ final class RowDeletes {
             }
             continue;
           }
-          ColumnReader values = file.reader(0);
-          int present = values.getDescriptor().getMaxDefinitionLevel();
           LongPredicate integral = matches.integralMatcher();
-          TypeId held = column.fileType().id();
-          boolean primitive = integral != null && (held == TypeId.INT || held == TypeId.LONG);
+          TypeId read = column.field().type().id();
           try {
-            for (int p = first; p < first + rows; p++) {
-              if (values.getCurrentDefinitionLevel() == present) {
-                if (existing.contains(p)) {
-                  values.skip();
-                } else if (primitive ? integral.test(held == TypeId.INT ? values.getInteger() : values.getLong())
-                    : matches.matchesValue(ColumnarFileReader.value(column, values))) {
-                  matching.add(p);
-                }
-              }
-              values.consume();
+            if (integral != null && BulkColumnReader.supports(column)
+                && (read == TypeId.INT || read == TypeId.LONG)) {
+              matchIntegral(file.bulkReader(0), first, integral, matching);
+            } else {
+              matchValues(column, file.reader(0), first, rows, existing, matches, matching);
             }
           } catch (ParquetDecodingException e) {
             throw file.corrupt(e);
@@ -227,6 +222,49 @@ final class RowDeletes {
       }
       matching.andNot(existing);
       return new FileRead(f, existing, matching, List.of());
+    }
+
+    /**
+     * Adds the rows from {@code first} on whose integer key {@code integral} matches, testing the values a page
+     * at a time as the arrays the file decodes into. Rows already deleted are matched too: the caller takes them
+     * out of the result at once, cheaper than a test per row.
+     */
+    private void matchIntegral(BulkColumnReader values, int first, LongPredicate integral, RoaringBitmap matching) {
+      int p = first;
+      boolean ints = values.kind() == BulkColumnReader.Kind.INT;
+      int[] found = new int[0];
+      while (values.nextPage()) {
+        int n = values.rows();
+        int[] asInts = values.ints();
+        long[] asLongs = values.longs();
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+          if (integral.test(ints ? asInts[i] : asLongs[i]) && !values.isNull(i)) {
+            if (count == found.length) {
+              found = Arrays.copyOf(found, Math.max(16, Math.min(n, 2 * count)));
+            }
+            found[count++] = p + i;
+          }
+        }
+        matching.addN(found, 0, count); // ascending positions: added container by container
+        p += n;
+      }
+    }
+
+    /** Adds the rows from {@code first} whose key value {@code matches}, building each value. */
+    private void matchValues(ColumnarFileReader.Column column, ColumnReader values, int first, int rows,
+        RoaringBitmap existing, UpsertKeys matches, RoaringBitmap matching) {
+      int present = values.getDescriptor().getMaxDefinitionLevel();
+      for (int p = first; p < first + rows; p++) {
+        if (values.getCurrentDefinitionLevel() == present) {
+          if (existing.contains(p)) {
+            values.skip();
+          } else if (matches.matchesValue(ColumnarFileReader.value(column, values))) {
+            matching.add(p);
+          }
+        }
+        values.consume();
+      }
     }
 
     private FileRead read(DataFile f, Schema schema, Schema projection, RowSelector selector) {

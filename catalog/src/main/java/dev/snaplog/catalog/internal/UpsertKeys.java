@@ -166,8 +166,17 @@ final class UpsertKeys {
         e = Expressions.in(column, values);
       } else {
         Comparator<Object> cmp = Comparators.forType(schema.field(column).type());
-        e = Expressions.and(Expressions.greaterThanOrEqual(column, values.stream().min(cmp).orElseThrow()),
-            Expressions.lessThanOrEqual(column, values.stream().max(cmp).orElseThrow()));
+        Object min = null;
+        Object max = null;
+        for (Object v : values) { // one pass over the keys for both ends: a batch may hold millions
+          if (min == null || cmp.compare(v, min) < 0) {
+            min = v;
+          }
+          if (max == null || cmp.compare(v, max) > 0) {
+            max = v;
+          }
+        }
+        e = Expressions.and(Expressions.greaterThanOrEqual(column, min), Expressions.lessThanOrEqual(column, max));
       }
       out = Expressions.and(out, e);
     }

@@ -12,6 +12,7 @@ import dev.snaplog.core.types.Type;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.io.ParquetDecodingException;
@@ -36,7 +38,9 @@ import org.apache.parquet.schema.MessageType;
  * {@link dev.snaplog.core.types.Promotions} does), or no column at all (the field was added after the file was
  * written: every row reads {@link Column#defaultValue()}, which may be null). Values come from a Parquet
  * {@link ColumnReader} as {@link ParquetValues#read} takes them: Boolean, int, long, float, double or
- * {@link Binary}, decoded the same way.
+ * {@link Binary}, decoded the same way. An int, long, float or double column can instead be decoded a page at a
+ * time into primitive arrays ({@link #bulkReader(int)}, {@link BulkColumnReader}), for callers that look at every
+ * value; each column of a row group is read one way or the other.
  *
  * <p>Not thread-safe. The file is opened at construction and closed by {@link #close()}.
  */
@@ -74,7 +78,11 @@ public final class ColumnarFileReader implements Closeable {
   private long rowGroupRows;
   private PageReadStore pages;
   private ColumnReadStoreImpl store;
+  private final Taken[] taken;
   private boolean closed;
+
+  /** How a column of the current row group is being read: its pages can be read only once. */
+  private enum Taken { NOT_YET, BY_VALUE, IN_BULK }
 
   ColumnarFileReader(InputFile in, Schema projection, Schema readSchema, Expression filter, Set<Integer> filterIds,
       ReadMetrics metrics) {
@@ -111,6 +119,7 @@ public final class ColumnarFileReader implements Closeable {
         }
       }
       this.columns = List.copyOf(cols);
+      this.taken = new Taken[cols.size()];
       reader.setRequestedSchema(requested);
       this.converters = new GroupConverter() {
         @Override
@@ -197,14 +206,68 @@ public final class ColumnarFileReader implements Closeable {
    * on its first row. Read it one row at a time: the definition level tells a null (below the maximum) from a
    * value; call {@link ColumnReader#consume()} to move to the next row, after reading the value or
    * {@link ColumnReader#skip() skipping} it (a value neither read nor skipped would be read as the next row's).
+   *
+   * @throws IllegalStateException if the file lacks the column, there is no current row group, or the column
+   *     is read in bulk in this row group ({@link #bulkReader})
    */
   public ColumnReader reader(int pos) {
     Column c = columns.get(pos);
+    checkReadable(c);
+    if (taken[pos] == Taken.IN_BULK) {
+      throw new IllegalStateException("Column '" + c.field().name() + "' of " + in.location()
+          + " is read in bulk in this row group");
+    }
+    taken[pos] = Taken.BY_VALUE;
+    return store.getColumnReader(c.descriptor());
+  }
+
+  /**
+   * A reader that decodes the current row group's values of projected column {@code pos} a page at a time into
+   * primitive arrays: plain and dictionary-encoded pages in bulk, pages of other encodings value by value with
+   * the same result. For an int, long, float or double column ({@link BulkColumnReader#supports}); a column is
+   * read either this way or with {@link #reader(int)} in one row group, not both.
+   *
+   * @throws IllegalArgumentException if the column is not of a type read in bulk
+   * @throws IllegalStateException if the file lacks the column, there is no current row group, or the column's
+   *     reader was already taken in this row group
+   * @throws CorruptTableException if the chunk's dictionary cannot be read
+   */
+  public BulkColumnReader bulkReader(int pos) {
+    Column c = columns.get(pos);
+    checkReadable(c);
+    if (!BulkColumnReader.supports(c)) {
+      throw new IllegalArgumentException("Column '" + c.field().name() + "' of type " + c.field().type()
+          + " (held as " + c.fileType() + ") is not read in bulk; read it with reader(int)");
+    }
+    if (taken[pos] != Taken.NOT_YET) {
+      throw new IllegalStateException("Column '" + c.field().name() + "' of " + in.location()
+          + " is already being read in this row group");
+    }
+    taken[pos] = Taken.IN_BULK;
+    return new BulkColumnReader(this, c, pages.getPageReader(c.descriptor()), rowGroupRows);
+  }
+
+  private void checkReadable(Column c) {
     if (!c.inFile() || store == null) {
       throw new IllegalStateException("No values of column '" + c.field().name() + "' to read in "
           + in.location());
     }
-    return store.getColumnReader(c.descriptor());
+  }
+
+  /** Parquet's column reader over {@code pages}: the one way this file's values are read one at a time. */
+  ColumnReader perValueReader(ColumnDescriptor descriptor, PageReader pages) {
+    PageReadStore one = new PageReadStore() {
+      @Override
+      public PageReader getPageReader(ColumnDescriptor d) {
+        return pages;
+      }
+
+      @Override
+      public long getRowCount() {
+        return pages.getTotalValueCount();
+      }
+    };
+    return new ColumnReadStoreImpl(one, converters, requested, createdBy).getColumnReader(descriptor);
   }
 
   /**
@@ -235,6 +298,9 @@ public final class ColumnarFileReader implements Closeable {
 
   private void releasePages() {
     store = null;
+    if (taken != null) {
+      Arrays.fill(taken, Taken.NOT_YET);
+    }
     if (pages != null) {
       pages.close();
       pages = null;

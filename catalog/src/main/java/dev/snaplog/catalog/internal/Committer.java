@@ -214,7 +214,9 @@ final class Committer {
       try {
         ops.commit(base, stage(base, next.metadata()), this::awaitPendingWrites);
       } catch (TableOperations.NotAppliedException e) {
-        outcomeWasUnknown[0] = true;
+        // only a swap that found the pointer unchanged can land later; walking the chain for one that cannot
+        // would read versions that a concurrent expiry may already have deleted
+        outcomeWasUnknown[0] |= e.mayLandLater();
         throw e;
       }
       return next.result();

@@ -202,7 +202,7 @@ public final class TableOperations {
     } catch (CommitStateUnknownException | StorageException e) {
       LOG.warn("Pointer swap of table {} to version {} has an unknown outcome ({}); settling it by reading the"
           + " pointer", id, next.version(), e.getMessage());
-      return settle(base, next, e);
+      return settle(base, next, metadataLocation, e);
     }
   }
 
@@ -210,7 +210,7 @@ public final class TableOperations {
    * Decides whether a swap with a lost response took effect. If it did, the version right after base is
    * ours (same commit id): the swap could only succeed against base's token.
    */
-  private TableState settle(TableState base, TableMetadata next, RuntimeException cause) {
+  private TableState settle(TableState base, TableMetadata next, String metadataLocation, RuntimeException cause) {
     RuntimeException last = cause;
     for (int attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
       try {
@@ -218,15 +218,23 @@ public final class TableOperations {
         if (head.pointer().token().equals(base.pointer().token())) {
           throw new NotAppliedException("Commit " + next.commitId() + " to table " + id
               + " was not applied (pointer unchanged at version " + base.version() + "); retrying",
-              id.toString(), base.version());
+              id.toString(), base.version(), true);
         }
-        Optional<TableMetadata> landed = findCommit(head.metadata(), next.commitId(), base.version());
-        if (landed.isPresent()) {
+        Optional<Boolean> ours = holds(head, next.version(), metadataLocation);
+        if (ours.isEmpty()) {
+          throw new CommitStateUnknownException("Commit " + next.commitId() + " to table " + id + " (version "
+              + next.version() + ") has an unknown outcome: the pointer swap got no answer and a concurrent expiry"
+              + " removed that version before it could be checked. Do not clean up its files. Reload the table and"
+              + " look for commit id " + next.commitId() + " in the snapshot history before retrying",
+              id.toString(), next.version(), cause);
+        }
+        if (ours.get()) {
           LOG.info("Commit {} to table {} did land at version {}", next.commitId(), id, next.version());
           return head;
         }
         throw new NotAppliedException("Commit " + next.commitId() + " to table " + id
-            + " was not applied: another commit took version " + next.version(), id.toString(), base.version());
+            + " was not applied: another commit took version " + next.version(), id.toString(), base.version(),
+            false);
       } catch (StorageException e) {
         last = e;
         sleepQuietly(100L << attempt);
@@ -238,18 +246,41 @@ public final class TableOperations {
         + " in the snapshot history before retrying", id.toString(), next.version(), last);
   }
 
+  /**
+   * Whether version {@code version} of the table is the one whose metadata was written at {@code location}
+   * (locations are unique per attempt, so this tells a commit from any other without reading the version's
+   * metadata); empty when the version is no longer in the history (expired), so it cannot be told.
+   */
+  private Optional<Boolean> holds(TableState head, long version, String location) {
+    if (head.metadata().version() == version) {
+      return Optional.of(head.metadataLocation().equals(location));
+    }
+    return HistoryIndex.byVersion(log, head.metadata(), version).map(e -> e.metadataLocation().equals(location));
+  }
+
   /** Finds the version holding {@code commitId} among the versions after {@code afterVersion}. */
   Optional<TableMetadata> findCommit(TableMetadata head, String commitId, long afterVersion) {
     return log.findVersion(head, m -> m.commitId().equals(commitId), m -> m.version() <= afterVersion + 1);
   }
 
   /**
-   * A swap whose lost response was settled as not applied. Retried like a lost race, but later attempts
-   * first look for the commit in the chain, in case a delayed copy of the request lands after all.
+   * A swap whose lost response was settled as not applied. Retried like a lost race; when a delayed copy of the
+   * request could still land ({@link #mayLandLater()}), later attempts first look for the commit in the chain.
    */
   static final class NotAppliedException extends CommitRaceLostException {
-    NotAppliedException(String message, String table, long version) {
+    private final boolean mayLandLater;
+
+    NotAppliedException(String message, String table, long version, boolean mayLandLater) {
       super(message, table, version);
+      this.mayLandLater = mayLandLater;
+    }
+
+    /**
+     * True when the pointer still held base's token, so a delayed copy of the swap may yet land; false when
+     * another commit took the version: the swap's condition names a token the pointer will never hold again.
+     */
+    boolean mayLandLater() {
+      return mayLandLater;
     }
   }
 

@@ -41,7 +41,12 @@ abstract class ColumnDecoder {
           v.putBoolean(row, r.getBoolean());
         }
       };
-      case DATE -> new Ints();
+      case DATE -> new PerValue() {
+        @Override
+        void put(ColumnReader r, WritableColumnVector v, int row) {
+          v.putInt(row, r.getInteger());
+        }
+      };
       case TIMESTAMP -> from == TypeId.DATE ? new PerValue() {
         @Override
         void put(ColumnReader r, WritableColumnVector v, int row) {
@@ -99,12 +104,11 @@ abstract class ColumnDecoder {
     abstract void put(ColumnReader r, WritableColumnVector v, int row);
   }
 
-  /*
-   * The types most columns have decode in loops of their own: a loop shared by every decoder calls put() on many
-   * classes once per value, a call the JIT compiler cannot inline.
+  /**
+   * Longs as the file holds them: timestamp and timestamptz columns, frequent enough for a loop of their own (a
+   * loop shared by every decoder calls put() on many classes once per value, a call the JIT cannot inline).
+   * Numeric columns are read by a {@link BulkDecoder}.
    */
-
-  /** Longs as the file holds them: timestamp and timestamptz columns. */
   private static final class Longs extends ColumnDecoder {
     @Override
     void decode(ColumnReader r, WritableColumnVector v, int out, int rows, boolean[] drop) {
@@ -118,29 +122,6 @@ abstract class ColumnDecoder {
           }
         } else if (keep) {
           v.putLong(at++, r.getLong());
-        } else {
-          r.skip();
-        }
-        r.consume();
-      }
-    }
-
-  }
-
-  /** Ints as the file holds them: date columns. */
-  private static final class Ints extends ColumnDecoder {
-    @Override
-    void decode(ColumnReader r, WritableColumnVector v, int out, int rows, boolean[] drop) {
-      int present = r.getDescriptor().getMaxDefinitionLevel();
-      int at = out;
-      for (int i = 0; i < rows; i++) {
-        boolean keep = drop == null || !drop[i];
-        if (r.getCurrentDefinitionLevel() != present) {
-          if (keep) {
-            v.putNull(at++);
-          }
-        } else if (keep) {
-          v.putInt(at++, r.getInteger());
         } else {
           r.skip();
         }

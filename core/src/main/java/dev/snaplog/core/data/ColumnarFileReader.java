@@ -27,6 +27,7 @@ import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.MessageType;
 
 /**
@@ -121,18 +122,8 @@ public final class ColumnarFileReader implements Closeable {
       this.columns = List.copyOf(cols);
       this.taken = new Taken[cols.size()];
       reader.setRequestedSchema(requested);
-      this.converters = new GroupConverter() {
-        @Override
-        public Converter getConverter(int fieldIndex) {
-          return RowMaterializer.DISCARD; // column readers are read through their getters, not converters
-        }
-
-        @Override
-        public void start() {}
-
-        @Override
-        public void end() {}
-      };
+      // column readers are read through their getters, not converters
+      this.converters = handingTo(RowMaterializer.DISCARD);
       this.blocks = reader.getRowGroups();
       this.createdBy = reader.getFileMetaData().getCreatedBy();
     } catch (RuntimeException e) {
@@ -211,6 +202,21 @@ public final class ColumnarFileReader implements Closeable {
    *     is read in bulk in this row group ({@link #bulkReader})
    */
   public ColumnReader reader(int pos) {
+    return store.getColumnReader(takeByValue(pos).descriptor());
+  }
+
+  /**
+   * As {@link #reader(int)}, for a reader whose {@link ColumnReader#writeCurrentValueToConverter()} hands the value
+   * to {@code converter}: as a dictionary id when the page is dictionary-encoded and the converter
+   * {@linkplain PrimitiveConverter#hasDictionarySupport() takes ids}, so a caller can decode each dictionary entry
+   * once per chunk rather than once per row. Only one of the two readers can be taken for a column.
+   */
+  ColumnReader reader(int pos, PrimitiveConverter converter) {
+    Column c = takeByValue(pos);
+    return perValueReader(c.descriptor(), pages.getPageReader(c.descriptor()), converter);
+  }
+
+  private Column takeByValue(int pos) {
     Column c = columns.get(pos);
     checkReadable(c);
     if (taken[pos] == Taken.IN_BULK) {
@@ -218,7 +224,7 @@ public final class ColumnarFileReader implements Closeable {
           + " is read in bulk in this row group");
     }
     taken[pos] = Taken.BY_VALUE;
-    return store.getColumnReader(c.descriptor());
+    return c;
   }
 
   /**
@@ -256,6 +262,10 @@ public final class ColumnarFileReader implements Closeable {
 
   /** Parquet's column reader over {@code pages}: the one way this file's values are read one at a time. */
   ColumnReader perValueReader(ColumnDescriptor descriptor, PageReader pages) {
+    return perValueReader(descriptor, pages, RowMaterializer.DISCARD);
+  }
+
+  private ColumnReader perValueReader(ColumnDescriptor descriptor, PageReader pages, PrimitiveConverter converter) {
     PageReadStore one = new PageReadStore() {
       @Override
       public PageReader getPageReader(ColumnDescriptor d) {
@@ -267,7 +277,23 @@ public final class ColumnarFileReader implements Closeable {
         return pages.getTotalValueCount();
       }
     };
-    return new ColumnReadStoreImpl(one, converters, requested, createdBy).getColumnReader(descriptor);
+    return new ColumnReadStoreImpl(one, handingTo(converter), requested, createdBy).getColumnReader(descriptor);
+  }
+
+  /** A record converter that hands every top-level column's values to {@code converter}. */
+  private static GroupConverter handingTo(PrimitiveConverter converter) {
+    return new GroupConverter() {
+      @Override
+      public Converter getConverter(int fieldIndex) {
+        return converter;
+      }
+
+      @Override
+      public void start() {}
+
+      @Override
+      public void end() {}
+    };
   }
 
   /**

@@ -4,24 +4,17 @@ import dev.snaplog.core.CloseableIterable;
 import dev.snaplog.core.GenericRecord;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
-import dev.snaplog.core.exceptions.CorruptTableException;
-import dev.snaplog.core.exceptions.SnaplogException;
-import dev.snaplog.core.exceptions.StorageException;
 import dev.snaplog.core.expressions.Evaluators;
 import dev.snaplog.core.expressions.Expression;
 import dev.snaplog.core.io.InputFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.LongPredicate;
-import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.filter.RecordFilter;
 import org.apache.parquet.filter.UnboundRecordFilter;
 import org.apache.parquet.filter2.compat.FilterCompat;
@@ -29,7 +22,6 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.MessageColumnIO;
-import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.io.RecordReader;
 
 /**
@@ -48,7 +40,7 @@ final class ParquetRowReader implements CloseableIterable<Record> {
   /** Positions of deleted rows (a deletion vector), asked in ascending order; such rows are never built. */
   private final LongPredicate deleted;
   private final ReadMetrics metrics;
-  private final List<RowIterator> open = new ArrayList<>();
+  private final List<FileRowIterator> open = new ArrayList<>();
   private boolean closed;
 
   /**
@@ -72,7 +64,8 @@ final class ParquetRowReader implements CloseableIterable<Record> {
     if (closed) {
       throw new IllegalStateException("Reader of " + in.location() + " is closed");
     }
-    RowIterator it = new RowIterator();
+    FileRowIterator it = flat() ? new ColumnwiseRowIterator(in, readSchema, filter, filterIds, deleted,
+        metrics, this::row) : new RowIterator();
     open.add(it);
     return it;
   }
@@ -80,13 +73,44 @@ final class ParquetRowReader implements CloseableIterable<Record> {
   @Override
   public synchronized void close() {
     closed = true;
-    for (RowIterator it : open) {
+    for (FileRowIterator it : open) {
       it.closeQuietly();
     }
     open.clear();
   }
 
-  private final class RowIterator implements Iterator<Record> {
+  /** The rows of a file whose read columns are all top-level primitives, which can be read column by column. */
+  private boolean flat() {
+    for (dev.snaplog.core.Field f : readSchema.fields()) {
+      if (!f.type().isPrimitive()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The row to hand out for the values read of one live row, or null if the filter rejects it: the projection's
+   * values, in projection order.
+   */
+  private Record row(Object[] values) {
+    if (filtering && !Evaluators.matches(filter, GenericRecord.wrap(readSchema, values))) {
+      return null;
+    }
+    if (values.length != projection.size()) {
+      values = Arrays.copyOf(values, projection.size());
+    }
+    for (int i = 0; i < narrowTo.length; i++) {
+      if (narrowTo[i] != null) {
+        values[i] = StructProjection.project(values[i], narrowTo[i]);
+      }
+    }
+    metrics.rowReturned();
+    return GenericRecord.wrap(projection, values);
+  }
+
+  /** Rows assembled by Parquet's record reader: any schema, nested columns included. */
+  private final class RowIterator extends FileRowIterator {
     private ParquetFileReader reader;
     private ReadPlan plan;
     private MessageColumnIO columnIO;
@@ -98,43 +122,13 @@ final class ParquetRowReader implements CloseableIterable<Record> {
     private long rowsLeft;
     /** Position in the file of the next row to read. */
     private long position;
-    private Record next;
-    private boolean done;
 
-    @Override
-    public boolean hasNext() {
-      try {
-        while (next == null && !done) {
-          advance();
-        }
-      } catch (IOException e) {
-        closeQuietly();
-        throw new StorageException("read", in.location(), e);
-      } catch (UncheckedIOException e) {
-        closeQuietly();
-        throw new StorageException("read", in.location(), e.getCause());
-      } catch (ParquetDecodingException e) {
-        closeQuietly();
-        throw new CorruptTableException("Data file " + in.location() + " cannot be decoded: " + e.getMessage(),
-            null, null, e);
-      } catch (RuntimeException e) {
-        closeQuietly();
-        throw e;
-      }
-      return next != null;
+    RowIterator() {
+      super(in);
     }
 
     @Override
-    public Record next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      Record r = next;
-      next = null;
-      return r;
-    }
-
-    private void advance() throws IOException {
+    void advance() throws IOException {
       if (reader == null) {
         openFile();
       }
@@ -157,19 +151,7 @@ final class ParquetRowReader implements CloseableIterable<Record> {
           return;
         }
       }
-      if (filtering && !Evaluators.matches(filter, GenericRecord.wrap(readSchema, values))) {
-        return;
-      }
-      if (values.length != projection.size()) {
-        values = Arrays.copyOf(values, projection.size());
-      }
-      for (int i = 0; i < narrowTo.length; i++) {
-        if (narrowTo[i] != null) {
-          values[i] = StructProjection.project(values[i], narrowTo[i]);
-        }
-      }
-      metrics.rowReturned();
-      next = GenericRecord.wrap(projection, values);
+      next = row(values);
     }
 
     private void openFile() throws IOException {
@@ -235,6 +217,7 @@ final class ParquetRowReader implements CloseableIterable<Record> {
       rows = null;
     }
 
+    @Override
     void closeQuietly() {
       done = true;
       releasePages();

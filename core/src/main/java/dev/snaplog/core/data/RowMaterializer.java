@@ -24,7 +24,7 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  */
 final class RowMaterializer extends RecordMaterializer<Object[]> {
   /** Where a converter puts the value it assembled. */
-  private interface Sink {
+  interface Sink {
     void set(Object value);
   }
 
@@ -42,6 +42,14 @@ final class RowMaterializer extends RecordMaterializer<Object[]> {
   @Override
   public GroupConverter getRootConverter() {
     return root;
+  }
+
+  /**
+   * The converter of one primitive column read on its own: each value it is handed goes to {@code sink} as the
+   * canonical value of {@code readType}, a dictionary's entries decoded once per dictionary.
+   */
+  static PrimitiveConverter column(Type fileType, Type readType, PrimitiveTypeName physical, Sink sink) {
+    return new Column(sink, fileType, readType, physical);
   }
 
   private static Converter converter(ReadPlan.Node n, Sink sink) {

@@ -135,13 +135,30 @@ final class StatsCollector {
   private void leaf(int i, TypeId type, Object v) {
     if (v == null) {
       nulls[i]++;
-    } else if (!((type == TypeId.FLOAT || type == TypeId.DOUBLE) && isNaN(v))) {
+    } else if (type == TypeId.DOUBLE) {
+      doubleBounds(i, (Double) v);
+    } else if (!(type == TypeId.FLOAT && isNaN(v))) {
       if (mins[i] == null || comparators[i].compare(v, mins[i]) < 0) {
         mins[i] = keep(type, v);
       }
       if (maxs[i] == null || comparators[i].compare(v, maxs[i]) > 0) {
         maxs[i] = keep(type, v);
       }
+    }
+  }
+
+  // The common case of a column of doubles, compared as primitives: Double.compare orders -0.0 below 0.0 as
+  // Comparators.forType does, and a NaN is never a bound.
+  private void doubleBounds(int i, Double v) {
+    double d = v;
+    if (Double.isNaN(d)) {
+      return;
+    }
+    if (mins[i] == null || Double.compare(d, (Double) mins[i]) < 0) {
+      mins[i] = v;
+    }
+    if (maxs[i] == null || Double.compare(d, (Double) maxs[i]) > 0) {
+      maxs[i] = v;
     }
   }
 

@@ -161,15 +161,8 @@ class BulkColumnReaderTest {
         }
         rows.add(GenericRecord.of(schema, values));
       }
-      ParquetProperties props = ParquetProperties.builder()
-          .withWriterVersion(rnd.nextBoolean() ? WriterVersion.PARQUET_1_0 : WriterVersion.PARQUET_2_0)
-          .withDictionaryEncoding(rnd.nextInt(4) > 0)
-          .withByteStreamSplitEncoding(rnd.nextInt(4) == 0)
-          .withPageSize(256 + rnd.nextInt(8192)).withDictionaryPageSize(256 + rnd.nextInt(8192))
-          .withPageRowCountLimit(50 + rnd.nextInt(1000)).withRowGroupRowCountLimit(100 + rnd.nextInt(2000))
-          .build();
-      CompressionCodecName codec = rnd.nextBoolean() ? CompressionCodecName.ZSTD
-          : CompressionCodecName.UNCOMPRESSED;
+      ParquetProperties props = ParquetTestFiles.randomProperties(rnd);
+      CompressionCodecName codec = ParquetTestFiles.randomCodec(rnd);
       String loc = writeWith(schema, rows, props, codec);
       List<Field> readFields = new ArrayList<>();
       for (Field f : fields) {
@@ -394,13 +387,7 @@ class BulkColumnReaderTest {
   private String writeWith(Schema schema, List<Record> rows, ParquetProperties props, CompressionCodecName codec)
       throws IOException {
     String loc = dir.resolve("f" + files++ + ".parquet").toString();
-    FlatColumnWriter w = new FlatColumnWriter(new OutputFileAdapter(store.newOutputFile(loc)), schema,
-        new RecordWriteSupport(schema).messageType(), props, new PureJavaCodecs().getCompressor(codec),
-        128L * 1024 * 1024);
-    for (Record row : rows) {
-      w.write(row);
-    }
-    w.close("test");
+    ParquetTestFiles.write(store, loc, schema, rows, props, codec);
     return loc;
   }
 

@@ -13,6 +13,7 @@ import dev.snaplog.core.Snapshot;
 import dev.snaplog.core.Table;
 import dev.snaplog.core.TableId;
 import dev.snaplog.core.exceptions.CommitConflictException;
+import dev.snaplog.core.exceptions.CorruptTableException;
 import dev.snaplog.core.exceptions.ValidationException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -300,6 +301,19 @@ class RowDeltaUpsertTest extends LocalWarehouseTest {
         .isInstanceOf(ValidationException.class).hasMessageContaining("null key");
     assertThatThrownBy(() -> table.newUpsert().key("id").commit())
         .isInstanceOf(ValidationException.class).hasMessageContaining("no rows");
+    assertThat(table.refresh().version()).isEqualTo(version);
+    assertThat(dataFiles()).isEqualTo(files);
+  }
+
+  @Test
+  void anUpsertWhoseKeyLookupFailsLeavesNoFileBehind() throws IOException {
+    table.newAppend().appendRecords(rows(0, 1000, "a")).commit();
+    long version = table.version();
+    // the new rows are written while the keys are looked up: a lookup that fails must not leave them behind
+    Files.write(Path.of(onlyFile(table)), new byte[] {'P', 'A', 'R', '1', 0, 0, 0, 0, 'P', 'A', 'R', '1'});
+    long files = dataFiles();
+    assertThatThrownBy(() -> table.newUpsert().key("id").addRecords(rows(5, 10, "u")).commit())
+        .isInstanceOf(CorruptTableException.class);
     assertThat(table.refresh().version()).isEqualTo(version);
     assertThat(dataFiles()).isEqualTo(files);
   }

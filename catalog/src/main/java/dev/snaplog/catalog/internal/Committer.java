@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -43,16 +41,6 @@ final class Committer {
 
   /** Nothing to commit; the result is already in the table. */
   record AlreadyDone(Snapshot snapshot) implements Outcome {}
-
-  /**
-   * Runs background writes of commits. Daemon threads: a write a JVM exits on is one no pointer names, an
-   * orphan like any other failed commit's objects.
-   */
-  private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "snaplog-commit-write");
-    t.setDaemon(true);
-    return t;
-  });
 
   /**
    * How far a commit time may stray from the store's clock. S3 reports its clock in whole seconds, so the
@@ -87,7 +75,7 @@ final class Committer {
    * attempt; every attempt waits for it before its pointer swap.
    */
   String writeLogRecord(LogRecord record, TableMetadata base) {
-    TableLog.PendingWrite write = ops.log().writeLogRecordAsync(record, base, BACKGROUND);
+    TableLog.PendingWrite write = ops.log().writeLogRecordAsync(record, base, BackgroundWrites.POOL);
     pending.add(write);
     fence.ownObject(write.location());
     return write.location();

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Deletes the rows whose key a new row has and adds the new rows, in one commit; see {@link Upsert}. The batch
@@ -71,7 +73,22 @@ final class UpsertOperation extends RowChangingUpdate<Upsert> implements Upsert 
   @Override
   protected FileChanges changes(TableState read, boolean dryRun) {
     UpsertKeys batch = keys(read.metadata().schema());
-    FileChanges deletes = batch.isEmpty() ? FileChanges.adding(List.of()) : super.changes(read, dryRun);
+    // the new rows do not depend on which old rows their keys delete: on the first attempt they are written on
+    // another thread while the candidate files' keys are read
+    CompletableFuture<List<DataFile>> writing = dryRun || written != null || records.isEmpty() || batch.isEmpty()
+        ? null : CompletableFuture.supplyAsync(() -> DataFiles.write(table, records), BackgroundWrites.POOL);
+    FileChanges deletes;
+    try {
+      deletes = batch.isEmpty() ? FileChanges.adding(List.of()) : super.changes(read, dryRun);
+    } catch (RuntimeException | Error e) {
+      if (writing != null) {
+        removeWritten(writing, e);
+      }
+      throw e;
+    }
+    if (writing != null) {
+      keepWritten(writing);
+    }
     List<DataFile> added = new ArrayList<>(deletes.added());
     added.addAll(files);
     if (!records.isEmpty()) {
@@ -82,6 +99,34 @@ final class UpsertOperation extends RowChangingUpdate<Upsert> implements Upsert 
       }
     }
     return new FileChanges(deletes.removed(), added);
+  }
+
+  /**
+   * The keys could not be looked up, so this attempt fails before anything names the records' files: waits for
+   * them and deletes them, leaving nothing behind.
+   */
+  private void removeWritten(CompletableFuture<List<DataFile>> writing, Throwable failure) {
+    try {
+      ops.storage().objects().deleteAll(writing.join().stream().map(DataFile::location).toList());
+    } catch (RuntimeException | Error alsoFailed) {
+      failure.addSuppressed(alsoFailed);
+    }
+  }
+
+  /** Waits for the records written on another thread and keeps their files as this operation's own. */
+  private void keepWritten(CompletableFuture<List<DataFile>> writing) {
+    try {
+      written = writing.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+    written.forEach(f -> ownObject(f.location()));
   }
 
   @Override

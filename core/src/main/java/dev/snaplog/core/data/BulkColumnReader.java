@@ -21,13 +21,16 @@ import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
- * The values of one int, long, float or double column in the current row group of a {@link ColumnarFileReader},
- * decoded a page at a time into a primitive array, for callers that look at every value of a column (an upsert
- * matching keys, an engine filling a vector). Made by {@link ColumnarFileReader#bulkReader(int)}.
+ * The values of one int, long, float, double, date, time or timestamp column in the current row group of a
+ * {@link ColumnarFileReader}, decoded a page at a time into a primitive array, for callers that look at every value
+ * of a column (an upsert matching keys, an engine filling a vector, the row reader). Made by
+ * {@link ColumnarFileReader#bulkReader(int)}.
  *
  * <p>Values come as the column's type in the projection ({@link #kind()}): an int column widened to long since
  * the file was written reads as longs, a float column widened to double as doubles, equal to what
- * {@link ColumnarFileReader#value} returns for each row. Plain and dictionary-encoded pages (data pages of
+ * {@link ColumnarFileReader#value} returns for each row. Dates come as the ints Parquet holds (days since
+ * 1970-01-01), times and timestamps as its longs (microseconds of the day, since the epoch); a date widened to a
+ * timestamp is not read in bulk. Plain and dictionary-encoded pages (data pages of
  * version 1 and 2) are decoded in bulk: definition levels with Parquet's run-length/bit-packing decoder, plain
  * values through a little-endian view of the page, dictionary ids with the same decoder and looked up in the
  * chunk's dictionary. A page in any other encoding (delta encodings, byte-stream split) is read value by value
@@ -94,7 +97,8 @@ public final class BulkColumnReader {
 
   /**
    * True if the column can be read in bulk: the file holds it, as an int, long, float or double column read as
-   * that type or widened (int to long, float to double).
+   * that type or widened (int to long, float to double), or as a date, time, timestamp or timestamptz column read
+   * as that same type.
    */
   public static boolean supports(ColumnarFileReader.Column column) {
     if (!column.inFile()) {
@@ -107,14 +111,16 @@ public final class BulkColumnReader {
       case LONG -> read == TypeId.LONG;
       case FLOAT -> read == TypeId.FLOAT || read == TypeId.DOUBLE;
       case DOUBLE -> read == TypeId.DOUBLE;
+      // held as Parquet ints (days) and longs (microseconds): read as those numbers, not widened
+      case DATE, TIME, TIMESTAMP, TIMESTAMPTZ -> read == held;
       default -> false;
     };
   }
 
   private static Kind kindOf(ColumnarFileReader.Column column) {
     return switch (column.field().type().id()) {
-      case INT -> Kind.INT;
-      case LONG -> Kind.LONG;
+      case INT, DATE -> Kind.INT;
+      case LONG, TIME, TIMESTAMP, TIMESTAMPTZ -> Kind.LONG;
       case FLOAT -> Kind.FLOAT;
       case DOUBLE -> Kind.DOUBLE;
       default -> throw new IllegalArgumentException("Column '" + column.field().name() + "' of type "

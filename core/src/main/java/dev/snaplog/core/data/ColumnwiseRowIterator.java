@@ -4,6 +4,7 @@ import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.expressions.Expression;
 import dev.snaplog.core.io.InputFile;
+import dev.snaplog.core.types.Type;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -13,7 +14,7 @@ import org.apache.parquet.io.ParquetDecodingException;
 
 /**
  * The rows of a data file whose read columns are all top-level primitives, assembled column by column instead of
- * through Parquet's record reader: int, long, float and double columns decoded a page at a time into arrays
+ * through Parquet's record reader: number, date, time and timestamp columns decoded a page at a time into arrays
  * ({@link BulkColumnReader}), every other column value by value with each dictionary entry decoded once per
  * chunk. Row groups are chosen by {@link ColumnarFileReader}, by the filter's stats; a deleted row's values are
  * stepped over without being turned into objects. The rows are those the record reader would build, equal value
@@ -86,7 +87,7 @@ final class ColumnwiseRowIterator extends FileRowIterator {
       if (!c.inFile()) {
         out[pos] = new Constant(c.defaultValue());
       } else if (BulkColumnReader.supports(c)) {
-        out[pos] = new Paged(file.bulkReader(pos));
+        out[pos] = new Paged(file.bulkReader(pos), c.field().type());
       } else {
         out[pos] = new OneByOne(file, pos, c);
       }
@@ -123,16 +124,23 @@ final class ColumnwiseRowIterator extends FileRowIterator {
     public void skip() {}
   }
 
-  /** An int, long, float or double column, decoded a page at a time. */
+  /** A column of numbers, dates, times or timestamps, decoded a page at a time. */
   private static final class Paged implements Cursor {
     private final BulkColumnReader pages;
     private final BulkColumnReader.Kind kind;
+    /** The type of a column whose numbers stand for another value (a date's days); null for plain numbers. */
+    private final Type convertTo;
     private int index;
     private int rows;
 
-    Paged(BulkColumnReader pages) {
+    Paged(BulkColumnReader pages, Type type) {
       this.pages = pages;
       this.kind = pages.kind();
+      boolean number = switch (type.id()) {
+        case INT, LONG, FLOAT, DOUBLE -> true;
+        default -> false;
+      };
+      this.convertTo = number ? null : type;
     }
 
     @Override
@@ -141,12 +149,13 @@ final class ColumnwiseRowIterator extends FileRowIterator {
       if (pages.isNull(i)) {
         return null;
       }
-      return switch (kind) {
+      Object number = switch (kind) {
         case INT -> pages.ints()[i];
         case LONG -> pages.longs()[i];
         case FLOAT -> pages.floats()[i];
         case DOUBLE -> pages.doubles()[i];
       };
+      return convertTo == null ? number : ParquetValues.read(convertTo, number);
     }
 
     @Override

@@ -4,9 +4,9 @@ import dev.snaplog.core.data.BulkColumnReader;
 import org.apache.spark.sql.execution.vectorized.WritableColumnVector;
 
 /**
- * Fills a Spark column vector from core's page-at-a-time decoder ({@link BulkColumnReader}) for an int, long,
- * float or double column, widened ones included: runs of rows are copied from the page's array with one bulk put
- * each, and nulls marked afterwards. Pages do not line up with batches, so a cursor into the current page carries
+ * Fills a Spark column vector from core's page-at-a-time decoder ({@link BulkColumnReader}) for a number, date or
+ * timestamp column (days and microseconds, Spark's own forms), widened numbers included: runs of rows are copied
+ * from the page's array with one bulk put each, and nulls marked afterwards. Pages do not line up with batches, so a cursor into the current page carries
  * over from one batch (and one call) to the next within a row group.
  */
 final class BulkDecoder {

@@ -16,8 +16,8 @@ import org.apache.spark.sql.types.Decimal;
  * Decodes the values of one Parquet column a value at a time straight into a Spark column vector, in Spark's
  * internal form (as {@link SparkValues} gives it for a whole row): a value the file holds as a narrower type is
  * widened on the way (a decimal to more digits, a date to a timestamp at midnight), as Snaplog's row reader widens
- * it. Int, long, float and double columns (widened ones too) are decoded a page at a time by {@link BulkDecoder}
- * instead, strings and binaries by {@link DictionaryVector}.
+ * it. Int, long, float and double columns (widened ones too), dates and timestamps are decoded a page at a time by
+ * {@link BulkDecoder} instead, strings and binaries by {@link DictionaryVector}.
  */
 abstract class ColumnDecoder {
   private static final long MICROS_PER_DAY = 86_400_000_000L;
@@ -41,19 +41,17 @@ abstract class ColumnDecoder {
           v.putBoolean(row, r.getBoolean());
         }
       };
-      case DATE -> new PerValue() {
-        @Override
-        void put(ColumnReader r, WritableColumnVector v, int row) {
-          v.putInt(row, r.getInteger());
+      case TIMESTAMP -> {
+        if (from != TypeId.DATE) {
+          throw new IllegalArgumentException(read + " columns read by a BulkDecoder");
         }
-      };
-      case TIMESTAMP -> from == TypeId.DATE ? new PerValue() {
-        @Override
-        void put(ColumnReader r, WritableColumnVector v, int row) {
-          v.putLong(row, r.getInteger() * MICROS_PER_DAY);
-        }
-      } : new Longs();
-      case TIMESTAMPTZ -> new Longs();
+        yield new PerValue() { // a date column widened to a timestamp: midnight of the day
+          @Override
+          void put(ColumnReader r, WritableColumnVector v, int row) {
+            v.putLong(row, r.getInteger() * MICROS_PER_DAY);
+          }
+        };
+      }
       case UUID -> new PerValue() {
         @Override
         void put(ColumnReader r, WritableColumnVector v, int row) {
@@ -64,7 +62,8 @@ abstract class ColumnDecoder {
         }
       };
       case DECIMAL -> decimal(read, column);
-      case INT, LONG, FLOAT, DOUBLE -> throw new IllegalArgumentException(read + " columns read by a BulkDecoder");
+      case INT, LONG, FLOAT, DOUBLE, DATE, TIMESTAMPTZ -> throw new IllegalArgumentException(read
+          + " columns read by a BulkDecoder");
       case STRING, BINARY -> throw new IllegalArgumentException(read + " columns read into a DictionaryVector");
       case TIME, STRUCT, LIST, MAP -> throw new IllegalArgumentException("no column decoder for " + read);
     };
@@ -102,33 +101,6 @@ abstract class ColumnDecoder {
 
     /** Writes the reader's current value at {@code row}. */
     abstract void put(ColumnReader r, WritableColumnVector v, int row);
-  }
-
-  /**
-   * Longs as the file holds them: timestamp and timestamptz columns, frequent enough for a loop of their own (a
-   * loop shared by every decoder calls put() on many classes once per value, a call the JIT cannot inline).
-   * Numeric columns are read by a {@link BulkDecoder}.
-   */
-  private static final class Longs extends ColumnDecoder {
-    @Override
-    void decode(ColumnReader r, WritableColumnVector v, int out, int rows, boolean[] drop) {
-      int present = r.getDescriptor().getMaxDefinitionLevel();
-      int at = out;
-      for (int i = 0; i < rows; i++) {
-        boolean keep = drop == null || !drop[i];
-        if (r.getCurrentDefinitionLevel() != present) {
-          if (keep) {
-            v.putNull(at++);
-          }
-        } else if (keep) {
-          v.putLong(at++, r.getLong());
-        } else {
-          r.skip();
-        }
-        r.consume();
-      }
-    }
-
   }
 
   static void putBytes(WritableColumnVector v, int row, Binary b) {

@@ -25,7 +25,7 @@ import org.apache.spark.unsafe.types.UTF8String;
 /**
  * Reads the live rows of one data file as Spark column batches: each batch holds up to the batch size of rows,
  * decoded column by column from Parquet's column chunks into Spark's column vectors (the batch and its vectors
- * are reused, as Spark allows): int, long, float and double columns a page at a time ({@link BulkDecoder}), the
+ * are reused, as Spark allows): number, date and timestamp columns a page at a time ({@link BulkDecoder}), the
  * others a value at a time. Rows a deletion vector names are left out as they are decoded, so batches hold
  * live rows only. Row groups whose stats rule out the residual filter are skipped as the row reader skips them;
  * rows are not filtered here (Spark evaluates every filter again). Columns the file lacks read as their

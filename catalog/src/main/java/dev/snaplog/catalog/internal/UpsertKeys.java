@@ -11,11 +11,10 @@ import dev.snaplog.core.types.Comparators;
 import dev.snaplog.core.types.TypeId;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
@@ -32,17 +31,16 @@ final class UpsertKeys {
   private static final int MAX_IN_VALUES = 1_000;
 
   private final List<String> columns;
+  /** The keys of a one-column int or long key, as primitives; null for other keys, which {@link #keys} holds. */
+  private final IntegralKeys integral;
   /** One value per row for a one-column key (hashing a boxed value, not a list of one), else a list. */
   private final Set<Object> keys = new HashSet<>();
-  /** Above this span of integer keys, {@link #integralMatcher()} searches instead of keeping a bit set (8 MB). */
-  private static final long MAX_BITSET_RANGE = 1L << 26;
-  private LongPredicate integral;
-  private boolean integralDecided;
   private Schema prunedFor;
   private Expression pruneFilter;
 
-  private UpsertKeys(List<String> columns) {
+  private UpsertKeys(List<String> columns, boolean integral) {
     this.columns = columns;
+    this.integral = integral ? new IntegralKeys() : null;
   }
 
   /**
@@ -65,13 +63,15 @@ final class UpsertKeys {
     return List.copyOf(columns);
   }
 
-  /** An empty batch keyed on {@code columns} (already checked). */
-  static UpsertKeys on(List<String> columns) {
-    return new UpsertKeys(columns);
+  /** An empty batch keyed on {@code columns} (already checked against {@code schema}). */
+  static UpsertKeys on(Schema schema, List<String> columns) {
+    TypeId type = schema.field(columns.get(0)).type().id();
+    return new UpsertKeys(columns, columns.size() == 1 && (type == TypeId.INT || type == TypeId.LONG));
   }
 
   /**
-   * Adds the key of a new row.
+   * Adds the key of a new row. A key added twice is refused here or by {@link #checkUnique}, which the batch
+   * must pass before it is used.
    *
    * @throws ValidationException if a key column is null or the key is already in the batch
    */
@@ -81,17 +81,38 @@ final class UpsertKeys {
       throw new ValidationException(String.format("Upsert into table %s: a new row has a null key column (%s);"
           + " every row needs a value in %s. Nothing was committed", table, describe(row), columns));
     }
-    if (!keys.add(key)) {
-      throw new ValidationException(String.format("Upsert into table %s: key %s appears more than once in this"
-          + " batch; one upsert takes one row per key (keep the last change of each key). Nothing was committed",
-          table, describe(row)));
+    if (integral != null) {
+      integral.add((Number) key);
+    } else if (!keys.add(key)) {
+      throw duplicate(table, describe(row));
     }
+  }
+
+  /**
+   * Checks that no key was added twice (integer keys are compared once all are in, after sorting them).
+   *
+   * @throws ValidationException naming a key added more than once
+   */
+  void checkUnique(TableId table) {
+    if (integral != null) {
+      OptionalLong twice = integral.sort();
+      if (twice.isPresent()) {
+        throw duplicate(table, "(" + columns.get(0) + "=" + twice.getAsLong() + ")");
+      }
+    }
+  }
+
+  private static ValidationException duplicate(TableId table, String key) {
+    return new ValidationException(String.format("Upsert into table %s: key %s appears more than once in this"
+        + " batch; one upsert takes one row per key (keep the last change of each key). Nothing was committed",
+        table, key));
   }
 
   /** Whether an existing row has one of the batch's keys (a row with a null key column never does). */
   boolean matches(Record row) {
     Object key = keyOf(row);
-    return key != null && keys.contains(key);
+    return key != null && (integral != null ? integral.matcher().test(((Number) key).longValue())
+        : keys.contains(key));
   }
 
   /** Whether an existing row whose one key column holds {@code value} has one of the batch's keys. */
@@ -99,35 +120,19 @@ final class UpsertKeys {
     if (columns.size() != 1) {
       throw new IllegalStateException("a key of " + columns.size() + " columns is matched on rows, not values");
     }
-    return value != null && keys.contains(normalized(value));
+    if (value == null) {
+      return false;
+    }
+    return integral != null ? integral.matcher().test(((Number) value).longValue())
+        : keys.contains(normalized(value));
   }
 
   /**
-   * For a one-column key of integers (int or long), whether a row's key value matches, tested on the primitive:
-   * a bit set over the keys' range when it spans at most {@value #MAX_BITSET_RANGE} values, else a binary
-   * search of the sorted keys. Null for other keys. Built once; safe to call from several threads after that.
+   * For a one-column key of integers (int or long), whether a row's key value matches, tested on the primitive
+   * ({@link IntegralKeys#matcher()}). Null for other keys. Safe to call from several threads.
    */
-  synchronized LongPredicate integralMatcher() {
-    if (integralDecided) { // asked once per row group of every file read: decide once
-      return integral;
-    }
-    integralDecided = true;
-    if (columns.size() == 1 && !keys.isEmpty()
-        && keys.stream().allMatch(k -> k instanceof Integer || k instanceof Long)) {
-      long[] sorted = keys.stream().mapToLong(k -> ((Number) k).longValue()).sorted().toArray();
-      long min = sorted[0];
-      long max = sorted[sorted.length - 1];
-      if (max - min < MAX_BITSET_RANGE) {
-        BitSet bits = new BitSet((int) (max - min + 1));
-        for (long k : sorted) {
-          bits.set((int) (k - min));
-        }
-        integral = v -> v >= min && v <= max && bits.get((int) (v - min));
-      } else {
-        integral = v -> Arrays.binarySearch(sorted, v) >= 0;
-      }
-    }
-    return integral;
+  LongPredicate integralMatcher() {
+    return integral == null || integral.size() == 0 ? null : integral.matcher();
   }
 
   List<String> columns() {
@@ -135,11 +140,11 @@ final class UpsertKeys {
   }
 
   boolean isEmpty() {
-    return keys.isEmpty();
+    return size() == 0;
   }
 
   int size() {
-    return keys.size();
+    return integral != null ? integral.size() : keys.size();
   }
 
   /**
@@ -155,6 +160,12 @@ final class UpsertKeys {
   }
 
   private Expression buildPruneFilter(Schema schema) {
+    if (integral != null) {
+      String column = columns.get(0);
+      return integral.size() <= MAX_IN_VALUES ? Expressions.in(column, integral.boxedAll())
+          : Expressions.and(Expressions.greaterThanOrEqual(column, integral.boxed(integral.min())),
+              Expressions.lessThanOrEqual(column, integral.boxed(integral.max())));
+    }
     Expression out = Expressions.alwaysTrue();
     for (int i = 0; i < columns.size(); i++) {
       int at = i;

@@ -149,7 +149,7 @@ final class UpsertOperation extends RowChangingUpdate<Upsert> implements Upsert 
         + " columns rows are matched on. Nothing was committed", ops.id());
     ValidationException.check(!records.isEmpty() || !files.isEmpty(), "Upsert into table %s has no rows; add"
         + " records or files. Nothing was committed", ops.id());
-    UpsertKeys batch = UpsertKeys.on(keyColumns);
+    UpsertKeys batch = UpsertKeys.on(schema, keyColumns);
     for (Record r : records) {
       batch.add(ops.id(), r);
     }
@@ -160,6 +160,7 @@ final class UpsertOperation extends RowChangingUpdate<Upsert> implements Upsert 
         batch.add(ops.id(), r);
       }
     }
+    batch.checkUnique(ops.id());
     keys = batch;
     return batch;
   }

@@ -17,16 +17,13 @@ public final class SparkErrors {
   public static ValidationException unsupportedType(String column, DataType type) {
     return new ValidationException("Column '" + column + "' has Spark type " + type.sql() + ", which a Snaplog"
         + " table cannot hold; use BOOLEAN, INT, BIGINT, FLOAT, DOUBLE, DECIMAL(p,s), STRING, BINARY, DATE,"
-        + " TIME, TIMESTAMP or TIMESTAMP_NTZ" + hint(type));
+        + " TIME, TIMESTAMP or TIMESTAMP_NTZ, or STRUCT, ARRAY and MAP of those" + hint(type));
   }
 
   private static String hint(DataType type) {
     String sql = type.sql();
     if (sql.equals("TINYINT") || sql.equals("SMALLINT")) {
       return " (CAST the column AS INT)";
-    }
-    if (sql.startsWith("ARRAY") || sql.startsWith("MAP") || sql.startsWith("STRUCT")) {
-      return " (Snaplog tables are flat: store nested values as separate columns or as JSON strings)";
     }
     return "";
   }

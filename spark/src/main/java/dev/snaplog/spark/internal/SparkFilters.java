@@ -195,8 +195,8 @@ public final class SparkFilters {
   }
 
   private Optional<Field> comparable(String attribute) {
-    return column(attribute).filter(f -> f.type().id() != TypeId.FLOAT && f.type().id() != TypeId.DOUBLE
-        && f.type().id() != TypeId.UUID);
+    return column(attribute).filter(f -> f.type().isPrimitive() && f.type().id() != TypeId.FLOAT
+        && f.type().id() != TypeId.DOUBLE && f.type().id() != TypeId.UUID);
   }
 
   /** A filter value in the column's canonical class; Spark hands over java.sql dates and times by default. */

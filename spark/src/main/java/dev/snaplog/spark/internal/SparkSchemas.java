@@ -3,9 +3,11 @@ package dev.snaplog.spark.internal;
 import dev.snaplog.core.Field;
 import dev.snaplog.core.Schema;
 import dev.snaplog.core.types.Type;
+import dev.snaplog.core.types.TypeUtil;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.connector.catalog.Column;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.BinaryType;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.CharType;
@@ -17,6 +19,7 @@ import org.apache.spark.sql.types.DoubleType;
 import org.apache.spark.sql.types.FloatType;
 import org.apache.spark.sql.types.IntegerType;
 import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -36,6 +39,7 @@ import org.apache.spark.sql.types.VarcharType;
  *   binary   BINARY         date       DATE           time       TIME(6)
  *   timestamp   TIMESTAMP_NTZ          timestamptz    TIMESTAMP (with local time zone)
  *   uuid     STRING (written from canonical uuid strings)
+ *   struct   STRUCT         list       ARRAY          map        MAP
  * </pre>
  */
 public final class SparkSchemas {
@@ -67,13 +71,17 @@ public final class SparkSchemas {
       case TIME -> TimeType.apply(TIME_PRECISION);
       case TIMESTAMP -> DataTypes.TimestampNTZType;
       case TIMESTAMPTZ -> DataTypes.TimestampType;
-      case STRUCT, LIST, MAP -> throw nestedUnsupported(type);
+      case STRUCT -> {
+        List<StructField> fields = new ArrayList<>(type.fields().size());
+        for (Field f : type.fields()) {
+          fields.add(DataTypes.createStructField(f.name(), toSpark(f.type()), !f.required()));
+        }
+        yield DataTypes.createStructType(fields);
+      }
+      case LIST -> DataTypes.createArrayType(toSpark(type.elementField().type()), !type.elementField().required());
+      case MAP -> DataTypes.createMapType(toSpark(type.keyField().type()), toSpark(type.valueField().type()),
+          !type.valueField().required());
     };
-  }
-
-  static UnsupportedOperationException nestedUnsupported(Type type) {
-    return SparkErrors.unsupported("The nested type " + type + " in Spark",
-        "read the table's flat columns through the Snaplog API or CLI");
   }
 
   /**
@@ -87,7 +95,7 @@ public final class SparkSchemas {
     for (Column c : columns) {
       fields.add(new Field(fields.size() + 1, c.name(), fromSpark(c.name(), c.dataType()), !c.nullable()));
     }
-    return new Schema(fields);
+    return withNestedIds(fields);
   }
 
   /** As {@link #fromSpark(Column[])}, for a struct (a DataFrame's schema). */
@@ -96,11 +104,45 @@ public final class SparkSchemas {
     for (StructField f : struct.fields()) {
       fields.add(new Field(fields.size() + 1, f.name(), fromSpark(f.name(), f.dataType()), !f.nullable()));
     }
-    return new Schema(fields);
+    return withNestedIds(fields);
   }
 
+  /** The columns with ids 1..n, and their nested fields with ids after those, as {@link Schema#parse} numbers them. */
+  private static Schema withNestedIds(List<Field> columns) {
+    int[] next = {columns.size()};
+    List<Field> out = new ArrayList<>(columns.size());
+    for (Field c : columns) {
+      out.add(c.withType(TypeUtil.assignFreshIds(c.type(), () -> ++next[0])));
+    }
+    return new Schema(out);
+  }
+
+  /**
+   * The Snaplog type of a Spark type; nested fields get ids 1, 2, 3... here, which a schema or a schema change
+   * replaces with ids of the table's own.
+   */
   static Type fromSpark(String column, DataType t) {
-    if (t instanceof BooleanType) {
+    return fromSpark(column, t, new int[] {0});
+  }
+
+  private static Type fromSpark(String column, DataType t, int[] ids) {
+    if (t instanceof StructType struct) {
+      List<Field> fields = new ArrayList<>(struct.size());
+      for (StructField f : struct.fields()) {
+        fields.add(new Field(++ids[0], f.name(), fromSpark(column + "." + f.name(), f.dataType(), ids),
+            !f.nullable()));
+      }
+      return Type.struct(fields);
+    } else if (t instanceof ArrayType array) {
+      int elementId = ++ids[0];
+      return Type.list(elementId, fromSpark(column + ".element", array.elementType(), ids),
+          !array.containsNull());
+    } else if (t instanceof MapType map) {
+      int keyId = ++ids[0];
+      int valueId = ++ids[0];
+      return Type.map(keyId, fromSpark(column + ".key", map.keyType(), ids), valueId,
+          fromSpark(column + ".value", map.valueType(), ids), !map.valueContainsNull());
+    } else if (t instanceof BooleanType) {
       return Type.BOOLEAN;
     } else if (t instanceof IntegerType) {
       return Type.INT;

@@ -14,9 +14,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.SpecializedGetters;
+import org.apache.spark.sql.catalyst.util.ArrayBasedMapData;
+import org.apache.spark.sql.catalyst.util.ArrayData;
+import org.apache.spark.sql.catalyst.util.GenericArrayData;
+import org.apache.spark.sql.catalyst.util.MapData;
 import org.apache.spark.sql.types.Decimal;
 import org.apache.spark.unsafe.types.UTF8String;
 
@@ -66,31 +76,60 @@ public final class SparkValues {
       Object[] values = new Object[types.length];
       for (int i = 0; i < types.length; i++) {
         if (!row.isNullAt(i)) {
-          values[i] = value(row, i);
+          values[i] = value(types[i], row, i, schema.fields().get(i).name());
         }
       }
       return GenericRecord.wrap(schema, values);
     }
 
-    private Object value(InternalRow row, int pos) {
-      Type t = types[pos];
+    /** The canonical value at {@code pos} of a row or array, which is not null; {@code column} names it in errors. */
+    private static Object value(Type t, SpecializedGetters in, int pos, String column) {
       return switch (t.id()) {
-        case BOOLEAN -> row.getBoolean(pos);
-        case INT -> row.getInt(pos);
-        case LONG -> row.getLong(pos);
-        case FLOAT -> row.getFloat(pos);
-        case DOUBLE -> row.getDouble(pos);
-        case DECIMAL -> row.getDecimal(pos, t.precision(), t.scale()).toJavaBigDecimal()
+        case BOOLEAN -> in.getBoolean(pos);
+        case INT -> in.getInt(pos);
+        case LONG -> in.getLong(pos);
+        case FLOAT -> in.getFloat(pos);
+        case DOUBLE -> in.getDouble(pos);
+        case DECIMAL -> in.getDecimal(pos, t.precision(), t.scale()).toJavaBigDecimal()
             .setScale(t.scale(), RoundingMode.UNNECESSARY);
-        case STRING -> row.getUTF8String(pos).toString();
-        case BINARY -> ByteBuffer.wrap(row.getBinary(pos)).asReadOnlyBuffer();
-        case DATE -> LocalDate.ofEpochDay(row.getInt(pos));
-        case TIME -> LocalTime.ofNanoOfDay(row.getLong(pos) / 1000 * 1000);
-        case TIMESTAMP -> Literals.localDateTimeFromMicros(row.getLong(pos));
-        case TIMESTAMPTZ -> Literals.instantFromMicros(row.getLong(pos));
-        case UUID -> uuid(row.getUTF8String(pos).toString(), schema.fields().get(pos).name());
-        case STRUCT, LIST, MAP -> throw SparkSchemas.nestedUnsupported(t);
+        case STRING -> in.getUTF8String(pos).toString();
+        case BINARY -> ByteBuffer.wrap(in.getBinary(pos)).asReadOnlyBuffer();
+        case DATE -> LocalDate.ofEpochDay(in.getInt(pos));
+        case TIME -> LocalTime.ofNanoOfDay(in.getLong(pos) / 1000 * 1000);
+        case TIMESTAMP -> Literals.localDateTimeFromMicros(in.getLong(pos));
+        case TIMESTAMPTZ -> Literals.instantFromMicros(in.getLong(pos));
+        case UUID -> uuid(in.getUTF8String(pos).toString(), column);
+        case STRUCT -> {
+          List<Field> fields = t.fields();
+          InternalRow struct = in.getStruct(pos, fields.size());
+          Object[] values = new Object[fields.size()];
+          for (int i = 0; i < values.length; i++) {
+            if (!struct.isNullAt(i)) {
+              values[i] = value(fields.get(i).type(), struct, i, column + "." + fields.get(i).name());
+            }
+          }
+          yield GenericRecord.wrap(t.asSchema(), values);
+        }
+        case LIST -> Collections.unmodifiableList(values(t.elementField().type(), in.getArray(pos), column));
+        case MAP -> {
+          MapData map = in.getMap(pos);
+          List<Object> keys = values(t.keyField().type(), map.keyArray(), column);
+          List<Object> items = values(t.valueField().type(), map.valueArray(), column);
+          Map<Object, Object> out = new LinkedHashMap<>();
+          for (int i = 0; i < keys.size(); i++) {
+            out.put(keys.get(i), items.get(i));
+          }
+          yield Collections.unmodifiableMap(out);
+        }
       };
+    }
+
+    private static List<Object> values(Type element, ArrayData array, String column) {
+      List<Object> out = new ArrayList<>(array.numElements());
+      for (int i = 0; i < array.numElements(); i++) {
+        out.add(array.isNullAt(i) ? null : value(element, array, i, column));
+      }
+      return out;
     }
   }
 
@@ -106,8 +145,33 @@ public final class SparkValues {
       case TIME -> ((LocalTime) v).toNanoOfDay();
       case TIMESTAMP -> Literals.micros((LocalDateTime) v);
       case TIMESTAMPTZ -> Literals.micros((Instant) v);
-      case STRUCT, LIST, MAP -> throw SparkSchemas.nestedUnsupported(type);
+      case STRUCT -> {
+        Record r = (Record) v;
+        List<Field> fields = type.fields();
+        Object[] out = new Object[fields.size()];
+        for (int i = 0; i < out.length; i++) {
+          Object f = r.get(i);
+          out[i] = f == null ? null : value(fields.get(i).type(), f);
+        }
+        yield new GenericInternalRow(out);
+      }
+      case LIST -> new GenericArrayData(sparkValues(type.elementField().type(), (List<?>) v));
+      case MAP -> {
+        Map<?, ?> map = (Map<?, ?>) v;
+        yield new ArrayBasedMapData(
+            new GenericArrayData(sparkValues(type.keyField().type(), new ArrayList<>(map.keySet()))),
+            new GenericArrayData(sparkValues(type.valueField().type(), new ArrayList<>(map.values()))));
+      }
     };
+  }
+
+  private static Object[] sparkValues(Type element, List<?> values) {
+    Object[] out = new Object[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      Object e = values.get(i);
+      out[i] = e == null ? null : value(element, e);
+    }
+    return out;
   }
 
   /** The bytes a buffer holds, copied. */

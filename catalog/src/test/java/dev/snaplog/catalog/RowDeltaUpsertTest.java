@@ -237,16 +237,17 @@ class RowDeltaUpsertTest extends LocalWarehouseTest {
   void anUpsertFindsKeysSpreadFarApartAndNegative() {
     long far = 1L << 40; // a span no bit set covers: the keys are searched instead
     List<Record> old = new ArrayList<>();
-    for (long id : new long[] {-5, 0, 7, far, far + 1, Long.MAX_VALUE}) {
+    for (long id : new long[] {Long.MIN_VALUE, -5, 0, 7, far, far + 1, Long.MAX_VALUE}) {
       old.add(GenericRecord.of(SCHEMA, id, "old", 1.0));
     }
     table.newAppend().appendRecords(old).commit();
     Snapshot s = table.newUpsert().key("id").addRecords(List.of(GenericRecord.of(SCHEMA, -5L, "new", 2.0),
         GenericRecord.of(SCHEMA, far + 1, "new", 2.0), GenericRecord.of(SCHEMA, Long.MAX_VALUE, "new", 2.0),
-        GenericRecord.of(SCHEMA, 8L, "new", 2.0))).commit();
-    assertThat(s.summaryLong(Snapshot.REMOVED_RECORDS)).isEqualTo(3);
+        GenericRecord.of(SCHEMA, 8L, "new", 2.0), GenericRecord.of(SCHEMA, Long.MIN_VALUE, "new", 2.0)))
+        .commit(); // keys at both ends of the long range: a span that overflows a long
+    assertThat(s.summaryLong(Snapshot.REMOVED_RECORDS)).isEqualTo(4);
     Map<Long, String> want = new TreeMap<>(Map.of(-5L, "new", 0L, "old", 7L, "old", far, "old", far + 1, "new",
-        Long.MAX_VALUE, "new", 8L, "new"));
+        Long.MAX_VALUE, "new", 8L, "new", Long.MIN_VALUE, "new"));
     assertThat(contents(table)).isEqualTo(want);
 
     // a narrow span: the bit set, with values on both of its ends and just outside them

@@ -80,10 +80,13 @@ final class IntegralKeys {
    * several threads once built.
    */
   synchronized LongPredicate matcher() {
-    if (matcher == null) {
+    if (matcher == null && count == 0) {
+      matcher = v -> false;
+    } else if (matcher == null) {
       long lo = min();
       long hi = max();
-      if (hi - lo < MAX_BITSET_RANGE) {
+      long span = hi - lo; // negative when it overflows: keys near both ends of the long range
+      if (span >= 0 && span < MAX_BITSET_RANGE) {
         BitSet bits = new BitSet((int) (hi - lo + 1));
         for (int i = 0; i < count; i++) {
           bits.set((int) (values[i] - lo));

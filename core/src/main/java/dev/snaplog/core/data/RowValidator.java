@@ -15,6 +15,8 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import java.util.UUID;
 
 /**
@@ -28,10 +30,20 @@ final class RowValidator {
   private final String table;
   // Rows of one batch usually share a Schema instance; remembering it skips the field-by-field comparison.
   private Schema lastMatching;
+  /** Positions of the required columns, and of the nested ones: all a coerced row is checked at. */
+  private final int[] requiredColumns;
+  private final int[] nestedColumns;
 
   RowValidator(Schema schema, String table) {
     this.schema = schema;
     this.table = table;
+    List<Field> fields = schema.fields();
+    this.requiredColumns = positions(fields, Field::required);
+    this.nestedColumns = positions(fields, f -> !f.type().isPrimitive());
+  }
+
+  private static int[] positions(List<Field> fields, Predicate<Field> which) {
+    return IntStream.range(0, fields.size()).filter(i -> which.test(fields.get(i))).toArray();
   }
 
   /**
@@ -43,20 +55,30 @@ final class RowValidator {
       throw fail(rowNumber, "is null");
     }
     checkSchema(record.schema(), rowNumber);
-    // checkSchema made sure the row's types are the table's, so values coerced to them are canonical here
-    boolean coerced = record instanceof GenericRecord g && g.coerced();
     List<Field> fields = schema.fields();
+    // checkSchema made sure the row's types are the table's, so values coerced to them are canonical here: only
+    // nulls need checking, where a column or a nested field is required
+    if (record instanceof GenericRecord g && g.coerced()) {
+      for (int i : requiredColumns) {
+        if (record.get(i) == null) {
+          throw fail(rowNumber, "has null in required column '" + fields.get(i).name() + "'");
+        }
+      }
+      for (int i : nestedColumns) {
+        Object v = record.get(i);
+        if (v != null) {
+          checkRequired(fields.get(i).type(), fields.get(i).name(), v, rowNumber);
+        }
+      }
+      return;
+    }
     for (int i = 0; i < fields.size(); i++) {
       Field f = fields.get(i);
       Object v = record.get(i);
       if (v == null && f.required()) {
         throw fail(rowNumber, "has null in required column '" + f.name() + "'");
       }
-      if (!coerced) {
-        checkValue(f, f.name(), v, rowNumber);
-      } else if (v != null && !f.type().isPrimitive()) {
-        checkRequired(f.type(), f.name(), v, rowNumber);
-      }
+      checkValue(f, f.name(), v, rowNumber);
     }
   }
 

@@ -37,6 +37,11 @@ final class StatsCollector {
   private final long[] nulls;
   private final Object[] mins;
   private final Object[] maxs;
+  // a double column's bounds as primitives (the common case: no boxed bound to load and compare per row);
+  // seen[i] says whether slot i has a bound yet
+  private final double[] doubleMins;
+  private final double[] doubleMaxs;
+  private final boolean[] seen;
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   StatsCollector(Schema schema) {
@@ -61,6 +66,9 @@ final class StatsCollector {
     this.nulls = new long[n];
     this.mins = new Object[n];
     this.maxs = new Object[n];
+    this.doubleMins = new double[n];
+    this.doubleMaxs = new double[n];
+    this.seen = new boolean[n];
     for (int i = 0; i < n; i++) {
       comparators[i] = Comparators.forType(leaves.get(i).type());
       leafTypes[i] = leaves.get(i).type().id();
@@ -149,16 +157,18 @@ final class StatsCollector {
 
   // The common case of a column of doubles, compared as primitives: Double.compare orders -0.0 below 0.0 as
   // Comparators.forType does, and a NaN is never a bound.
-  private void doubleBounds(int i, Double v) {
-    double d = v;
+  private void doubleBounds(int i, double d) {
     if (Double.isNaN(d)) {
       return;
     }
-    if (mins[i] == null || Double.compare(d, (Double) mins[i]) < 0) {
-      mins[i] = v;
-    }
-    if (maxs[i] == null || Double.compare(d, (Double) maxs[i]) > 0) {
-      maxs[i] = v;
+    if (!seen[i]) {
+      seen[i] = true;
+      doubleMins[i] = d;
+      doubleMaxs[i] = d;
+    } else if (Double.compare(d, doubleMins[i]) < 0) {
+      doubleMins[i] = d;
+    } else if (Double.compare(d, doubleMaxs[i]) > 0) {
+      doubleMaxs[i] = d;
     }
   }
 
@@ -181,7 +191,12 @@ final class StatsCollector {
   Map<Integer, ColumnStats> result() {
     Map<Integer, ColumnStats> out = new HashMap<>();
     for (int i = 0; i < leaves.size(); i++) {
-      out.put(leaves.get(i).id(), new ColumnStats(nulls[i], mins[i], maxs[i]));
+      if (leafTypes[i] == TypeId.DOUBLE) {
+        out.put(leaves.get(i).id(), new ColumnStats(nulls[i], seen[i] ? (Object) doubleMins[i] : null,
+            seen[i] ? (Object) doubleMaxs[i] : null));
+      } else {
+        out.put(leaves.get(i).id(), new ColumnStats(nulls[i], mins[i], maxs[i]));
+      }
     }
     return out;
   }

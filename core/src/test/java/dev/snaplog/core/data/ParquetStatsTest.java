@@ -102,6 +102,22 @@ class ParquetStatsTest {
   }
 
   @Test
+  void negativeZeroIsBelowPositiveZeroInBounds() {
+    Schema schema = Schema.parse("up double, down double, f float");
+    List<Record> rows = List.of(GenericRecord.of(schema, 0.0, -0.0, 0.0f), GenericRecord.of(schema, -0.0, 0.0, -0.0f),
+        GenericRecord.of(schema, 0.0, -0.0, 0.0f));
+    DataFile file = write("zeros.parquet", schema, rows, WriteOptions.defaults());
+
+    // the order of Double.compare (and Comparators.forType): -0.0 < 0.0, whichever comes first
+    for (int id = 1; id <= 2; id++) {
+      ColumnStats zeros = file.columnStats().get(id);
+      assertThat(zeros.min()).as("column %s", id).contains(-0.0);
+      assertThat(zeros.max()).as("column %s", id).contains(0.0);
+    }
+    assertThat(file.columnStats().get(3)).isEqualTo(new ColumnStats(0, -0.0f, 0.0f));
+  }
+
+  @Test
   void boundsAreTheSmallestAndLargestNotTheFirstAndLast() {
     Schema schema = Schema.parse("x int not null, s string");
     List<Record> rows = List.of(GenericRecord.of(schema, 5, "m"), GenericRecord.of(schema, 1, "\uD83D\uDE00"),

@@ -7,9 +7,7 @@ import dev.snaplog.core.exceptions.NotFoundException;
 import dev.snaplog.core.exceptions.StorageException;
 import dev.snaplog.core.io.ObjectStore;
 import dev.snaplog.core.io.SeekableInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
@@ -38,23 +36,23 @@ public final class DeletionVectors {
    */
   public static Map<String, DeletionVectorRef> write(ObjectStore store, String location,
       Map<String, RoaringBitmap> vectors) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Map<String, DeletionVectorRef> refs = new LinkedHashMap<>();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.write(MAGIC);
-      out.writeByte(FORMAT);
-      for (Map.Entry<String, RoaringBitmap> e : vectors.entrySet()) {
-        RoaringBitmap bitmap = e.getValue();
-        bitmap.runOptimize();
-        long offset = out.size();
-        bitmap.serialize(out);
-        refs.put(e.getKey(), new DeletionVectorRef(location, offset, out.size() - offset,
-            bitmap.getLongCardinality()));
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("in-memory write failed", e);
+    int size = MAGIC.length + 1;
+    for (RoaringBitmap bitmap : vectors.values()) {
+      bitmap.runOptimize();
+      size = Math.addExact(size, bitmap.serializedSizeInBytes());
     }
-    store.putIfAbsent(location, bytes.toByteArray());
+    // serialized into one buffer of the exact size: through a DataOutput the library writes value by value
+    ByteBuffer out = ByteBuffer.allocate(size);
+    out.put(MAGIC).put(FORMAT);
+    Map<String, DeletionVectorRef> refs = new LinkedHashMap<>();
+    for (Map.Entry<String, RoaringBitmap> e : vectors.entrySet()) {
+      RoaringBitmap bitmap = e.getValue();
+      int offset = out.position();
+      bitmap.serialize(out);
+      refs.put(e.getKey(), new DeletionVectorRef(location, offset, out.position() - offset,
+          bitmap.getLongCardinality()));
+    }
+    store.putIfAbsent(location, out.array());
     return refs;
   }
 

@@ -43,10 +43,12 @@ final class Committer {
   record AlreadyDone(Snapshot snapshot) implements Outcome {}
 
   /**
-   * How far a commit time may stray from the store's clock. S3 reports its clock in whole seconds, so the
-   * writer's own clock is used when it agrees with the store's within this, and the store's clock otherwise.
+   * How far a commit time may stray from the store's clock. S3 reports its clock in whole seconds, stamped before
+   * the response travels, so the store's clock as seen here lags by up to a second plus the request's time; the
+   * writer's own clock is used when it agrees with the store's within this, and the store's clock otherwise. With
+   * one second, a slow swap response was enough to date a commit before the moment its writer started it.
    */
-  static final long STORE_CLOCK_SLACK_MILLIS = 1_000;
+  static final long STORE_CLOCK_SLACK_MILLIS = 2_000;
 
   private final TableOperations ops;
   private final String commitId = UUID.randomUUID().toString();

@@ -86,16 +86,13 @@ final class UpsertOperation extends RowChangingUpdate<Upsert> implements Upsert 
       }
       throw e;
     }
-    if (writing != null) {
-      keepWritten(writing);
-    }
     List<DataFile> added = new ArrayList<>(deletes.added());
     added.addAll(files);
     if (!records.isEmpty()) {
       if (dryRun) {
         added.add(new DataFile(RowDeletes.NOT_WRITTEN, DataFile.PARQUET, records.size(), 0, Map.of()));
       } else {
-        added.addAll(writtenRecords());
+        added.addAll(writtenRecords(writing));
       }
     }
     return new FileChanges(deletes.removed(), added);
@@ -111,22 +108,6 @@ final class UpsertOperation extends RowChangingUpdate<Upsert> implements Upsert 
     } catch (RuntimeException | Error alsoFailed) {
       failure.addSuppressed(alsoFailed);
     }
-  }
-
-  /** Waits for the records written on another thread and keeps their files as this operation's own. */
-  private void keepWritten(CompletableFuture<List<DataFile>> writing) {
-    try {
-      written = writing.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
-    }
-    written.forEach(f -> ownObject(f.location()));
   }
 
   @Override
@@ -165,11 +146,29 @@ final class UpsertOperation extends RowChangingUpdate<Upsert> implements Upsert 
     return batch;
   }
 
-  private List<DataFile> writtenRecords() {
+  /**
+   * The files of the batch's records, written once and kept as this operation's own: by {@code writing} when it
+   * wrote them on another thread (null: written here), by an earlier attempt when there was one.
+   */
+  private List<DataFile> writtenRecords(CompletableFuture<List<DataFile>> writing) {
     if (written == null) {
-      written = DataFiles.write(table, records);
+      written = writing == null ? DataFiles.write(table, records) : joined(writing);
       written.forEach(f -> ownObject(f.location()));
     }
     return written;
+  }
+
+  private static List<DataFile> joined(CompletableFuture<List<DataFile>> writing) {
+    try {
+      return writing.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 }

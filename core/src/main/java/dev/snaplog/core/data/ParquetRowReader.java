@@ -40,6 +40,8 @@ final class ParquetRowReader implements CloseableIterable<Record> {
   /** Positions of deleted rows (a deletion vector), asked in ascending order; such rows are never built. */
   private final LongPredicate deleted;
   private final ReadMetrics metrics;
+  /** Whether every read column is a top-level primitive: then the file is read column by column. */
+  private final boolean flat;
   private final List<FileRowIterator> open = new ArrayList<>();
   private boolean closed;
 
@@ -57,6 +59,7 @@ final class ParquetRowReader implements CloseableIterable<Record> {
     this.filterIds = filterIds;
     this.deleted = deleted;
     this.metrics = metrics;
+    this.flat = readSchema.fields().stream().allMatch(f -> f.type().isPrimitive());
   }
 
   @Override
@@ -64,7 +67,7 @@ final class ParquetRowReader implements CloseableIterable<Record> {
     if (closed) {
       throw new IllegalStateException("Reader of " + in.location() + " is closed");
     }
-    FileRowIterator it = flat() ? new ColumnwiseRowIterator(in, readSchema, filter, filterIds, deleted,
+    FileRowIterator it = flat ? new ColumnwiseRowIterator(in, readSchema, filter, filterIds, deleted,
         metrics, this::row) : new RowIterator();
     open.add(it);
     return it;
@@ -79,15 +82,6 @@ final class ParquetRowReader implements CloseableIterable<Record> {
     open.clear();
   }
 
-  /** The rows of a file whose read columns are all top-level primitives, which can be read column by column. */
-  private boolean flat() {
-    for (dev.snaplog.core.Field f : readSchema.fields()) {
-      if (!f.type().isPrimitive()) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   /**
    * The row to hand out for the values read of one live row, or null if the filter rejects it: the projection's

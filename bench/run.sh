@@ -24,7 +24,7 @@ if [[ " $* " != *" --dir "* && -d /dev/shm ]]; then
   dir_args=(--dir "/dev/shm/snaplog-bench-$$")
 fi
 # Iceberg logs every lost commit race with a stack trace, and Testcontainers an error when no Docker engine
-# answers (the S3 harness then starts S3Mock): neither is a result
+# answers (the S3 harness then starts a Ceph RGW): neither is a result
 exec java -Xmx8g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.org.apache.iceberg=error \
   -Dorg.slf4j.simpleLogger.log.org.testcontainers=off -cp "$cp" dev.snaplog.bench.BenchMain \
   "$mode" --out "$out" "${dir_args[@]}" "$@"

@@ -193,7 +193,7 @@ public final class WarehouseCatalog implements Catalog {
     String metadataLocation = log.writeMetadata(initial);
     Pointer created;
     try {
-      created = storage.pointers().create(loc.pointer(), new PointerFile(0, metadataLocation).toBytes(loc));
+      created = storage.pointers().create(loc.pointer(), PointerFile.of(initial, metadataLocation).toBytes(loc));
     } catch (ObjectAlreadyExistsException e) {
       storage.objects().delete(metadataLocation); // the create definitely lost: our file is unreferenced
       throw new TableAlreadyExistsException(id.toString());

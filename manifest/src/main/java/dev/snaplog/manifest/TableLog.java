@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads and writes one table's immutable log objects (metadata, log records, checkpoints) and replays them.
@@ -23,6 +25,7 @@ import java.util.function.Predicate;
  * Thread-safe.
  */
 public final class TableLog {
+  private static final Logger LOG = LoggerFactory.getLogger(TableLog.class);
   private final ObjectStore store;
   private final TableLocations locations;
   private final LruCache<String, TableMetadata> metadataCache = new LruCache<>(128);
@@ -63,6 +66,34 @@ public final class TableLog {
   public TableMetadata readMetadata(String location) {
     return metadataCache.get(location, loc -> TableMetadataJson.fromBytes(read(loc, "metadata file"), loc,
         locations));
+  }
+
+  /**
+   * The metadata at {@code location}, with the history index root the pointer names read alongside it when
+   * neither is cached yet: a new handle's first time travel then finds the root in memory, one round trip
+   * sooner than reading it after the metadata names it. The root is only a hint (lookups use the metadata's
+   * root), so a failure to read it is left to the lookup that needs it, if any, to report.
+   */
+  public TableMetadata readMetadata(String location, Optional<String> historyRootHint) {
+    if (historyRootHint.isEmpty() || rootCache.getIfPresent(historyRootHint.get()) != null
+        || metadataCache.getIfPresent(location) != null) {
+      return readMetadata(location);
+    }
+    String root = historyRootHint.get();
+    List<Runnable> reads = List.of(() -> readMetadata(location), () -> prefetchHistoryRoot(root));
+    ParallelReads.map(reads, read -> {
+      read.run();
+      return Boolean.TRUE;
+    });
+    return readMetadata(location);
+  }
+
+  private void prefetchHistoryRoot(String location) {
+    try {
+      readHistoryRoot(location);
+    } catch (RuntimeException e) {
+      LOG.debug("History root {} named by the pointer could not be read ahead: {}", location, e.toString());
+    }
   }
 
   /** Writes a metadata file create-only and caches it; returns its location. */

@@ -103,8 +103,16 @@ class FormatRoundTripTest {
     TableMetadata first = m.toBuilder().version(0).currentSnapshot(null).parentMetadata(null).logRecord(null)
         .fileSet(FileSetState.EMPTY).writers(Map.of()).build();
     assertThat(TableMetadataJson.fromBytes(TableMetadataJson.toBytes(first, loc), "x", loc)).isEqualTo(first);
-    PointerFile p = new PointerFile(7, "/wh/db/t/metadata/7.json");
+    PointerFile p = new PointerFile(7, "/wh/db/t/metadata/7.json", Optional.empty());
     assertThat(PointerFile.fromBytes(p.toBytes(loc), loc)).isEqualTo(p);
+    PointerFile hinted = new PointerFile(7, "/wh/db/t/metadata/7.json", Optional.of("/wh/db/t/history/root-7.json"));
+    assertThat(new String(hinted.toBytes(loc), StandardCharsets.UTF_8))
+        .contains("\"history-root\":\"history/root-7.json\"");
+    assertThat(PointerFile.fromBytes(hinted.toBytes(loc), loc)).isEqualTo(hinted);
+    // a pointer of the format before the hint, as every earlier writer stored it
+    byte[] older = "{\"format-version\":1,\"version\":7,\"metadata\":\"metadata/7.json\"}"
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(PointerFile.fromBytes(older, loc)).isEqualTo(p);
   }
 
   @Test

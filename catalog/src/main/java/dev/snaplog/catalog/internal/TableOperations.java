@@ -130,7 +130,7 @@ public final class TableOperations {
   private TableState load(Pointer pointer) {
     try {
       PointerFile pf = PointerFile.fromBytes(pointer.bytes(), locations());
-      TableMetadata metadata = log.readMetadata(pf.metadataLocation());
+      TableMetadata metadata = log.readMetadata(pf.metadataLocation(), pf.historyRoot());
       if (metadata.version() != pf.version()) {
         throw new CorruptTableException("Pointer of table " + id + " says version " + pf.version()
             + " but its metadata file " + pf.metadataLocation() + " is version " + metadata.version(),
@@ -189,7 +189,7 @@ public final class TableOperations {
   TableState commit(TableState base, TableMetadata next, Runnable beforeSwap) {
     String metadataLocation = log.writeMetadata(next);
     beforeSwap.run();
-    byte[] pointerBytes = new PointerFile(next.version(), metadataLocation).toBytes(locations());
+    byte[] pointerBytes = PointerFile.of(next, metadataLocation).toBytes(locations());
     try {
       Pointer swapped = storage.pointers().swap(locations().pointer(), base.pointer().token(), pointerBytes);
       TableState state = new TableState(swapped, metadataLocation, next);

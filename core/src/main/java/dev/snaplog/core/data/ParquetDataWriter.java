@@ -9,6 +9,7 @@ import dev.snaplog.core.exceptions.StorageException;
 import java.io.IOException;
 import java.util.Map;
 import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.column.values.factory.DefaultV1ValuesWriterFactory;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -59,6 +60,8 @@ final class ParquetDataWriter implements DataWriter {
             .withPageSize(options.pageSizeBytes())
             .withDictionaryPageSize(options.pageSizeBytes())
             .withRowGroupRowCountLimit(options.rowGroupRowLimit())
+            .withValuesWriterFactory(options.deltaWholeNumbers() ? new WholeNumberDeltaEncoding()
+                : new DefaultV1ValuesWriterFactory()) // not Parquet's shared default: each build initializes it
             .build();
         FlatColumnWriter flat = new FlatColumnWriter(file, schema, support.messageType(), props,
             codecs.getCompressor(codec(options.compression())), options.rowGroupSizeBytes());

@@ -11,9 +11,13 @@ import dev.snaplog.core.exceptions.ValidationException;
  *     tests that need several small row groups
  * @param pageSizeBytes target size of a data page (default 1 MiB)
  * @param compression page compression (default ZSTD)
+ * @param deltaWholeNumbers whether int and long columns whose dictionary stops paying go on delta-encoded
+ *     ({@code DELTA_BINARY_PACKED}, the default) or plain; see {@link WholeNumberDeltaEncoding}. Readers that
+ *     predate delta pages (Spark's own Parquet reader before 3.3) need plain. Rows with struct, list or map
+ *     columns are written through Parquet's record writer, which always falls back to plain.
  */
 public record WriteOptions(long rowGroupSizeBytes, int rowGroupRowLimit, int pageSizeBytes,
-                           Compression compression) {
+                           Compression compression, boolean deltaWholeNumbers) {
   public static final long DEFAULT_ROW_GROUP_SIZE_BYTES = 128L * 1024 * 1024;
   public static final int DEFAULT_PAGE_SIZE_BYTES = 1024 * 1024;
 
@@ -34,22 +38,26 @@ public record WriteOptions(long rowGroupSizeBytes, int rowGroupRowLimit, int pag
 
   public static WriteOptions defaults() {
     return new WriteOptions(DEFAULT_ROW_GROUP_SIZE_BYTES, Integer.MAX_VALUE, DEFAULT_PAGE_SIZE_BYTES,
-        Compression.ZSTD);
+        Compression.ZSTD, true);
   }
 
   public WriteOptions withRowGroupSizeBytes(long bytes) {
-    return new WriteOptions(bytes, rowGroupRowLimit, pageSizeBytes, compression);
+    return new WriteOptions(bytes, rowGroupRowLimit, pageSizeBytes, compression, deltaWholeNumbers);
   }
 
   public WriteOptions withRowGroupRowLimit(int rows) {
-    return new WriteOptions(rowGroupSizeBytes, rows, pageSizeBytes, compression);
+    return new WriteOptions(rowGroupSizeBytes, rows, pageSizeBytes, compression, deltaWholeNumbers);
   }
 
   public WriteOptions withPageSizeBytes(int bytes) {
-    return new WriteOptions(rowGroupSizeBytes, rowGroupRowLimit, bytes, compression);
+    return new WriteOptions(rowGroupSizeBytes, rowGroupRowLimit, bytes, compression, deltaWholeNumbers);
   }
 
   public WriteOptions withCompression(Compression codec) {
-    return new WriteOptions(rowGroupSizeBytes, rowGroupRowLimit, pageSizeBytes, codec);
+    return new WriteOptions(rowGroupSizeBytes, rowGroupRowLimit, pageSizeBytes, codec, deltaWholeNumbers);
+  }
+
+  public WriteOptions withDeltaWholeNumbers(boolean delta) {
+    return new WriteOptions(rowGroupSizeBytes, rowGroupRowLimit, pageSizeBytes, compression, delta);
   }
 }

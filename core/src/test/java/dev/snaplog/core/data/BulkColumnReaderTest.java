@@ -76,14 +76,16 @@ class BulkColumnReaderTest {
   }
 
   @Test
-  void plainAndDictionaryPagesOfEveryTypeReadAsValueByValue() throws IOException {
+  void plainDeltaAndDictionaryPagesOfEveryTypeReadAsValueByValue() throws IOException {
     List<Record> rows = mixedRows(5000);
     // 1 KB pages and dictionaries: many pages, and the distinct values outgrow the dictionary early in a chunk
     String loc = write(MIXED, rows, WriteOptions.defaults().withPageSizeBytes(1024).withRowGroupRowLimit(2500));
-    Set<Encoding> manyEncodings = chunkEncodings(loc, "many");
-    assertThat(manyEncodings).contains(Encoding.PLAIN).containsAnyOf(Encoding.PLAIN_DICTIONARY,
-        Encoding.RLE_DICTIONARY);
-    assertThat(chunkEncodings(loc, "low")).doesNotContain(Encoding.PLAIN);
+    // whole numbers fall back from a dictionary to deltas, other columns to plain values
+    assertThat(chunkEncodings(loc, "many")).contains(Encoding.DELTA_BINARY_PACKED, Encoding.RLE_DICTIONARY);
+    assertThat(chunkEncodings(loc, "l")).contains(Encoding.DELTA_BINARY_PACKED);
+    assertThat(chunkEncodings(loc, "d")).contains(Encoding.PLAIN).doesNotContain(Encoding.DELTA_BINARY_PACKED);
+    assertThat(chunkEncodings(loc, "low")).contains(Encoding.RLE_DICTIONARY)
+        .doesNotContain(Encoding.DELTA_BINARY_PACKED);
     assertThat(rowGroups(loc)).isEqualTo(2);
 
     Decoded bulk = readInBulk(loc, MIXED, MIXED);
@@ -110,7 +112,8 @@ class BulkColumnReaderTest {
   @Test
   void pagesOfOtherEncodingsAreReadValueByValueWithTheSameResult() throws IOException {
     List<Record> rows = mixedRows(3000);
-    // version-2 pages: dictionaries that fall back to delta encodings mid-chunk, plain floating point
+    // version-2 pages: dictionaries that fall back to delta encodings mid-chunk (of byte arrays too), plain
+    // floating point
     String v2 = writeWith(MIXED, rows, ParquetProperties.builder().withWriterVersion(WriterVersion.PARQUET_2_0)
         .withPageSize(1024).withDictionaryPageSize(1024).withPageRowCountLimit(200).withRowGroupRowCountLimit(3000)
         .build(), CompressionCodecName.ZSTD);
@@ -119,7 +122,7 @@ class BulkColumnReaderTest {
     assertSame(bulk.columns, "", readValueByValue(v2, MIXED, MIXED));
     assertSame(bulk.columns, "", expected(rows, MIXED, MIXED));
     assertThat(bulk.pagesInBulk).isPositive();
-    assertThat(bulk.pagesByValue).isPositive();
+    assertThat(bulk.pagesByValue).as("delta pages are decoded in bulk too").isZero();
 
     // version-1 pages with floating point split by byte, uncompressed
     String split = writeWith(MIXED, rows, ParquetProperties.builder().withByteStreamSplitEncoding(true)
@@ -392,17 +395,7 @@ class BulkColumnReaderTest {
   }
 
   private Set<Encoding> chunkEncodings(String loc, String column) throws IOException {
-    Set<Encoding> out = EnumSet.noneOf(Encoding.class);
-    try (ParquetFileReader reader = ParquetFiles.open(store.newInputFile(loc))) {
-      for (BlockMetaData block : reader.getRowGroups()) {
-        for (ColumnChunkMetaData chunk : block.getColumns()) {
-          if (chunk.getPath().toDotString().equals(column)) {
-            out.addAll(chunk.getEncodings());
-          }
-        }
-      }
-    }
-    return out;
+    return ParquetTestFiles.encodings(store, loc, column);
   }
 
   private int rowGroups(String loc) throws IOException {

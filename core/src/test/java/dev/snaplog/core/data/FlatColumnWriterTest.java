@@ -2,14 +2,17 @@ package dev.snaplog.core.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snaplog.core.CloseableIterable;
 import dev.snaplog.core.DataFile;
 import dev.snaplog.core.DataWriter;
 import dev.snaplog.core.Record;
 import dev.snaplog.core.Schema;
+import dev.snaplog.core.expressions.Expressions;
 import dev.snaplog.core.io.local.LocalObjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.parquet.column.Encoding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,10 +31,12 @@ class FlatColumnWriterTest {
   void flatRowsWriteTheSameBytesAsTheRecordConsumer() throws Exception {
     assertThat(FlatColumnWriter.accepts(AllTypes.SCHEMA)).isTrue();
     List<Record> rows = AllTypes.rows(8_000, 42);
-    for (WriteOptions options : List.of(WriteOptions.defaults(),
-        WriteOptions.defaults().withRowGroupRowLimit(1_500).withCompression(WriteOptions.Compression.SNAPPY),
-        WriteOptions.defaults().withRowGroupSizeBytes(96 * 1024).withPageSizeBytes(4 * 1024),
-        WriteOptions.defaults().withCompression(WriteOptions.Compression.UNCOMPRESSED))) {
+    // Parquet's record writer falls back from a dictionary to plain values for every type
+    WriteOptions plain = WriteOptions.defaults().withDeltaWholeNumbers(false);
+    for (WriteOptions options : List.of(plain,
+        plain.withRowGroupRowLimit(1_500).withCompression(WriteOptions.Compression.SNAPPY),
+        plain.withRowGroupSizeBytes(96 * 1024).withPageSizeBytes(4 * 1024),
+        plain.withCompression(WriteOptions.Compression.UNCOMPRESSED))) {
       DataFile flat = write("flat.parquet", AllTypes.SCHEMA, rows, options, false);
       DataFile consumer = write("consumer.parquet", AllTypes.SCHEMA, rows, options, true);
 
@@ -44,10 +49,33 @@ class FlatColumnWriterTest {
     }
   }
 
+  /**
+   * By default whole numbers fall back to deltas instead: a column of consecutive ids shrinks to almost
+   * nothing, and the rows and stats read back are the record writer's.
+   */
+  @Test
+  void wholeNumbersFallBackToDeltasByDefault() throws Exception {
+    List<Record> rows = AllTypes.rows(8_000, 42);
+    DataFile flat = write("flat.parquet", AllTypes.SCHEMA, rows, WriteOptions.defaults(), false);
+    DataFile consumer = write("consumer.parquet", AllTypes.SCHEMA, rows, WriteOptions.defaults(), true);
+    assertThat(ParquetTestFiles.encodings(store, flat.location(), "id")).contains(Encoding.DELTA_BINARY_PACKED);
+    assertThat(ParquetTestFiles.encodings(store, consumer.location(), "id"))
+        .doesNotContain(Encoding.DELTA_BINARY_PACKED);
+    assertThat(flat.columnStats()).isEqualTo(consumer.columnStats());
+    assertThat(readAll(flat.location())).isEqualTo(readAll(consumer.location())).hasSize(rows.size());
+  }
+
   @Test
   void nestedRowsTakeTheRecordConsumerPath() {
     assertThat(FlatColumnWriter.accepts(Schema.parse("id long, a struct<b int>"))).isFalse();
     assertThat(FlatColumnWriter.accepts(Schema.parse("id long, tags list<string>"))).isFalse();
+  }
+
+  private List<Record> readAll(String loc) {
+    try (CloseableIterable<Record> rows = ParquetFormat.read(store.newInputFile(loc), AllTypes.SCHEMA,
+        AllTypes.SCHEMA, Expressions.alwaysTrue())) {
+      return rows.toList();
+    }
   }
 
   private DataFile write(String name, Schema schema, List<Record> rows, WriteOptions options,

@@ -35,10 +35,51 @@ public record DataFile(String location, String format, long recordCount, long fi
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(content, "content");
     columnStats = Map.copyOf(columnStats);
-    // nulls allowed, so not Map.copyOf; most files of most tables have none, and share the one empty map
-    partition = partition.isEmpty() ? Map.of()
-        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(partition));
+    partition = immutablePartition(partition);
     Objects.requireNonNull(deletionVector, "deletionVector");
+  }
+
+  /**
+   * {@code values} as a data file keeps them: an immutable copy in the given order (nulls allowed), or the map
+   * itself when it is such a copy already, so files that share a partition can share its map (a checkpoint of
+   * a table partitioned by day decodes one map per day, not one per file).
+   */
+  public static Map<Integer, Object> immutablePartition(Map<Integer, Object> values) {
+    if (values.isEmpty()) {
+      return Map.of();
+    }
+    return values instanceof FrozenPartition ? values : new FrozenPartition(new java.util.LinkedHashMap<>(values));
+  }
+
+  /** An ordered, immutable map of partition values; unlike {@code Map.copyOf}'s, it keeps order and nulls. */
+  private static final class FrozenPartition extends java.util.AbstractMap<Integer, Object>
+      implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private final Map<Integer, Object> values;
+
+    FrozenPartition(java.util.LinkedHashMap<Integer, Object> copy) {
+      this.values = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    @Override
+    public java.util.Set<Map.Entry<Integer, Object>> entrySet() {
+      return values.entrySet();
+    }
+
+    @Override
+    public Object get(Object key) {
+      return values.get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return values.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return values.size();
+    }
   }
 
   /** A data file of an unpartitioned table, with no deleted rows, as a writer produces it. */

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Checkpoint parts as Parquet files: one row per data file entry, its stats as typed columns ({@code nulls_k},
@@ -189,10 +190,11 @@ final class CheckpointPartParquet {
       }
       Schema layout = layout(typed.values());
       List<DataFile> files = new ArrayList<>();
+      Function<String, Map<Integer, Object>> partitions = partitionParser(partitionTypes, location);
       try (CloseableIterable<Record> rows = ParquetFormat.read(InMemoryFiles.input(location, bytes), layout, layout,
           Expressions.alwaysTrue())) {
         for (Record r : rows) {
-          files.add(entry(r, schema, partitionTypes, typed, loc, location));
+          files.add(entry(r, schema, partitions, typed, loc, location));
         }
       }
       return files;
@@ -202,9 +204,20 @@ final class CheckpointPartParquet {
     }
   }
 
-  private static DataFile entry(Record r, Schema schema, Map<Integer, Type> partitionTypes,
-      Map<Integer, Field> typed, TableLocations loc,
+  /**
+   * Parses a part's partition values, each distinct text once: a part holds many files of few partitions (a
+   * table partitioned by day has one text per day), and parsing the JSON of every entry was most of what a new
+   * handle spent planning such a table. The files of one partition share its map.
+   */
+  private static Function<String, Map<Integer, Object>> partitionParser(Map<Integer, Type> partitionTypes,
       String location) {
+    Map<String, Map<Integer, Object>> parsed = new HashMap<>();
+    return text -> parsed.computeIfAbsent(text, t -> DataFile.immutablePartition(
+        DataFileJson.valuesFromJson(Json.parseFragment(t, location), partitionTypes, location)));
+  }
+
+  private static DataFile entry(Record r, Schema schema, Function<String, Map<Integer, Object>> partitions,
+      Map<Integer, Field> typed, TableLocations loc, String location) {
     String contentId = (String) r.get(6);
     FileContent content = FileContent.fromId(contentId).orElseThrow(() -> Json.corrupt(location,
         "has a file entry of content kind '" + contentId + "', which this Snaplog does not know", null));
@@ -218,9 +231,7 @@ final class CheckpointPartParquet {
       dv = Optional.of(new DeletionVectorRef(loc.resolve((String) r.get(9)), (Long) r.get(10), (Long) r.get(11),
           deleted));
     }
-    Map<Integer, Object> partition = r.get(13) == null ? Map.of()
-        : DataFileJson.valuesFromJson(Json.parseFragment((String) r.get(13), location), partitionTypes,
-            location);
+    Map<Integer, Object> partition = r.get(13) == null ? Map.of() : partitions.apply((String) r.get(13));
     Map<Integer, ColumnStats> stats;
     if (r.get(14) == null) { // typed columns only, the usual case: straight into the immutable map DataFile keeps
       @SuppressWarnings("unchecked")

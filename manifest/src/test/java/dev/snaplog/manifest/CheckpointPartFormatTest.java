@@ -106,6 +106,28 @@ class CheckpointPartFormatTest {
     assertThat(read.get(0).specId()).isEqualTo(2);
   }
 
+  /**
+   * A part's partition values are decoded once per distinct value, and the files of one partition share the
+   * decoded map: a new handle planning a table partitioned by day decodes one map per day, not one per file.
+   */
+  @Test
+  void filesOfOnePartitionShareTheirDecodedValues() {
+    List<DataFile> files = new ArrayList<>();
+    for (int n = 0; n < 6; n++) {
+      DataFile plain = new DataFile(dir.resolve("t/data/f" + n + ".parquet").toString(), "parquet", 1, 10, Map.of());
+      Map<Integer, Object> partition = new LinkedHashMap<>();
+      partition.put(1000, LocalDate.of(2026, 12, 1 + n % 2));
+      partition.put(1001, n < 4 ? "x" : null); // a null value: a map of its own per file
+      files.add(plain.withPartition(2, partition));
+    }
+    CheckpointPart part = coldLog().writePart(files, context());
+    List<DataFile> read = coldLog().readPart(part.location(), context());
+    assertThat(read).containsExactlyElementsOf(files);
+    assertThat(read.get(0).partition()).isSameAs(read.get(2).partition());
+    assertThat(read.get(1).partition()).isSameAs(read.get(3).partition()).isNotEqualTo(read.get(0).partition());
+    assertThat(read.get(4).partition()).containsEntry(1001, null).isEqualTo(files.get(4).partition());
+  }
+
   @Test
   void boundsTheTypedColumnsRefuseAreKeptAsText() {
     // an older writer stored a time finer than microseconds; today's row checks refuse it in a typed column

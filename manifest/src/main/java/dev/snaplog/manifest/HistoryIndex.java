@@ -9,7 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
  * A two-level index of every retained version, so time travel at any depth reads at most three objects
@@ -89,62 +89,49 @@ public final class HistoryIndex {
         return Optional.of(e);
       }
     }
-    return searchLeaves(log, h, l -> l.lastVersion() >= version, e -> e.version() >= version, false)
-        .filter(e -> e.version() == version);
+    return searchLeaves(log, h, level -> level.firstReaching(version)).filter(e -> e.version() == version);
   }
 
   /** The newest entry committed at or before {@code millis} among the versions before {@code head}. */
   public static Optional<IndexEntry> byTime(TableLog log, TableMetadata head, long millis) {
     HistoryState h = head.history();
-    for (int i = h.tail().size() - 1; i >= 0; i--) {
-      IndexEntry e = h.tail().get(i);
-      if (e.timestampMillis() <= millis) {
-        return e.version() >= h.floor() ? Optional.of(e) : Optional.empty();
+    List<IndexEntry> tail = h.tail();
+    if (!tail.isEmpty() && tail.get(0).timestampMillis() <= millis) {
+      // Binary search, like the leaves: a lookup with cold caches pays a memory miss per entry it reads.
+      int lo = 0;
+      int hi = tail.size() - 1;
+      while (lo < hi) {
+        int mid = (lo + hi + 1) >>> 1;
+        if (tail.get(mid).timestampMillis() <= millis) {
+          lo = mid;
+        } else {
+          hi = mid - 1;
+        }
       }
+      IndexEntry e = tail.get(lo);
+      return e.version() >= h.floor() ? Optional.of(e) : Optional.empty();
     }
-    Optional<IndexEntry> found = searchLeaves(log, h, l -> l.firstTimestamp() <= millis,
-        e -> e.timestampMillis() <= millis, true);
+    Optional<IndexEntry> found = searchLeaves(log, h, level -> level.lastStartedBy(millis));
     return found.filter(e -> e.version() >= h.floor());
   }
 
   /**
-   * Binary search over the root's leaves, then over the chosen leaf's entries. Both tests must be monotone along
-   * the history (versions grow, and so do commit times: a commit is stamped after its parent). With
-   * {@code lastMatching} false, the first leaf and entry whose test holds; with true, the last ones.
+   * The root's leaf that {@code pick} chooses, then that leaf's entry it chooses: the same binary search on
+   * both levels, over keys that grow along the history.
    */
-  private static Optional<IndexEntry> searchLeaves(TableLog log, HistoryState h, Predicate<LeafRef> leafTest,
-      Predicate<IndexEntry> entryTest, boolean lastMatching) {
+  private static Optional<IndexEntry> searchLeaves(TableLog log, HistoryState h,
+      ToIntFunction<HistoryLevel<?>> pick) {
     if (h.root().isEmpty()) {
       return Optional.empty();
     }
-    List<LeafRef> leaves = log.readHistoryRoot(h.root().get());
-    int leaf = search(leaves, leafTest, lastMatching);
+    HistoryLevel<LeafRef> root = log.historyRoot(h.root().get());
+    int leaf = pick.applyAsInt(root);
     if (leaf < 0) {
       return Optional.empty();
     }
-    List<IndexEntry> entries = log.readHistoryLeaf(leaves.get(leaf).location());
-    int entry = search(entries, entryTest, lastMatching);
-    return entry < 0 ? Optional.empty() : Optional.of(entries.get(entry));
-  }
-
-  /** The index of the first (or last) element whose monotone {@code test} holds; -1 when none does. */
-  private static <T> int search(List<T> sorted, Predicate<T> test, boolean last) {
-    int lo = 0;
-    int hi = sorted.size() - 1;
-    int pick = -1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      boolean ok = test.test(sorted.get(mid));
-      if (ok) {
-        pick = mid;
-      }
-      if (ok == last) {
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return pick;
+    HistoryLevel<IndexEntry> entries = log.historyLeaf(root.items().get(leaf).location());
+    int entry = pick.applyAsInt(entries);
+    return entry < 0 ? Optional.empty() : Optional.of(entries.items().get(entry));
   }
 
   /** Every retained entry before {@code head}, newest first; leaves are read lazily as iteration reaches them. */

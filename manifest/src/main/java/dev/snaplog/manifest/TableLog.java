@@ -32,8 +32,8 @@ public final class TableLog {
   private final LruCache<String, LogRecord> logCache = new LruCache<>(256);
   private final LruCache<String, Checkpoint> checkpointCache = new LruCache<>(8);
   private final LruCache<String, List<DataFile>> partCache = new LruCache<>(64);
-  private final LruCache<String, List<IndexEntry>> leafCache;
-  private final LruCache<String, List<HistoryIndex.LeafRef>> rootCache = new LruCache<>(2);
+  private final LruCache<String, HistoryLevel<IndexEntry>> leafCache;
+  private final LruCache<String, HistoryLevel<HistoryIndex.LeafRef>> rootCache = new LruCache<>(2);
 
   /**
    * Entries of the history index a log keeps parsed in memory, summed over its cached leaves, unless the
@@ -52,7 +52,7 @@ public final class TableLog {
   public TableLog(ObjectStore store, TableLocations locations, long historyCacheEntries) {
     this.store = store;
     this.locations = locations;
-    this.leafCache = new LruCache<>(historyCacheEntries, List::size);
+    this.leafCache = new LruCache<>(historyCacheEntries, leaf -> leaf.items().size());
   }
 
   public TableLocations locations() {
@@ -200,23 +200,33 @@ public final class TableLog {
   public String writeHistoryLeaf(List<IndexEntry> entries, long version) {
     String location = locations.newHistoryObject("leaf", version);
     store.putIfAbsent(location, HistoryIndex.leafToBytes(entries, locations));
-    leafCache.put(location, List.copyOf(entries));
+    leafCache.put(location, HistoryLevel.leaf(entries));
     return location;
   }
 
   public List<IndexEntry> readHistoryLeaf(String location) {
-    return leafCache.get(location, loc -> HistoryIndex.leafFromBytes(read(loc, "history leaf"), loc, locations));
+    return historyLeaf(location).items();
+  }
+
+  HistoryLevel<IndexEntry> historyLeaf(String location) {
+    return leafCache.get(location,
+        loc -> HistoryLevel.leaf(HistoryIndex.leafFromBytes(read(loc, "history leaf"), loc, locations)));
   }
 
   public String writeHistoryRoot(List<HistoryIndex.LeafRef> leaves, long version) {
     String location = locations.newHistoryObject("root", version);
     store.putIfAbsent(location, HistoryIndex.rootToBytes(leaves, locations));
-    rootCache.put(location, List.copyOf(leaves));
+    rootCache.put(location, HistoryLevel.root(leaves));
     return location;
   }
 
   public List<HistoryIndex.LeafRef> readHistoryRoot(String location) {
-    return rootCache.get(location, loc -> HistoryIndex.rootFromBytes(read(loc, "history root"), loc, locations));
+    return historyRoot(location).items();
+  }
+
+  HistoryLevel<HistoryIndex.LeafRef> historyRoot(String location) {
+    return rootCache.get(location,
+        loc -> HistoryLevel.root(HistoryIndex.rootFromBytes(read(loc, "history root"), loc, locations)));
   }
 
   /** The live data files of a version: its checkpoint plus the log records after it, in commit order. */

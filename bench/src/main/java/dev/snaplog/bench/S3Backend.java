@@ -19,9 +19,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * Tables on the S3 test server of the s3-io test harness ({@link S3TestServer#sharedForLongHistories()}: an
- * endpoint from the environment, MinIO when Docker answers, else an S3Proxy process behind the harness's
- * serialising proxy). Snaplog opens its {@code s3://} warehouse
- * as a user would; Iceberg uses {@link S3FileIO} under the JDBC catalog on a local SQLite file, the catalog a
+ * endpoint from the environment, MinIO when Docker answers, else a single-node Ceph RGW it starts). Snaplog
+ * opens its {@code s3://} warehouse as a user would; Iceberg uses {@link S3FileIO} under the JDBC catalog on a local SQLite file, the catalog a
  * user without a catalog service would pick on S3 ({@code HadoopCatalog} relies on atomic rename, which S3
  * lacks). Both SDK clients come from the same {@link S3Connection} settings (Apache 5 HTTP client, path style,
  * checksums only when required) and carry the same request counter.
@@ -44,7 +43,7 @@ final class S3Backend implements Backend {
 
   /**
    * Sends {@code requests} small PUTs and GETs to the server before anything is measured: a freshly started
-   * server process (a JVM, for S3Proxy and S3Mock) answers several times slower until its JIT has warmed up,
+   * server can answer its first requests several times slower (a server on a JVM until its JIT has warmed up),
    * which would land on whichever workload runs first.
    */
   void warmUpServer(int requests) {

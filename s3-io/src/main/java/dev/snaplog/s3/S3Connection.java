@@ -24,10 +24,11 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
- * One HTTP connection pool and two S3 clients over it. {@link #client()} retries failed requests (the SDK's
- * standard policy) and serves only idempotent requests: GET, HEAD, LIST, DELETE, unconditional PUT, part
- * uploads. {@link #conditionalClient()} never retries: a conditional PUT sent twice can fail the second time
- * because the first one succeeded, which would turn a commit into a false conflict, so its callers decide.
+ * Two S3 clients over an HTTP connection pool. {@link #client()} retries failed requests (the SDK's standard
+ * policy) and serves only idempotent requests: GET, HEAD, LIST, DELETE, unconditional PUT, part uploads.
+ * {@link #conditionalClient()} never retries: a conditional PUT sent twice can fail the second time because the
+ * first one succeeded, which would turn a commit into a false conflict, so its callers decide. It is built on
+ * first use, so opening a connection to read builds one client.
  *
  * <p>The HTTP pool is shared by every connection of the process with the same pool settings (limit and
  * timeouts) and outlives them: a new table handle starts on connections an earlier one left warm instead of
@@ -44,7 +45,9 @@ public final class S3Connection implements AutoCloseable {
   private final S3Config config;
   private final SdkHttpClient http;
   private final S3Client client;
-  private final S3Client conditional;
+  private final List<ExecutionInterceptor> interceptors;
+  private S3Client conditional; // built on first use (about 1 ms): a handle that only reads never needs it
+  private boolean closed;
   private final S3Errors errors;
 
   private S3Connection(S3Config config, List<ExecutionInterceptor> interceptors) {
@@ -63,7 +66,7 @@ public final class S3Connection implements AutoCloseable {
             .connectionMaxIdleTime(Duration.ofSeconds(20))
             .build());
     this.client = build(config, interceptors, AwsRetryStrategy.standardRetryStrategy());
-    this.conditional = build(config, interceptors, AwsRetryStrategy.doNotRetry());
+    this.interceptors = interceptors;
   }
 
   /** Opens a connection with the given settings. */
@@ -85,7 +88,13 @@ public final class S3Connection implements AutoCloseable {
   }
 
   /** The client that sends each request exactly once; for conditional writes. */
-  public S3Client conditionalClient() {
+  public synchronized S3Client conditionalClient() {
+    if (conditional == null) {
+      if (closed) {
+        throw new IllegalStateException("S3 connection to " + config.endpointDescription() + " is closed");
+      }
+      conditional = build(config, interceptors, AwsRetryStrategy.doNotRetry());
+    }
     return conditional;
   }
 
@@ -107,7 +116,12 @@ public final class S3Connection implements AutoCloseable {
   public void close() {
     // a client given its HTTP client by the builder leaves it open on close, as the shared pool needs
     client.close();
-    conditional.close();
+    synchronized (this) {
+      closed = true;
+      if (conditional != null) {
+        conditional.close();
+      }
+    }
   }
 
   private S3Client build(S3Config config, List<ExecutionInterceptor> interceptors, RetryStrategy retries) {

@@ -46,7 +46,7 @@ public final class S3Connection implements AutoCloseable {
   private final SdkHttpClient http;
   private final S3Client client;
   private final List<ExecutionInterceptor> interceptors;
-  private S3Client conditional; // built on first use (about 1 ms): a handle that only reads never needs it
+  private S3Client conditional; // built on first use: a handle that only reads never needs it
   private boolean closed;
   private final S3Errors errors;
 

@@ -96,19 +96,10 @@ public final class HistoryIndex {
   public static Optional<IndexEntry> byTime(TableLog log, TableMetadata head, long millis) {
     HistoryState h = head.history();
     List<IndexEntry> tail = h.tail();
-    if (!tail.isEmpty() && tail.get(0).timestampMillis() <= millis) {
-      // Binary search, like the leaves: a lookup with cold caches pays a memory miss per entry it reads.
-      int lo = 0;
-      int hi = tail.size() - 1;
-      while (lo < hi) {
-        int mid = (lo + hi + 1) >>> 1;
-        if (tail.get(mid).timestampMillis() <= millis) {
-          lo = mid;
-        } else {
-          hi = mid - 1;
-        }
-      }
-      IndexEntry e = tail.get(lo);
+    // a binary search like the leaves': with cold caches, each entry a lookup reads is a memory miss
+    int inTail = HistoryLevel.lastAtMost(tail.size(), i -> tail.get(i).timestampMillis(), millis);
+    if (inTail >= 0) {
+      IndexEntry e = tail.get(inTail);
       return e.version() >= h.floor() ? Optional.of(e) : Optional.empty();
     }
     Optional<IndexEntry> found = searchLeaves(log, h, level -> level.lastStartedBy(millis));

@@ -1,6 +1,7 @@
 package dev.snaplog.manifest;
 
 import java.util.List;
+import java.util.function.IntToLongFunction;
 import java.util.function.ToLongFunction;
 
 /**
@@ -75,11 +76,19 @@ final class HistoryLevel<T> {
 
   /** The index of the last key at or below {@code bound}; -1 when every key is above it. */
   private static int lastAtMost(long[] sorted, long bound) {
+    return lastAtMost(sorted.length, i -> sorted[i], bound);
+  }
+
+  /**
+   * The index of the last of {@code size} non-decreasing keys at or below {@code bound}; -1 when every key is
+   * above it. Also searches the history's tail, whose entries are not in a level.
+   */
+  static int lastAtMost(int size, IntToLongFunction key, long bound) {
     int lo = 0;
-    int hi = sorted.length;
+    int hi = size;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= bound) {
+      if (key.applyAsLong(mid) <= bound) {
         lo = mid + 1;
       } else {
         hi = mid;

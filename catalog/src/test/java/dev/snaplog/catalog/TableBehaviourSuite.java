@@ -453,31 +453,6 @@ public abstract class TableBehaviourSuite {
     assertThat(ops.size()).isLessThanOrEqualTo(4);
   }
 
-  @Test
-  void aHandleThatLostARaceReadsThePointerBeforeItsNextCommits() {
-    catalog.createTable(EVENTS, SCHEMA);
-    CountingStorage counting = new CountingStorage(storage);
-    Table mine = WarehouseCatalog.of(counting.storage(), Map.of()).loadTable(EVENTS);
-    Table other = catalog.loadTable(EVENTS);
-    mine.newAppend().appendRecords(rows(0, 1)).commit();
-    counting.reset();
-    mine.newAppend().appendRecords(rows(1, 1)).commit(); // alone: builds on its cached version, no read
-    assertThat(counting.count("GET-POINTER")).isZero();
-    assertThat(counting.count("CAS-POINTER")).isEqualTo(1);
-
-    other.newAppend().appendRecords(rows(2, 1)).commit();
-    counting.reset();
-    mine.newAppend().appendRecords(rows(3, 1)).commit(); // its cached version is stale: loses once, retries
-    assertThat(counting.count("CAS-POINTER")).isEqualTo(2);
-
-    other.newAppend().appendRecords(rows(4, 1)).commit();
-    counting.reset();
-    mine.newAppend().appendRecords(rows(5, 1)).commit(); // after the lost race it reads the pointer first
-    assertThat(counting.count("GET-POINTER")).isEqualTo(1);
-    assertThat(counting.count("CAS-POINTER")).isEqualTo(1);
-    assertThat(idList(catalog.loadTable(EVENTS))).containsExactlyInAnyOrder(0L, 1L, 2L, 3L, 4L, 5L);
-  }
-
   /** Object store whose log-record writes are slow, or fail; notes which log records are fully stored. */
   private static final class SlowLogRecords extends ForwardingObjectStore {
     final Set<String> stored = ConcurrentHashMap.newKeySet();

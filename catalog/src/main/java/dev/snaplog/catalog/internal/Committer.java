@@ -178,9 +178,7 @@ final class Committer {
    * {@link dev.snaplog.core.exceptions.CommitConflictException} on a real conflict; that is never retried.
    */
   Snapshot commit(String what, TableState read, ConflictValidator validator, Function<TableState, Outcome> apply) {
-    // after a lost race the first attempt may start from a newer version than read; it is validated against the
-    // commits in between like any retry
-    TableState first = ops.headForCommit();
+    TableState first = ops.current();
     boolean[] outcomeWasUnknown = {false};
     long[] validatedUpTo = {read.version()};
     return CommitRetrier.run(ops.retryPolicy(), what + " on table " + ops.id(), attempt -> {

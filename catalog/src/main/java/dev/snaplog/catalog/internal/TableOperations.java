@@ -20,7 +20,6 @@ import dev.snaplog.manifest.TableLog;
 import dev.snaplog.manifest.TableMetadata;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,16 +32,12 @@ import org.slf4j.LoggerFactory;
 public final class TableOperations {
   private static final Logger LOG = LoggerFactory.getLogger(TableOperations.class);
   private static final int SETTLE_ATTEMPTS = 5;
-  /** How many of a handle's commits after a lost race read the pointer before their first attempt. */
-  static final int FRESH_BASES_AFTER_LOST_RACE = 16;
 
   private final TableId id;
   private final Storage storage;
   private final TableLog log;
   private final Map<String, String> catalogProperties;
   private volatile TableState current;
-  /** Commits left that start from a fresh read of the pointer (see {@link #headForCommit}). */
-  private final AtomicInteger freshBasesLeft = new AtomicInteger();
   /** The version this handle last committed and its metadata, until a later load has confirmed it. */
   private volatile Landed unconfirmed;
 
@@ -86,20 +81,6 @@ public final class TableOperations {
   public TableState current() {
     TableState s = current;
     return s != null ? s : refresh();
-  }
-
-  /**
-   * The version a commit's first attempt builds on. Usually the cached one: with a single writer it is the
-   * head, and reading the pointer first would add a round trip to every commit. For the next
-   * {@value #FRESH_BASES_AFTER_LOST_RACE} commits after this handle lost a race, the pointer is read first:
-   * other writers are committing, the cached version is likely stale, and one read costs less than a metadata
-   * write and a swap that cannot land.
-   */
-  public TableState headForCommit() {
-    if (freshBasesLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-      return refresh();
-    }
-    return current();
   }
 
   /** Reads the pointer; loads the metadata only if the pointer moved. */
@@ -216,7 +197,6 @@ public final class TableOperations {
       current = state;
       return state;
     } catch (CommitRaceLostException e) {
-      freshBasesLeft.set(FRESH_BASES_AFTER_LOST_RACE);
       throw new CommitRaceLostException("Table " + id + " moved past version " + base.version()
           + " before commit " + next.commitId() + " could land", id.toString(), base.version());
     } catch (CommitStateUnknownException | StorageException e) {

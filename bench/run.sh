@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the Snaplog vs Apache Iceberg benchmarks (issue 6) and writes bench/target/results-<mode>.md.
-#   bench/run.sh            quick mode (< 10 min on 2 cores; smaller history/tables/rows, see BENCHMARKS.md)
+#   bench/run.sh            quick mode (about 11 min on 2 cores; smaller history/tables/rows, see BENCHMARKS.md)
 #   bench/run.sh --full     the sizes the issue asks for (run time in BENCHMARKS.md)
 #   bench/run.sh --quick --only 1,2,5   a subset of workloads (8: planning a table partitioned by day)
 #   bench/run.sh --storage s3            workloads 1, 2, 3, 5 on the S3 test server only (default: local,s3)

@@ -182,8 +182,7 @@ final class ChangeDataWorkload {
   }
 
   private void line(String workload, String metric, String unit, Samples[] values, String note) {
-    String spread = String.format("median of %d; range S %s, I %s", values[0].count(), values[0].range(),
-        values[1].range());
+    String spread = Samples.spread(values[0], values[1]);
     report.add(workload, metric, unit, values[0].median(), values[1].median(),
         note == null ? spread : note + "; " + spread);
   }

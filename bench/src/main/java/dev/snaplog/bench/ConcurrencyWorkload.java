@@ -13,7 +13,9 @@ import java.util.function.Supplier;
 /**
  * Workload 3: 1, 4 and 16 writer threads, each with its own table handle, appending one registered file per
  * commit to one table. Measures commits/s, retries per commit (metadata writes are one per attempt on both
- * systems) and p99 commit latency, then checks that no commit was lost. Runs on each {@link Backend}.
+ * systems) and p99 commit latency, then checks that no commit was lost. Each figure is the median of
+ * {@link Config#rounds()} rounds, each on a fresh table, the systems alternating which goes first. Runs on each
+ * {@link Backend}.
  */
 final class ConcurrencyWorkload {
   /** Iceberg's default of 4 retries fails commits at 4+ writers; both systems get 100, Snaplog's default. */
@@ -29,34 +31,44 @@ final class ConcurrencyWorkload {
     this.backend = backend;
   }
 
-  private record Outcome(double commitsPerSecond, double retriesPerCommit, Samples latency, long lost, int failed) {}
+  private record Outcome(double commitsPerSecond, double retriesPerCommit, long lost, int failed) {}
 
   void run() throws Exception {
     for (int writers : config.writers()) {
       int perRun = backend instanceof S3Backend ? config.s3CommitsPerRun() : config.commitsPerRun();
       int perWriter = Math.max(2, perRun / writers);
-      Outcome[] out = new Outcome[2];
-      for (int k = 0; k < 2; k++) {
-        int s = (writers + k) % 2; // alternate which system runs first
-        String name = "concurrent" + writers;
-        String system = s == 0 ? SnaplogTable.SYSTEM : IcebergTable.SYSTEM;
-        try (BenchTable main = backend.create(system, name, s == 0 ? Map.of() : ICEBERG_PROPS)) {
-          main.grow(10, 1);
-          out[s] = runOnce(main, () -> backend.open(system, name), writers, perWriter);
+      // per system: throughput and retries of each round, latency of every commit of every round
+      Samples[] throughput = {new Samples(), new Samples()};
+      Samples[] retries = {new Samples(), new Samples()};
+      Samples[] latency = {new Samples(), new Samples()};
+      long[] lostOrFailed = new long[2];
+      for (int round = 0; round < config.rounds(); round++) {
+        for (int k = 0; k < 2; k++) {
+          int s = (writers + round + k) % 2; // alternate which system runs first
+          String name = "concurrent" + writers + "-r" + round;
+          String system = s == 0 ? SnaplogTable.SYSTEM : IcebergTable.SYSTEM;
+          try (BenchTable main = backend.create(system, name, s == 0 ? Map.of() : ICEBERG_PROPS)) {
+            main.grow(10, 1);
+            Outcome out = runOnce(main, () -> backend.open(system, name), writers, perWriter, latency[s]);
+            throughput[s].add(out.commitsPerSecond());
+            retries[s].add(out.retriesPerCommit());
+            lostOrFailed[s] += out.lost() + out.failed();
+          }
         }
       }
       String w = "3 concurrent appends, " + writers + " writer" + (writers == 1 ? "" : "s") + ", " + backend.label();
-      String note = writers + " threads x " + perWriter + " commits (+1 warm-up each)";
-      report.add(w, "throughput", "commits/s", out[0].commitsPerSecond(), out[1].commitsPerSecond(), note);
-      report.add(w, "retries per commit", "count", out[0].retriesPerCommit(), out[1].retriesPerCommit(), null);
-      report.add(w, "p99 commit latency", "ms", out[0].latency().p99(), out[1].latency().p99(), null);
-      report.add(w, "lost + failed commits", "count", out[0].lost() + out[0].failed(), out[1].lost() + out[1].failed(),
-          "must be 0");
+      String note = writers + " threads x " + perWriter + " commits (+1 warm-up each), "
+          + Samples.spread(throughput[0], throughput[1]);
+      report.add(w, "throughput", "commits/s", throughput[0].median(), throughput[1].median(), note);
+      report.add(w, "retries per commit", "count", retries[0].median(), retries[1].median(),
+          Samples.spread(retries[0], retries[1]));
+      report.add(w, "p99 commit latency", "ms", latency[0].p99(), latency[1].p99(), "all rounds' commits");
+      report.add(w, "lost + failed commits", "count", lostOrFailed[0], lostOrFailed[1], "must be 0");
     }
   }
 
-  private Outcome runOnce(BenchTable main, Supplier<BenchTable> opener, int writers, int perWriter)
-      throws Exception {
+  private Outcome runOnce(BenchTable main, Supplier<BenchTable> opener, int writers, int perWriter,
+      Samples latency) throws Exception {
     long before = main.currentTotalFiles();
     List<BenchTable> handles = new ArrayList<>();
     for (int i = 0; i < writers; i++) {
@@ -73,7 +85,6 @@ final class ConcurrencyWorkload {
     }
     counters.forEach(Counters::reset);
     CyclicBarrier start = new CyclicBarrier(writers + 1);
-    Samples latency = new Samples();
     AtomicInteger failed = new AtomicInteger();
     List<Thread> threads = new ArrayList<>();
     for (BenchTable h : handles) {
@@ -116,7 +127,7 @@ final class ConcurrencyWorkload {
     long lost = committed + writers - (main.currentTotalFiles() - before); // + one warm-up commit per writer
     Harness.log("concurrent (%s) %s x%d: %d commits in %.2f s, %d attempts, lost %d, failed %d", backend.label(),
         main.system(), writers, committed, seconds, attempts, lost, failed.get());
-    return new Outcome(committed / seconds, committed == 0 ? 0 : (attempts - committed) / (double) committed, latency,
-        lost, failed.get());
+    return new Outcome(committed / seconds, committed == 0 ? 0 : (attempts - committed) / (double) committed, lost,
+        failed.get());
   }
 }

@@ -50,6 +50,11 @@ final class Samples {
     return percentile(100);
   }
 
+  /** What a median of Snaplog's and Iceberg's rounds has to be read with: how many, and each system's range. */
+  static String spread(Samples snaplog, Samples iceberg) {
+    return String.format("median of %d; range S %s, I %s", snaplog.count(), snaplog.range(), iceberg.range());
+  }
+
   /** {@code "min-max"} of the values, formatted as the report formats numbers. */
   String range() {
     return Report.num(min()) + "-" + Report.num(max());

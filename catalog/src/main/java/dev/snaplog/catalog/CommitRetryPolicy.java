@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * How a commit retries after losing a race: at most {@code maxAttempts} attempts within
- * {@code totalTimeoutMillis}, waiting a random time up to {@code min(maxWait, minWait * 2^attempt)} between
- * them (exponential backoff with full jitter, so contending writers spread out instead of colliding again).
+ * {@code totalTimeoutMillis}, waiting a random time up to {@code min(maxWait, unit * 2^(attempt-1))} between
+ * them, where the unit is the longer of {@code minWait} and twice the attempt that lost (exponential backoff with
+ * full jitter, scaled to the store's commit time, so contending writers spread out instead of colliding again).
  */
 public record CommitRetryPolicy(int maxAttempts, long minWaitMillis, long maxWaitMillis, long totalTimeoutMillis) {
   public CommitRetryPolicy {

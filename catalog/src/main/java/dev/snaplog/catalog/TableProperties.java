@@ -11,7 +11,10 @@ public final class TableProperties {
   public static final String COMMIT_NUM_RETRIES = "commit.retry.num-retries";
   public static final int COMMIT_NUM_RETRIES_DEFAULT = 100;
 
-  /** First backoff after a lost race; doubles per attempt, with full jitter. */
+  /**
+   * Least backoff unit after a lost race. The unit is the longer of this and twice the attempt that lost, and
+   * doubles per attempt; each wait is random up to it (full jitter).
+   */
   public static final String COMMIT_MIN_WAIT_MS = "commit.retry.min-wait-ms";
   public static final int COMMIT_MIN_WAIT_MS_DEFAULT = 5;
 

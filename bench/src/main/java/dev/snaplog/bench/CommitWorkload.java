@@ -77,7 +77,8 @@ final class CommitWorkload {
     report.addLatency("1 append commit" + at, latency[0], latency[1], config.measuredCommits()
         + " commits each after " + config.warmupCommits() + " warm-up");
     String w2 = "2 per commit" + at;
-    report.add(w2, "requests (mean)", "count", requests[0].mean(), requests[1].mean(), "storage calls, see notes");
+    report.add(w2, "requests (mean)", "count", requests[0].mean(), requests[1].mean(),
+        "storage calls and Iceberg's catalog calls (S3 only), see notes");
     report.add(w2, "bytes written (mean)", "bytes", bytes[0].mean(), bytes[1].mean(),
         "metadata only; the data file is written before the commit");
     report.note(String.format("Requests per commit at depth %,d (%s), by kind, summed over %d commits: Snaplog %s;"
@@ -120,7 +121,7 @@ final class CommitWorkload {
     report.addLatency(w + ", incl. table load" + on, cold[0], cold[1], "new catalog/table handle per lookup"
         + " (closing it not timed)");
     report.add(w + ", incl. table load" + on, "requests (mean)", "count", coldRequests[0].mean(),
-        coldRequests[1].mean(), "storage requests of open + lookup; Iceberg's catalog query not counted");
+        coldRequests[1].mean(), "storage requests of open + lookup, and Iceberg's catalog calls on S3");
   }
 
   /** One time-travel lookup by system (0 or 1) and time; returns the snapshot id found. */

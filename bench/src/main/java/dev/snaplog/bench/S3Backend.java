@@ -14,7 +14,6 @@ import org.apache.iceberg.aws.s3.S3FileIO;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.jdbc.JdbcCatalog;
-import org.apache.iceberg.jdbc.JdbcClientPool;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
@@ -23,7 +22,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * opens its {@code s3://} warehouse as a user would; Iceberg uses {@link S3FileIO} under the JDBC catalog on a local SQLite file, the catalog a
  * user without a catalog service would pick on S3 ({@code HadoopCatalog} relies on atomic rename, which S3
  * lacks). Both SDK clients come from the same {@link S3Connection} settings (Apache 5 HTTP client, path style,
- * checksums only when required) and carry the same request counter.
+ * checksums only when required) and carry the same request counter; Iceberg's catalog calls are counted too
+ * ({@link CountingJdbcClientPool}).
  */
 final class S3Backend implements Backend {
   static final String ICEBERG_CATALOG = "bench";
@@ -79,7 +79,9 @@ final class S3Backend implements Backend {
     S3Connection connection = server.connection(Map.of(),
         List.of(new S3RequestCounter(counters, path -> path.endsWith(".metadata.json"))));
     var client = connection.client();
-    JdbcCatalog catalog = new JdbcCatalog(p -> new S3FileIO(() -> client), p -> new JdbcClientPool(jdbcUri, p), true);
+    CountingJdbcClientPool[] pool = new CountingJdbcClientPool[1];
+    JdbcCatalog catalog = new JdbcCatalog(p -> new S3FileIO(() -> client),
+        p -> pool[0] = new CountingJdbcClientPool(jdbcUri, p, counters), true);
     Map<String, String> catalogProps = new HashMap<>();
     catalogProps.put(CatalogProperties.URI, jdbcUri);
     catalogProps.put(CatalogProperties.WAREHOUSE_LOCATION, icebergWarehouse);
@@ -88,6 +90,7 @@ final class S3Backend implements Backend {
     if (create && !catalog.namespaceExists(id.namespace())) {
       catalog.createNamespace(id.namespace());
     }
+    pool[0].startCounting();
     Table table = create
         ? catalog.createTable(id, IcebergTable.SCHEMA, PartitionSpec.unpartitioned(), props)
         : catalog.loadTable(id);
